@@ -1,0 +1,1161 @@
+//! The analysis pipeline: segment → scan → quotes → frames → resolve →
+//! topics → stance → figures → cells.
+//!
+//! Each sentence is read once, left to right, with a small salience memory
+//! (the last person, group and institution referred to, the last speaker,
+//! the last topics) carried from sentence to sentence. Nothing looks back
+//! further than that memory, so the whole pass is linear in the text.
+
+use std::collections::HashSet;
+
+use crate::figures;
+use crate::profile::{AliasKind, Profile, STANCE_LABELS};
+use crate::report::{self, Cell, Evidence, Label, Mention as ReportMention, Report, Stats};
+use crate::scan::{Gender, Hit, Meaning, Scanner};
+use crate::segment::{segment, Abbreviations, Segment, UnitKind};
+use crate::span::Span;
+use crate::text::{quote_regions, words};
+
+/// The largest input analysed, in bytes. Longer text is cut at this point
+/// (on a character boundary) and the report says so in `notices`.
+pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
+
+/// A profile compiled for analysis. Build it once, analyse many texts.
+pub struct Analyzer {
+    profile: Profile,
+    scanner: Scanner,
+    abbreviations: Abbreviations,
+    speech_verbs: HashSet<String>,
+    auxiliaries: HashSet<&'static str>,
+}
+
+/// How a party is tied to a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Via {
+    /// Says it: the speaker of a quote or of reported speech.
+    Speaker,
+    /// The source named by `according to`.
+    AccordingTo,
+    /// The grammatical subject of a stance or action.
+    Subject,
+    /// The owner of a proposal or action (`the US proposal`, `Russia's offensive`).
+    Owner,
+    /// The agent of a passive (`proposed by the United States`).
+    Agent,
+}
+
+impl Via {
+    fn name(self) -> &'static str {
+        match self {
+            Via::Speaker => "speaker",
+            Via::AccordingTo => "according_to",
+            Via::Subject => "subject",
+            Via::Owner => "owner",
+            Via::Agent => "agent",
+        }
+    }
+}
+
+/// A party reference inside a sentence, after pronoun resolution.
+#[derive(Clone, Copy, Debug)]
+struct PartyRef {
+    span: Span,
+    party: u8,
+    kind: RefKind,
+    gender: Gender,
+    /// Index of its first word in the sentence's word list.
+    word: usize,
+    /// One past its last word.
+    word_end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RefKind {
+    Alias(AliasKind),
+    Pronoun,
+}
+
+/// A holder found in a sentence.
+#[derive(Clone, Copy, Debug)]
+struct Holder {
+    party: u8,
+    via: Via,
+    /// The words that name the holder (for the evidence's `speaker`).
+    span: Span,
+    /// Where the holder's own words or predicate start (stance is read from here).
+    scope_start: usize,
+    /// Label forced by the construction (`proposes` for an owner of a proposal).
+    forced: Option<u8>,
+    /// Found through a pronoun or an untagged quote: topics may carry over.
+    continued: bool,
+}
+
+/// Salience memory carried across sentences.
+#[derive(Default)]
+struct Memory {
+    last_male: Option<(u8, Span)>,
+    last_female: Option<(u8, Span)>,
+    last_plural: Option<(u8, Span)>,
+    last_neuter: Option<(u8, Span)>,
+    last_speaker: Option<(u8, Span)>,
+    /// Topics of the previous sentence with a holder, and that holder's party.
+    last_topics: u64,
+    last_holder_parties: u64,
+    last_sentence: usize,
+    /// The topic mentioned most recently, for `the plan`, `the region`.
+    last_topic: Option<u8>,
+}
+
+/// One claim: party × topic in one sentence.
+#[derive(Clone, Debug)]
+struct Claim {
+    party: u8,
+    topic: u8,
+    sentence: usize,
+    via: Via,
+    stance: Option<u8>,
+    speaker: Span,
+}
+
+const L_PROPOSES: u8 = 0;
+const L_SUPPORTS: u8 = 1;
+const L_CONDITIONAL: u8 = 2;
+const L_OPPOSES: u8 = 3;
+const L_DEMANDS: u8 = 4;
+const L_QUESTIONS: u8 = 5;
+const L_CONSIDERING: u8 = 6;
+const L_ACTS: u8 = 7;
+
+impl Analyzer {
+    /// Compile `profile` for analysis.
+    pub fn new(profile: &Profile) -> Analyzer {
+        let lx = &profile.lexicon;
+        Analyzer {
+            profile: profile.clone(),
+            scanner: Scanner::new(profile),
+            abbreviations: Abbreviations::new(&lx.abbreviations),
+            speech_verbs: lx
+                .speech_verbs
+                .iter()
+                .map(|w| w.to_ascii_lowercase())
+                .collect(),
+            auxiliaries: [
+                "has",
+                "have",
+                "had",
+                "is",
+                "was",
+                "were",
+                "are",
+                "will",
+                "would",
+                "could",
+                "can",
+                "did",
+                "does",
+                "do",
+                "must",
+                "should",
+                "may",
+                "might",
+                "also",
+                "now",
+                "then",
+                "still",
+                "already",
+                "again",
+                "firmly",
+                "reportedly",
+                "publicly",
+                "repeatedly",
+                "further",
+                "continues",
+                "continue",
+                "continued",
+                "not",
+                "never",
+                "itself",
+                "too",
+                "for",
+                "its",
+                "part",
+                "both",
+                "cannot",
+                "once",
+                "only",
+                "just",
+                "even",
+                "has",
+                "been",
+                "being",
+                "clearly",
+                "openly",
+                "strongly",
+                "flatly",
+            ]
+            .into_iter()
+            .collect(),
+        }
+    }
+
+    /// The profile this analyzer was built from.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// Analyse `text` and report who holds which position on what.
+    pub fn analyze(&self, text: &str) -> Report {
+        let mut notices = Vec::new();
+        let text = if text.len() > MAX_INPUT_BYTES {
+            let mut cut = MAX_INPUT_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            notices.push(format!(
+                "The text is {} MB; only the first {} MB were analysed.",
+                text.len() / (1024 * 1024),
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ));
+            &text[..cut]
+        } else {
+            text
+        };
+        let controls = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            .count();
+        if controls > 0 {
+            notices.push(format!(
+                "The text contains {controls} control characters (binary data?); they were treated as spaces."
+            ));
+        }
+        let speech = |w: &str| self.speech_verbs.contains(w);
+        let segments = segment(text, &self.abbreviations, &speech);
+        let mut run = Run::new(self, text, &segments);
+        run.go();
+        let paragraphs = segments.last().map_or(0, |s| s.paragraph + 1);
+        let stats = Stats {
+            chars: text.chars().count(),
+            bytes: text.len(),
+            sentences: segments.len(),
+            paragraphs,
+        };
+        let mut report = run.finish();
+        report.stats = stats;
+        report.notices = notices;
+        report
+    }
+}
+
+/// The state of one analysis.
+struct Run<'a> {
+    a: &'a Analyzer,
+    text: &'a str,
+    segments: &'a [Segment],
+    /// Quote regions, in text order.
+    quotes: Vec<Span>,
+    memory: Memory,
+    claims: Vec<Claim>,
+    sentences: Vec<report::Sentence>,
+    mentions: Vec<ReportMention>,
+    figures: Vec<report::Figure>,
+}
+
+/// What a sentence's scan found.
+struct Scanned {
+    words: Vec<Span>,
+    /// Cue meanings at word index (multi-word cues at their first word).
+    cues: Vec<(usize, usize, Span, Vec<Meaning>)>,
+    refs: Vec<PartyRef>,
+    topics: u64,
+    topic_terms: Vec<(Span, u8)>,
+}
+
+impl<'a> Run<'a> {
+    fn new(a: &'a Analyzer, text: &'a str, segments: &'a [Segment]) -> Run<'a> {
+        let mut quotes = Vec::new();
+        let mut i = 0;
+        while i < segments.len() {
+            let p = segments[i].paragraph;
+            let start = segments[i].span.start;
+            let mut end = segments[i].span.end;
+            while i < segments.len() && segments[i].paragraph == p {
+                end = segments[i].span.end;
+                i += 1;
+            }
+            quotes.extend(quote_regions(text, Span::new(start, end)));
+        }
+        Run {
+            a,
+            text,
+            segments,
+            quotes,
+            memory: Memory::default(),
+            claims: Vec::new(),
+            sentences: Vec::with_capacity(segments.len()),
+            mentions: Vec::new(),
+            figures: Vec::new(),
+        }
+    }
+
+    fn word<'t>(&self, w: Span) -> &'t str
+    where
+        'a: 't,
+    {
+        &self.text[w.range()]
+    }
+
+    fn scan(&self, span: Span) -> Scanned {
+        let words = words(self.text, span);
+        let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
+        let mut refs = Vec::new();
+        let mut topics = 0u64;
+        let mut topic_terms = Vec::new();
+        for hit in self.a.scanner.entities(self.text, span) {
+            for m in self.a.scanner.entity_meanings(&hit) {
+                match *m {
+                    Meaning::Alias {
+                        party,
+                        kind,
+                        gender,
+                    } => refs.push(PartyRef {
+                        span: hit.span,
+                        party,
+                        kind: RefKind::Alias(kind),
+                        gender,
+                        word: word_at(hit.span.start),
+                        word_end: word_at(hit.span.end - 1) + 1,
+                    }),
+                    Meaning::Topic { topic, .. } => {
+                        topics |= 1 << topic;
+                        topic_terms.push((hit.span, topic));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut cues = Vec::new();
+        for hit in self.a.scanner.cues(self.text, span) {
+            let Hit { span: s, .. } = hit;
+            let ms = self.a.scanner.cue_meanings(&hit).to_vec();
+            cues.push((word_at(s.start), word_at(s.end - 1) + 1, s, ms));
+        }
+        Scanned {
+            words,
+            cues,
+            refs,
+            topics,
+            topic_terms,
+        }
+    }
+
+    fn go(&mut self) {
+        let mut quote_speaker: Vec<Option<(u8, Span)>> = vec![None; self.quotes.len()];
+        let mut qi = 0usize;
+        for (si, seg) in self.segments.iter().enumerate() {
+            let mut sc = self.scan(seg.span);
+            // Quotes touching this sentence.
+            while qi < self.quotes.len() && self.quotes[qi].end <= seg.span.start {
+                qi += 1;
+            }
+            let mut touching = Vec::new();
+            let mut k = qi;
+            while k < self.quotes.len() && self.quotes[k].start < seg.span.end {
+                touching.push(k);
+                k += 1;
+            }
+            let quoted_bytes: usize = touching
+                .iter()
+                .map(|&k| {
+                    let q = self.quotes[k];
+                    q.end
+                        .min(seg.span.end)
+                        .saturating_sub(q.start.max(seg.span.start))
+                })
+                .sum();
+            let in_quote = |pos: usize| {
+                touching
+                    .iter()
+                    .any(|&k| self.quotes[k].start <= pos && pos < self.quotes[k].end)
+            };
+            let mostly_quoted = quoted_bytes * 2 > seg.span.len();
+
+            self.resolve_pronouns(&mut sc, &in_quote);
+            // Anaphoric topics (`the plan`) and explicit topics.
+            let mut topics = sc.topics;
+            for (_, _, _, ms) in &sc.cues {
+                for m in ms {
+                    if let Meaning::Topic {
+                        topic,
+                        anaphor: true,
+                    } = *m
+                    {
+                        if topics == 0 && self.memory.last_topic == Some(topic) {
+                            topics |= 1 << topic;
+                        }
+                    }
+                }
+            }
+
+            let mut holders = self.find_holders(&sc, &in_quote, seg);
+
+            // Quote speakers: a tag in this sentence names the speaker of the
+            // quotes it touches; an untagged quote continues the last speaker.
+            let speaker = holders
+                .iter()
+                .find(|h| h.via == Via::Speaker)
+                .map(|h| (h.party, h.span));
+            for &k in &touching {
+                if quote_speaker[k].is_none() {
+                    quote_speaker[k] = speaker;
+                }
+            }
+            if mostly_quoted {
+                let mut q = touching.iter().find_map(|&k| quote_speaker[k]);
+                if q.is_none() {
+                    // Look ahead within the paragraph for the tag of a quote
+                    // that runs over several sentences.
+                    q = self.lookahead_speaker(si, &touching);
+                }
+                let continued = q.is_none();
+                if q.is_none() {
+                    q = self.memory.last_speaker;
+                }
+                if let Some((party, span)) = q {
+                    if !holders
+                        .iter()
+                        .any(|h| h.party == party && h.via == Via::Speaker)
+                    {
+                        holders.push(Holder {
+                            party,
+                            via: Via::Speaker,
+                            span,
+                            scope_start: 0,
+                            forced: None,
+                            continued,
+                        });
+                    }
+                    for &k in &touching {
+                        quote_speaker[k].get_or_insert((party, span));
+                    }
+                }
+            }
+
+            // Topics carry over to a continuing holder.
+            let continuing = holders.iter().any(|h| {
+                h.continued
+                    && self.memory.last_holder_parties & (1 << h.party) != 0
+                    && si <= self.memory.last_sentence + 2
+            });
+            if continuing && (topics == 0 || mostly_quoted) {
+                topics |= self.memory.last_topics;
+            }
+
+            // Figures.
+            let source = holders
+                .iter()
+                .find(|h| h.via == Via::AccordingTo)
+                .or_else(|| holders.iter().find(|h| h.via == Via::Speaker))
+                .map(|h| h.party);
+            let first_topic = sc.topic_terms.first().map(|t| t.1);
+            for f in figures::find(self.text, seg.span, &sc.words) {
+                let topic = nearest_topic(&sc.topic_terms, f.span)
+                    .or(first_topic)
+                    .or_else(|| (topics != 0).then(|| topics.trailing_zeros() as u8));
+                self.figures.push(report::Figure {
+                    text: self.text[f.span.range()].to_string(),
+                    span: f.span,
+                    sentence: si,
+                    topic: topic.map(|t| self.a.profile.topics[t as usize].id.clone()),
+                    source: source.map(|p| self.a.profile.parties[p as usize].id.clone()),
+                });
+            }
+
+            // Claims.
+            let question = self.text[seg.span.range()]
+                .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\''])
+                .ends_with('?')
+                || (mostly_quoted && self.text[seg.span.range()].contains('?'));
+            let mut seen = 0u64;
+            for h in &holders {
+                let stance = h
+                    .forced
+                    .or_else(|| self.stance(&sc, h, question && h.via == Via::Speaker));
+                for t in 0..self.a.profile.topics.len() as u8 {
+                    if topics & (1 << t) == 0 {
+                        continue;
+                    }
+                    let key = 1u64 << (h.party as u32 * 8 + t as u32).min(63);
+                    if seen & key != 0 {
+                        // Keep the strongest construction for the sentence.
+                        if let Some(c) = self
+                            .claims
+                            .iter_mut()
+                            .rev()
+                            .find(|c| c.sentence == si && c.party == h.party && c.topic == t)
+                        {
+                            if c.stance.is_none() || (h.forced.is_some() && c.stance != h.forced) {
+                                if c.stance.is_none() {
+                                    c.stance = stance;
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    seen |= key;
+                    self.claims.push(Claim {
+                        party: h.party,
+                        topic: t,
+                        sentence: si,
+                        via: h.via,
+                        stance,
+                        speaker: h.span,
+                    });
+                }
+            }
+
+            // Memory.
+            if !holders.is_empty() && topics != 0 {
+                self.memory.last_topics = topics;
+                self.memory.last_holder_parties =
+                    holders.iter().fold(0, |acc, h| acc | 1 << h.party);
+                self.memory.last_sentence = si;
+            }
+            if let Some(t) = sc.topic_terms.last() {
+                self.memory.last_topic = Some(t.1);
+            }
+            if let Some(h) = holders.iter().find(|h| h.via == Via::Speaker) {
+                self.memory.last_speaker = Some((h.party, h.span));
+            }
+            self.update_memory(&sc, &holders);
+
+            let mut parties: Vec<String> = Vec::new();
+            for r in &sc.refs {
+                let id = &self.a.profile.parties[r.party as usize].id;
+                if !parties.contains(id) {
+                    parties.push(id.clone());
+                }
+                self.mentions.push(ReportMention {
+                    span: r.span,
+                    party: id.clone(),
+                    kind: match r.kind {
+                        RefKind::Pronoun => "pronoun".into(),
+                        RefKind::Alias(k) => format!("{k:?}").to_ascii_lowercase(),
+                    },
+                    sentence: si,
+                });
+            }
+            self.sentences.push(report::Sentence {
+                span: seg.span,
+                paragraph: seg.paragraph,
+                kind: seg.kind,
+                parties,
+                topics: (0..self.a.profile.topics.len())
+                    .filter(|t| topics & (1 << t) != 0)
+                    .map(|t| self.a.profile.topics[t].id.clone())
+                    .collect(),
+            });
+        }
+    }
+
+    /// The speaker of a quote that the tag names only in a later sentence of
+    /// the same paragraph (`“… . … ,” he said.`).
+    fn lookahead_speaker(&self, si: usize, touching: &[usize]) -> Option<(u8, Span)> {
+        let last_q = *touching.last()?;
+        let q = self.quotes[last_q];
+        let para = self.segments[si].paragraph;
+        for seg in self.segments[si + 1..].iter().take(6) {
+            if seg.paragraph != para {
+                break;
+            }
+            if seg.span.start >= q.end || seg.span.end > q.end {
+                // The sentence holding the quote's end: read its tag.
+                let sc = self.scan(seg.span);
+                let in_quote = |pos: usize| q.start <= pos && pos < q.end;
+                let hs = self.find_holders(&sc, &in_quote, seg);
+                return hs
+                    .iter()
+                    .find(|h| h.via == Via::Speaker)
+                    .map(|h| (h.party, h.span));
+            }
+        }
+        None
+    }
+
+    /// Replace pronoun cues by party references using the memory.
+    fn resolve_pronouns(&self, sc: &mut Scanned, in_quote: &dyn Fn(usize) -> bool) {
+        for (w, we, span, ms) in &sc.cues {
+            for m in ms {
+                let Meaning::Pronoun(g) = *m else { continue };
+                if in_quote(span.start) {
+                    continue;
+                }
+                let target = match g {
+                    Gender::Masculine => self.memory.last_male,
+                    Gender::Feminine => self.memory.last_female,
+                    Gender::Plural => self.memory.last_plural,
+                    Gender::Neuter => {
+                        // `it` is rarely a party; `its` before a noun often is.
+                        let lower = self.word(*span).to_ascii_lowercase();
+                        if lower == "its" {
+                            self.memory.last_neuter
+                        } else {
+                            None
+                        }
+                    }
+                    Gender::Unknown => None,
+                };
+                if let Some((party, _)) = target {
+                    sc.refs.push(PartyRef {
+                        span: *span,
+                        party,
+                        kind: RefKind::Pronoun,
+                        gender: g,
+                        word: *w,
+                        word_end: *we,
+                    });
+                }
+            }
+        }
+        sc.refs.sort_by_key(|r| r.span.start);
+    }
+
+    fn update_memory(&mut self, sc: &Scanned, holders: &[Holder]) {
+        for r in &sc.refs {
+            let is_holder = holders.iter().any(|h| h.span == r.span);
+            let slot = match r.gender {
+                Gender::Masculine => &mut self.memory.last_male,
+                Gender::Feminine => &mut self.memory.last_female,
+                Gender::Plural => &mut self.memory.last_plural,
+                Gender::Neuter => &mut self.memory.last_neuter,
+                Gender::Unknown => continue,
+            };
+            if is_holder || slot.is_none() || r.kind != RefKind::Pronoun {
+                *slot = Some((r.party, r.span));
+            }
+        }
+    }
+
+    fn cue_at<'s>(&self, sc: &'s Scanned, word: usize) -> Option<&'s [Meaning]> {
+        let i = sc.cues.partition_point(|c| c.0 < word);
+        sc.cues
+            .get(i)
+            .filter(|c| c.0 == word)
+            .map(|c| c.3.as_slice())
+    }
+
+    fn lower_word(&self, sc: &Scanned, i: usize) -> String {
+        sc.words
+            .get(i)
+            .map(|w| self.word(*w).to_ascii_lowercase())
+            .unwrap_or_default()
+    }
+
+    fn is_verbish(&self, sc: &Scanned, i: usize) -> bool {
+        let w = self.lower_word(sc, i);
+        if w.is_empty() {
+            return false;
+        }
+        if self.a.auxiliaries.contains(w.as_str()) || self.a.speech_verbs.contains(&w) {
+            return true;
+        }
+        if let Some(ms) = self.cue_at(sc, i) {
+            if ms
+                .iter()
+                .any(|m| matches!(m, Meaning::Stance(_) | Meaning::Speech))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Who holds a position in this sentence, and how.
+    fn find_holders(
+        &self,
+        sc: &Scanned,
+        in_quote: &dyn Fn(usize) -> bool,
+        seg: &Segment,
+    ) -> Vec<Holder> {
+        let mut out: Vec<Holder> = Vec::new();
+        let n = sc.words.len();
+        // Reported speech: a speech verb outside quotes and its speaker.
+        for (w, we, span, ms) in &sc.cues {
+            if in_quote(span.start) {
+                continue;
+            }
+            if ms.contains(&Meaning::According) {
+                if let Some(r) = sc.refs.iter().find(|r| r.word >= *we && r.word <= *we + 2) {
+                    out.push(self.holder(r, Via::AccordingTo, 0, None, false));
+                }
+                continue;
+            }
+            if !ms.contains(&Meaning::Speech) {
+                continue;
+            }
+            // Subject before the verb: nearest reference, skipping appositions
+            // and auxiliaries, not the object of a preposition.
+            let before = sc.refs.iter().rev().find(|r| {
+                r.word_end <= *w
+                    && *w - r.word_end <= 8
+                    && !in_quote(r.span.start)
+                    && !self.after_preposition(sc, r)
+                    && !self.possessive(r)
+            });
+            let after = sc
+                .refs
+                .iter()
+                .find(|r| r.word >= *we && r.word <= *we + 3 && !in_quote(r.span.start));
+            let pick = match (before, after) {
+                (Some(b), Some(a)) => {
+                    // `…,” said the Kremlin spokesman` has the speaker after;
+                    // `X said Y …` has it before.
+                    let gap_ok = !self.clause_break(sc, b.word_end, *w);
+                    if gap_ok {
+                        Some(b)
+                    } else {
+                        Some(a)
+                    }
+                }
+                (Some(b), None) => (!self.clause_break(sc, b.word_end, *w)).then_some(b),
+                (None, Some(a)) => (*w == 0 || self.tag_position(sc, *w, in_quote)).then_some(a),
+                (None, None) => None,
+            };
+            if let Some(r) = pick {
+                if !out
+                    .iter()
+                    .any(|h| h.party == r.party && h.via == Via::Speaker)
+                {
+                    out.push(self.holder(r, Via::Speaker, *we, None, r.kind == RefKind::Pronoun));
+                }
+            }
+        }
+        // Subjects, owners and agents.
+        for (k, r) in sc.refs.iter().enumerate() {
+            if in_quote(r.span.start) {
+                continue;
+            }
+            if out.iter().any(|h| h.span == r.span) {
+                continue;
+            }
+            let pronoun = r.kind == RefKind::Pronoun;
+            let next = if self.possessive(r) || pronoun && self.possessive_pronoun(r) {
+                None
+            } else {
+                Some(r.word_end)
+            };
+            if self.possessive(r) || (pronoun && self.possessive_pronoun(r)) {
+                // `Putin's support`, `Russia’s offensive`, `its delegation said`.
+                if let Some(label) = self.noun_label(sc, r.word_end) {
+                    let forced = if label == L_PROPOSES {
+                        Some(L_PROPOSES)
+                    } else {
+                        None
+                    };
+                    out.push(self.holder(r, Via::Owner, r.word_end, forced, pronoun));
+                }
+                continue;
+            }
+            if let RefKind::Alias(AliasKind::Demonym) = r.kind {
+                // `the US proposal`, `the American plan`, `Russian offensive`.
+                if let Some(label) = self.noun_label(sc, r.word_end) {
+                    let forced = if label == L_PROPOSES {
+                        Some(L_PROPOSES)
+                    } else {
+                        None
+                    };
+                    out.push(self.holder(r, Via::Owner, r.word_end, forced, false));
+                }
+                continue;
+            }
+            if self.after_preposition(sc, r) {
+                // `proposed by the United States` is an agent.
+                if r.word >= 2 && self.lower_word(sc, r.word - 1) == "by"
+                    || r.word >= 3
+                        && self.lower_word(sc, r.word - 2) == "by"
+                        && self.lower_word(sc, r.word - 1) == "the"
+                {
+                    let by = if self.lower_word(sc, r.word - 1) == "by" {
+                        r.word - 1
+                    } else {
+                        r.word - 2
+                    };
+                    if by > 0 && self.is_verbish(sc, by - 1) {
+                        let label = self.cue_at(sc, by - 1).and_then(|ms| {
+                            ms.iter().find_map(|m| {
+                                if let Meaning::Stance(l) = m {
+                                    Some(*l)
+                                } else {
+                                    None
+                                }
+                            })
+                        });
+                        out.push(self.holder(r, Via::Agent, 0, label, false));
+                    }
+                }
+                continue;
+            }
+            // `US proposal` with a country name as modifier.
+            if let Some(label) = self.noun_label(sc, r.word_end) {
+                if label == L_PROPOSES {
+                    out.push(self.holder(r, Via::Owner, r.word_end, Some(L_PROPOSES), false));
+                    continue;
+                }
+            }
+            // Subject: followed (after an apposition) by a verb.
+            let mut j = next.unwrap_or(r.word_end);
+            if self.text[r.span.end..].trim_start().starts_with(',') {
+                // Skip an apposition: `Peskov, the Kremlin spokesman, said`.
+                let mut commas = 0;
+                let limit = (j + 10).min(n);
+                let mut m = j;
+                while m < limit {
+                    let gap = &self.text[sc.words[m - 1].end..sc.words[m].start];
+                    if gap.contains(',') {
+                        commas += 1;
+                        if commas == 2 {
+                            break;
+                        }
+                    }
+                    m += 1;
+                }
+                if commas == 2 {
+                    j = m;
+                }
+            }
+            let mut verb = false;
+            let mut steps = 0;
+            while j < n && steps < 4 {
+                if self.is_verbish(sc, j) {
+                    verb = true;
+                    break;
+                }
+                let w = self.lower_word(sc, j);
+                if !(w.ends_with("ly")
+                    || sc.refs.iter().any(|o| o.word == j) && k + 1 < sc.refs.len())
+                {
+                    break;
+                }
+                j += 1;
+                steps += 1;
+            }
+            if !verb && j < n {
+                // A verb outside the lexicon: a word in -ed or -s right after the subject.
+                let w = self.lower_word(sc, j);
+                verb = j == r.word_end
+                    && (w.ends_with("ed")
+                        || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3));
+                if verb && (seg.kind == UnitKind::Line) {
+                    verb = true;
+                }
+            }
+            if verb {
+                out.push(self.holder(r, Via::Subject, j, None, pronoun));
+            } else if seg.kind == UnitKind::Line && k == 0 {
+                // Headlines drop verbs: the first party named leads.
+                out.push(self.holder(r, Via::Subject, r.word_end, None, false));
+            }
+        }
+        out
+    }
+
+    fn holder(
+        &self,
+        r: &PartyRef,
+        via: Via,
+        scope_start: usize,
+        forced: Option<u8>,
+        continued: bool,
+    ) -> Holder {
+        Holder {
+            party: r.party,
+            via,
+            span: r.span,
+            scope_start,
+            forced,
+            continued,
+        }
+    }
+
+    fn possessive(&self, r: &PartyRef) -> bool {
+        let rest = &self.text[r.span.end..];
+        rest.starts_with("'s")
+            || rest.starts_with("\u{2019}s")
+            || rest.starts_with("s'")
+            || rest.starts_with("s\u{2019}")
+    }
+
+    fn possessive_pronoun(&self, r: &PartyRef) -> bool {
+        matches!(
+            self.text[r.span.range()].to_ascii_lowercase().as_str(),
+            "his" | "her" | "its" | "their"
+        )
+    }
+
+    fn after_preposition(&self, sc: &Scanned, r: &PartyRef) -> bool {
+        let mut i = r.word;
+        while i > 0 {
+            i -= 1;
+            let w = self.lower_word(sc, i);
+            if matches!(w.as_str(), "the" | "a" | "an" | "both" | "all") {
+                continue;
+            }
+            return self
+                .cue_at(sc, i)
+                .is_some_and(|ms| ms.contains(&Meaning::Preposition));
+        }
+        false
+    }
+
+    /// A sentence or clause boundary between words `a` and `b`: a semicolon,
+    /// a colon, or a closing quote.
+    fn clause_break(&self, sc: &Scanned, a: usize, b: usize) -> bool {
+        if a == 0 || b <= a || b > sc.words.len() {
+            return false;
+        }
+        let gap = &self.text[sc.words[a - 1].end..sc.words[b].start];
+        gap.contains([';', ':', '\u{201d}', '"']) || gap.contains(" that ")
+    }
+
+    /// Is the speech verb at word `w` a tag after a quote (`…,” said X`)?
+    fn tag_position(&self, sc: &Scanned, w: usize, in_quote: &dyn Fn(usize) -> bool) -> bool {
+        w > 0 && in_quote(sc.words[w - 1].start)
+    }
+
+    /// The stance label of the noun right after word `i`, if it names a
+    /// position or an action (`proposal`, `support`, `offensive`).
+    fn noun_label(&self, sc: &Scanned, i: usize) -> Option<u8> {
+        let mut j = i;
+        // Allow one adjective or topic word in between: `US ceasefire proposal`.
+        for _ in 0..3 {
+            if j >= sc.words.len() {
+                return None;
+            }
+            if let Some(ms) = self.cue_at(sc, j) {
+                if let Some(l) = ms.iter().find_map(|m| {
+                    if let Meaning::Stance(l) = m {
+                        Some(*l)
+                    } else {
+                        None
+                    }
+                }) {
+                    return Some(l);
+                }
+            }
+            let w = self.lower_word(sc, j);
+            let is_topic = sc
+                .topic_terms
+                .iter()
+                .any(|(s, _)| s.start == sc.words[j].start);
+            if !(is_topic
+                || w.ends_with("ly")
+                || w.ends_with("ed")
+                || w.len() <= 3
+                || w.ends_with("ful")
+                || w.ends_with("ive")
+                || w.ends_with("ary"))
+            {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The stance a holder shows in a sentence.
+    fn stance(&self, sc: &Scanned, h: &Holder, question: bool) -> Option<u8> {
+        if question {
+            return Some(L_QUESTIONS);
+        }
+        let start = h.scope_start;
+        let mut labels: Vec<(usize, u8, bool)> = Vec::new();
+        let mut hedge = false;
+        for (w, _, _, ms) in sc.cues.iter() {
+            if *w < start {
+                continue;
+            }
+            if ms.contains(&Meaning::Hedge) {
+                hedge = true;
+            }
+            for m in ms {
+                if let Meaning::Stance(l) = *m {
+                    let neg = (w.saturating_sub(3)..*w).any(|k| {
+                        k >= start
+                            && self
+                                .cue_at(sc, k)
+                                .is_some_and(|ms| ms.contains(&Meaning::Negator))
+                    });
+                    labels.push((*w, l, neg));
+                }
+            }
+        }
+        // The first cue after the holder is its predicate; later cues belong
+        // to the content (`rejected any plan to cede territory`).
+        let best = labels.first().map(|&(_, l, neg)| {
+            if neg {
+                match l {
+                    L_SUPPORTS | L_PROPOSES => L_OPPOSES,
+                    L_OPPOSES => L_CONDITIONAL,
+                    other => other,
+                }
+            } else {
+                l
+            }
+        });
+        let mut best = best;
+        if best == Some(L_SUPPORTS) && hedge {
+            best = Some(L_CONDITIONAL);
+        }
+        best
+    }
+
+    fn finish(self) -> Report {
+        let profile = &self.a.profile;
+        let mut cells = Vec::new();
+        for (t, topic) in profile.topics.iter().enumerate() {
+            for (p, party) in profile.parties.iter().enumerate() {
+                let claims: Vec<&Claim> = self
+                    .claims
+                    .iter()
+                    .filter(|c| c.party as usize == p && c.topic as usize == t)
+                    .collect();
+                if claims.is_empty() {
+                    continue;
+                }
+                let stance = primary(&claims);
+                let evidence: Vec<Evidence> = claims
+                    .iter()
+                    .map(|c| {
+                        let seg = self.segments[c.sentence];
+                        let quote = self
+                            .quotes
+                            .iter()
+                            .find(|q| q.start < seg.span.end && seg.span.start < q.end)
+                            .map(|q| {
+                                Span::new(q.start.max(seg.span.start), q.end.min(seg.span.end))
+                            });
+                        Evidence {
+                            sentence: c.sentence,
+                            text: self.text[seg.span.range()].to_string(),
+                            span: seg.span,
+                            stance: c.stance.map(|l| STANCE_LABELS[l as usize].to_string()),
+                            via: c.via.name().to_string(),
+                            speaker: Some(self.text[c.speaker.range()].to_string()),
+                            quote,
+                        }
+                    })
+                    .collect();
+                let summary = summarize(
+                    &party.label,
+                    STANCE_LABELS[stance as usize],
+                    &topic.label,
+                    evidence.len(),
+                );
+                cells.push(Cell {
+                    party: party.id.clone(),
+                    topic: topic.id.clone(),
+                    stance: STANCE_LABELS[stance as usize].to_string(),
+                    summary,
+                    evidence,
+                });
+            }
+        }
+        Report {
+            schema: report::SCHEMA.to_string(),
+            parties: profile
+                .parties
+                .iter()
+                .map(|p| Label {
+                    id: p.id.clone(),
+                    label: p.label.clone(),
+                })
+                .collect(),
+            topics: profile
+                .topics
+                .iter()
+                .map(|t| Label {
+                    id: t.id.clone(),
+                    label: t.label.clone(),
+                })
+                .collect(),
+            stats: Stats::default(),
+            sentences: self.sentences,
+            cells,
+            figures: self.figures,
+            mentions: self.mentions,
+            notices: Vec::new(),
+        }
+    }
+}
+
+/// Which label wins inside one sentence: the lower, the stronger.
+fn rank(l: u8) -> u8 {
+    match l {
+        L_DEMANDS => 0,
+        L_OPPOSES => 1,
+        L_CONDITIONAL => 2,
+        L_PROPOSES => 3,
+        L_SUPPORTS => 4,
+        L_QUESTIONS => 5,
+        L_CONSIDERING => 6,
+        _ => 7,
+    }
+}
+
+/// The primary label of a cell from its claims.
+fn primary(claims: &[&Claim]) -> u8 {
+    let mut score = [0f32; 8];
+    for c in claims {
+        let w = match c.via {
+            Via::Speaker | Via::Subject | Via::AccordingTo => 1.0,
+            Via::Owner | Via::Agent => 1.5,
+        };
+        match c.stance {
+            Some(l) => score[l as usize] += w,
+            None => {}
+        }
+    }
+    if score[L_SUPPORTS as usize] > 0.0 && score[L_CONDITIONAL as usize] > 0.0 {
+        score[L_CONDITIONAL as usize] += score[L_SUPPORTS as usize];
+    }
+    let mut best = L_ACTS;
+    let mut best_score = 0.0;
+    for l in 0..8u8 {
+        if score[l as usize] > best_score
+            || (score[l as usize] == best_score && best_score > 0.0 && rank(l) < rank(best))
+        {
+            best = l;
+            best_score = score[l as usize];
+        }
+    }
+    best
+}
+
+fn nearest_topic(terms: &[(Span, u8)], span: Span) -> Option<u8> {
+    terms
+        .iter()
+        .min_by_key(|(s, _)| {
+            if s.start >= span.end {
+                s.start - span.end
+            } else {
+                span.start.saturating_sub(s.end)
+            }
+        })
+        .map(|t| t.1)
+}
+
+fn summarize(party: &str, stance: &str, topic: &str, n: usize) -> String {
+    let verb = match stance {
+        "proposes" => "proposes",
+        "supports" => "supports",
+        "conditional" => "supports with conditions",
+        "opposes" => "opposes",
+        "demands" => "makes demands on",
+        "questions" => "raises questions on",
+        "considering" => "is considering",
+        _ => "acts on",
+    };
+    let topic = topic.to_lowercase();
+    let s = if n == 1 { "" } else { "s" };
+    format!("{party} {verb} {topic} ({n} sentence{s})")
+}

@@ -1,0 +1,280 @@
+//! Figures: numeric claims with their modifier and unit.
+//!
+//! A figure is a number (digits with separators, a number word, a fraction
+//! such as `one-fifth`, a compound such as `30-day`) together with a
+//! modifier before it (`nearly`, `less than`) and a unit after it (`sq. km`,
+//! `days`, `troops`). Dates and years are not figures.
+
+use crate::span::Span;
+
+/// A figure found in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub span: Span,
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozen",
+    "dozens",
+    "half",
+    "a",
+];
+const FRACTIONS: &[&str] = &[
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "tenth", "tenths",
+];
+const MODIFIERS: &[&[&str]] = &[
+    &["less", "than"],
+    &["more", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["up", "to"],
+    &["nearly"],
+    &["almost"],
+    &["about"],
+    &["around"],
+    &["roughly"],
+    &["approximately"],
+    &["some"],
+    &["over"],
+    &["under"],
+    &["just"],
+    &["only"],
+    &["barely"],
+    &["exactly"],
+    &["an", "estimated"],
+];
+const UNITS: &[&[&str]] = &[
+    &["sq", "km"],
+    &["square", "kilometres"],
+    &["square", "kilometers"],
+    &["square", "miles"],
+    &["km"],
+    &["kilometres"],
+    &["kilometers"],
+    &["miles"],
+    &["days"],
+    &["day"],
+    &["hours"],
+    &["weeks"],
+    &["months"],
+    &["years"],
+    &["percent"],
+    &["per", "cent"],
+    &["troops"],
+    &["soldiers"],
+    &["servicemen"],
+    &["regions"],
+    &["oblasts"],
+    &["provinces"],
+    &["villages"],
+    &["settlements"],
+    &["towns"],
+    &["people"],
+    &["civilians"],
+    &["prisoners"],
+    &["drones"],
+    &["missiles"],
+    &["points"],
+    &["hectares"],
+    &["billion"],
+    &["million"],
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn lower(text: &str, w: Span) -> String {
+    text[w.range()].to_ascii_lowercase()
+}
+
+fn matches_seq(text: &str, words: &[Span], at: usize, seq: &[&str]) -> bool {
+    seq.iter()
+        .enumerate()
+        .all(|(k, s)| words.get(at + k).is_some_and(|w| lower(text, *w) == *s))
+}
+
+fn is_digits(w: &str) -> bool {
+    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
+/// Figures in one sentence, given its word tokens.
+pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &text[words[i].range()];
+        let lw = w.to_ascii_lowercase();
+        let (head, compound) = match lw.split_once('-') {
+            Some((a, b)) => (a.to_string(), Some(b.to_string())),
+            None => (lw.clone(), None),
+        };
+        let digits = is_digits(&head);
+        let word_number = NUMBER_WORDS.contains(&head.as_str()) && head != "a";
+        let fraction = compound.as_deref().is_some_and(|c| FRACTIONS.contains(&c))
+            || (head == "a" || head == "one")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| FRACTIONS.contains(&lower(text, *n).as_str()));
+        if !(digits || word_number || fraction) {
+            i += 1;
+            continue;
+        }
+        // Dates: `13 March`, `March 13`, `in 2014`.
+        let next = words
+            .get(i + 1)
+            .map(|n| lower(text, *n))
+            .unwrap_or_default();
+        let prev = if i > 0 {
+            lower(text, words[i - 1])
+        } else {
+            String::new()
+        };
+        if digits && (MONTHS.contains(&next.as_str()) || MONTHS.contains(&prev.as_str())) {
+            i += 1;
+            continue;
+        }
+        if digits
+            && compound.is_none()
+            && head.len() == 4
+            && (head.starts_with("19") || head.starts_with("20"))
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        if fraction && compound.is_none() {
+            end = i + 2;
+        }
+        // Ranges: `10 to 15`, `10-15` is one word already.
+        if matches!(next.as_str(), "to" | "or")
+            && words
+                .get(i + 2)
+                .is_some_and(|n| is_digits(&text[n.range()]))
+        {
+            end = i + 3;
+        }
+        let mut has_unit = compound.is_some() && !fraction;
+        if !has_unit && !fraction {
+            for u in UNITS {
+                if matches_seq(text, words, end, u) {
+                    end += u.len();
+                    has_unit = true;
+                    break;
+                }
+            }
+            if !has_unit && text[words[end - 1].end..].starts_with('%') {
+                has_unit = true;
+            }
+        }
+        if word_number && !has_unit && !fraction {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        for m in MODIFIERS {
+            if i >= m.len() && matches_seq(text, words, i - m.len(), m) {
+                start = i - m.len();
+                break;
+            }
+        }
+        let mut span_end = words[end - 1].end;
+        // Keep the period of `sq. km`-style units inside, and a `%` sign.
+        if text[span_end..].starts_with('%') {
+            span_end += 1;
+        }
+        let span = Span::new(words[start].start, span_end.min(sentence.end));
+        out.push(Found { span });
+        i = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    fn figs(text: &str) -> Vec<&str> {
+        let span = Span::new(0, text.len());
+        find(text, span, &words(text, span))
+            .into_iter()
+            .map(|f| &text[f.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn figure_rules() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "It holds less than 200 sq. km now.",
+                &["less than 200 sq. km"],
+            ),
+            ("down from 1,300 sq. km at the peak", &["1,300 sq. km"]),
+            ("a 30-day truce", &["30-day"]),
+            (
+                "troops occupy nearly one-fifth of it",
+                &["nearly one-fifth"],
+            ),
+            ("about a third of the land", &["about a third"]),
+            ("On 13 March and in 2014 nothing happened.", &[]),
+            ("March 11 talks", &[]),
+            ("all four regions were claimed", &["four regions"]),
+            ("the one point on which", &[]),
+            ("up to 12,000 troops", &["up to 12,000 troops"]),
+            ("turnout was 55%", &["55%"]),
+            ("between 10 to 15 km away", &["10 to 15 km"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&figs(text), want, "figures in {text:?}");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! factgrid's analysis engine: who holds which position, on what, in a
+//! news article.
+//!
+//! Given a text and a [`Profile`] (the parties, the topics and the cue
+//! words), [`analyze`] returns a [`Report`]: for each party × topic the text
+//! fills, a stance label, a one-line summary and the sentences that show it,
+//! plus the figures the article gives and where every party is mentioned.
+//! The engine is pure Rust with no clocks, no I/O and no web dependencies;
+//! it builds for native targets and for `wasm32-unknown-unknown`, and the
+//! same code runs in the factgrid widget and the `factgrid` command.
+//!
+//! # Example
+//!
+//! ```
+//! use factgrid_engine::{analyze, Profile};
+//!
+//! let profile = Profile::default_profile();
+//! let text = "Kyiv rejected any plan to cede territory. \
+//!             The Kremlin said it was studying the ceasefire proposal.";
+//! let report = analyze(text, &profile);
+//!
+//! let cell = report.cell("ukraine", "territory").expect("Ukraine's position on territory");
+//! assert_eq!(cell.stance, "opposes");
+//! assert!(report.cell("russia", "ceasefire").is_some());
+//! // Spans point into the caller's text.
+//! let first = &report.cells[0].evidence[0];
+//! assert_eq!(&text[first.span.range()], first.text);
+//! ```
+//!
+//! To analyse many texts with one profile, build an [`Analyzer`] once.
+#![deny(missing_docs)]
+
+mod analyze;
+mod figures;
+mod profile;
+mod report;
+mod scan;
+mod segment;
+mod span;
+mod text;
+
+pub use analyze::{Analyzer, MAX_INPUT_BYTES};
+pub use profile::{
+    Alias, AliasKind, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES,
+    STANCE_LABELS,
+};
+pub use report::{Cell, Evidence, Figure, Label, Mention, Report, Sentence, Stats, SCHEMA};
+pub use segment::UnitKind;
+pub use span::Span;
+
+/// Analyse `text` with `profile`.
+///
+/// This compiles the profile on every call; use [`Analyzer`] to reuse it.
+pub fn analyze(text: &str, profile: &Profile) -> Report {
+    Analyzer::new(profile).analyze(text)
+}

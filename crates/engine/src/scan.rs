@@ -1,0 +1,333 @@
+//! One pass of Aho-Corasick automata over the text: party aliases, topic
+//! terms and cue words, each match checked for word boundaries.
+//!
+//! Matching is ASCII case-insensitive, so byte offsets in the text and in
+//! the patterns agree. Entities and cues live in separate automata because
+//! they may overlap (`Russian forces` is an alias, `forces` an action cue).
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::profile::{AliasKind, Profile};
+use crate::span::Span;
+
+/// What a matched phrase means. One phrase may mean several things.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Meaning {
+    Alias {
+        party: u8,
+        kind: AliasKind,
+        gender: Gender,
+    },
+    Topic {
+        topic: u8,
+        anaphor: bool,
+    },
+    Speech,
+    According,
+    Stance(u8),
+    Negator,
+    Hedge,
+    Pronoun(Gender),
+    Preposition,
+}
+
+/// Grammatical class of a referent, for pronoun agreement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Masculine,
+    Feminine,
+    Plural,
+    Neuter,
+    Unknown,
+}
+
+impl Gender {
+    fn parse(s: Option<&str>) -> Gender {
+        match s {
+            Some("m") => Gender::Masculine,
+            Some("f") => Gender::Feminine,
+            Some("p") => Gender::Plural,
+            Some("n") => Gender::Neuter,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+/// A phrase found in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub span: Span,
+    /// Index into [`Lexicon::meanings`] of the phrase's meanings.
+    pub pattern: u32,
+}
+
+struct Automaton {
+    ac: AhoCorasick,
+    /// Per pattern: does it need an exact-case match?
+    exact: Vec<Option<String>>,
+    /// Per pattern: what it means.
+    meanings: Vec<Vec<Meaning>>,
+}
+
+/// The compiled profile vocabulary.
+pub(crate) struct Scanner {
+    entities: Automaton,
+    cues: Automaton,
+}
+
+struct Builder {
+    patterns: Vec<String>,
+    exact: Vec<Option<String>>,
+    meanings: Vec<Vec<Meaning>>,
+    index: std::collections::HashMap<(String, bool), usize>,
+}
+
+impl Builder {
+    fn new() -> Builder {
+        Builder {
+            patterns: Vec::new(),
+            exact: Vec::new(),
+            meanings: Vec::new(),
+            index: Default::default(),
+        }
+    }
+
+    fn add(&mut self, text: &str, case_sensitive: bool, meaning: Meaning) {
+        let norm = normalize_pattern(text);
+        let key = (
+            if case_sensitive {
+                norm.clone()
+            } else {
+                norm.to_ascii_lowercase()
+            },
+            case_sensitive,
+        );
+        let i = *self.index.entry(key).or_insert_with(|| {
+            self.patterns.push(norm.clone());
+            self.exact.push(case_sensitive.then(|| norm.clone()));
+            self.meanings.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        if !self.meanings[i].contains(&meaning) {
+            self.meanings[i].push(meaning);
+        }
+    }
+
+    fn build(self) -> Automaton {
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .expect("profile patterns are small and valid");
+        Automaton {
+            ac,
+            exact: self.exact,
+            meanings: self.meanings,
+        }
+    }
+}
+
+/// Patterns are written with straight apostrophes and single spaces.
+fn normalize_pattern(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Scanner {
+    pub(crate) fn new(profile: &Profile) -> Scanner {
+        let mut ent = Builder::new();
+        for (p, party) in profile.parties.iter().enumerate() {
+            for a in &party.aliases {
+                let gender = match a.kind {
+                    AliasKind::Person | AliasKind::Title => Gender::parse(a.gender.as_deref()),
+                    AliasKind::Group => Gender::Plural,
+                    _ => Gender::Neuter,
+                };
+                ent.add(
+                    &a.text,
+                    a.case_sensitive,
+                    Meaning::Alias {
+                        party: p as u8,
+                        kind: a.kind,
+                        gender,
+                    },
+                );
+            }
+        }
+        for (t, topic) in profile.topics.iter().enumerate() {
+            for term in &topic.terms {
+                ent.add(
+                    term,
+                    false,
+                    Meaning::Topic {
+                        topic: t as u8,
+                        anaphor: false,
+                    },
+                );
+            }
+        }
+        let mut cue = Builder::new();
+        for (t, topic) in profile.topics.iter().enumerate() {
+            for term in &topic.anaphors {
+                cue.add(
+                    term,
+                    false,
+                    Meaning::Topic {
+                        topic: t as u8,
+                        anaphor: true,
+                    },
+                );
+            }
+        }
+        let lx = &profile.lexicon;
+        for w in &lx.speech_verbs {
+            cue.add(w, false, Meaning::Speech);
+        }
+        for w in &lx.according_to {
+            cue.add(w, false, Meaning::According);
+        }
+        for (label, words) in &lx.stance {
+            let i = crate::profile::STANCE_LABELS
+                .iter()
+                .position(|l| l == label)
+                .unwrap_or(0) as u8;
+            for w in words {
+                cue.add(w, false, Meaning::Stance(i));
+            }
+        }
+        for w in &lx.negators {
+            cue.add(w, false, Meaning::Negator);
+        }
+        for w in &lx.hedges {
+            cue.add(w, false, Meaning::Hedge);
+        }
+        for (w, class) in &lx.pronouns {
+            cue.add(w, false, Meaning::Pronoun(Gender::parse(Some(class))));
+        }
+        for w in &lx.prepositions {
+            cue.add(w, false, Meaning::Preposition);
+        }
+        Scanner {
+            entities: ent.build(),
+            cues: cue.build(),
+        }
+    }
+
+    /// Entity matches (aliases, topic terms) in `text[span]`, ordered, non-overlapping.
+    pub(crate) fn entities(&self, text: &str, span: Span) -> Vec<Hit> {
+        scan(&self.entities, text, span)
+    }
+
+    /// Cue matches in `text[span]`, ordered, non-overlapping.
+    pub(crate) fn cues(&self, text: &str, span: Span) -> Vec<Hit> {
+        scan(&self.cues, text, span)
+    }
+
+    pub(crate) fn entity_meanings(&self, hit: &Hit) -> &[Meaning] {
+        &self.entities.meanings[hit.pattern as usize]
+    }
+
+    pub(crate) fn cue_meanings(&self, hit: &Hit) -> &[Meaning] {
+        &self.cues.meanings[hit.pattern as usize]
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Is there a word boundary at byte `i` of `text`, given the match side?
+fn boundary_before(text: &[u8], i: usize) -> bool {
+    i == 0 || !is_word_byte(text[i - 1]) || (text[i - 1] >= 0x80 && !continues_word(text, i))
+}
+
+fn boundary_after(text: &[u8], i: usize) -> bool {
+    i >= text.len() || !is_word_byte(text[i]) || (text[i] >= 0x80 && !starts_letter(text, i))
+}
+
+/// A non-ASCII character before `i`: is it a letter (part of the word)?
+fn continues_word(text: &[u8], i: usize) -> bool {
+    let mut k = i - 1;
+    while k > 0 && (text[k] & 0xC0) == 0x80 {
+        k -= 1;
+    }
+    std::str::from_utf8(&text[k..i])
+        .ok()
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+fn starts_letter(text: &[u8], i: usize) -> bool {
+    let end = (i + 4).min(text.len());
+    let chunk = &text[i..end];
+    let s = match std::str::from_utf8(chunk) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&chunk[..e.valid_up_to()]).unwrap_or(""),
+    };
+    s.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
+    let bytes = text.as_bytes();
+    let hay = &bytes[span.range()];
+    let mut found: Vec<Hit> = Vec::new();
+    for m in a.ac.find_overlapping_iter(hay) {
+        let (s, e) = (span.start + m.start(), span.start + m.end());
+        if !boundary_before(bytes, s) || !boundary_after(bytes, e) {
+            continue;
+        }
+        let p = m.pattern().as_usize();
+        if let Some(exact) = &a.exact[p] {
+            if &text[s..e] != exact {
+                continue;
+            }
+        }
+        found.push(Hit {
+            span: Span::new(s, e),
+            pattern: p as u32,
+        });
+    }
+    // Leftmost-longest selection among valid matches.
+    found.sort_by(|x, y| {
+        x.span
+            .start
+            .cmp(&y.span.start)
+            .then(y.span.end.cmp(&x.span.end))
+    });
+    let mut out: Vec<Hit> = Vec::with_capacity(found.len());
+    for h in found {
+        if out.last().is_none_or(|l| h.span.start >= l.span.end) {
+            out.push(h);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(text: &str) -> Vec<&str> {
+        let s = Scanner::new(&Profile::default_profile());
+        s.entities(text, Span::new(0, text.len()))
+            .iter()
+            .map(|h| &text[h.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn aliases_on_word_boundaries() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Russian forces advanced", &["Russian forces"]),
+            ("Putin’s plan", &["Putin"]),
+            ("the Russian-occupied town", &["Russian", "occupied"]),
+            ("Prussia is not Russia", &["Russia"]),
+            ("let us talk to the US", &["US"]),
+            ("Kyiv and Kursk", &["Kyiv", "Kursk"]),
+            ("Kурск Kyivska", &[]),
+        ];
+        for (text, want) in cases {
+            let got = entities(text);
+            assert_eq!(&got, want, "scanning {text:?}");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Small text utilities shared by the stages: word tokens and quote regions.
+
+use crate::span::Span;
+
+/// Word tokens of `text[span]`: runs of letters and digits, with inner
+/// apostrophes, hyphens, periods and commas between digits kept
+/// (`don't`, `30-day`, `1,300`, `U.S.`).
+pub(crate) fn words(text: &str, span: Span) -> Vec<Span> {
+    let s = &text[span.range()];
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            last_end = i + c.len_utf8();
+            continue;
+        }
+        let joins = start.is_some()
+            && matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',')
+            && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric())
+            && (c != ','
+                || (s[..i].ends_with(|p: char| p.is_ascii_digit())
+                    && chars.peek().is_some_and(|&(_, d)| d.is_ascii_digit())))
+            && (c != '.' || s[..i].ends_with(|p: char| p.is_ascii_digit() || p.is_uppercase()));
+        if joins {
+            continue;
+        }
+        if let Some(st) = start.take() {
+            out.push(Span::new(span.start + st, span.start + last_end));
+        }
+    }
+    if let Some(st) = start {
+        out.push(Span::new(span.start + st, span.start + last_end));
+    }
+    out
+}
+
+/// Regions of the text inside double quotation marks, per paragraph.
+///
+/// Curly quotes pair by direction; straight quotes alternate. A quote left
+/// open runs to the end of its paragraph (the convention for quotes that go
+/// on over several paragraphs). Nested single quotes are left alone, and an
+/// unbalanced closing mark is ignored.
+pub(crate) fn quote_regions(text: &str, paragraph: Span) -> Vec<Span> {
+    let s = &text[paragraph.range()];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '\u{201c}' | '\u{201e}' | '\u{00ab}' => {
+                if open.is_none() {
+                    open = Some(i);
+                }
+            }
+            '\u{201d}' | '\u{00bb}' => {
+                if let Some(o) = open.take() {
+                    out.push(Span::new(
+                        paragraph.start + o,
+                        paragraph.start + i + c.len_utf8(),
+                    ));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => out.push(Span::new(paragraph.start + o, paragraph.start + i + 1)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(Span::new(paragraph.start + o, paragraph.end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tokens() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Putin's 30-day plan.", &["Putin's", "30-day", "plan"]),
+            (
+                "1,300 sq. km, U.S. forces",
+                &["1,300", "sq", "km", "U.S", "forces"],
+            ),
+            ("don’t stop", &["don’t", "stop"]),
+            ("a, b", &["a", "b"]),
+            ("Київ — Kyiv", &["Київ", "Kyiv"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = words(text, Span::new(0, text.len()))
+                .iter()
+                .map(|s| &text[s.range()])
+                .collect();
+            assert_eq!(&got, want, "tokenizing {text:?}");
+        }
+    }
+
+    #[test]
+    fn quotes() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He said \u{201c}no\u{201d} twice.", &["\u{201c}no\u{201d}"]),
+            ("\"a\" and \"b\"", &["\"a\"", "\"b\""]),
+            ("\u{201c}Open to the end", &["\u{201c}Open to the end"]),
+            ("stray\u{201d} close", &[]),
+            (
+                "\u{201c}It is \u{2018}fine\u{2019},\u{201d} she said.",
+                &["\u{201c}It is \u{2018}fine\u{2019},\u{201d}"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = quote_regions(text, Span::new(0, text.len()))
+                .iter()
+                .map(|s| &text[s.range()])
+                .collect();
+            assert_eq!(&got, want, "quotes in {text:?}");
+        }
+    }
+}
