@@ -494,10 +494,8 @@ impl<'a> Run<'a> {
                             .rev()
                             .find(|c| c.sentence == si && c.party == h.party && c.topic == t)
                         {
-                            if c.stance.is_none() || (h.forced.is_some() && c.stance != h.forced) {
-                                if c.stance.is_none() {
-                                    c.stance = stance;
-                                }
+                            if c.stance.is_none() {
+                                c.stance = stance;
                             }
                         }
                         continue;
@@ -925,9 +923,8 @@ impl<'a> Run<'a> {
     /// The stance label of the noun right after word `i`, if it names a
     /// position or an action (`proposal`, `support`, `offensive`).
     fn noun_label(&self, sc: &Scanned, i: usize) -> Option<u8> {
-        let mut j = i;
         // Allow one adjective or topic word in between: `US ceasefire proposal`.
-        for _ in 0..3 {
+        for j in i..i + 3 {
             if j >= sc.words.len() {
                 return None;
             }
@@ -957,7 +954,6 @@ impl<'a> Run<'a> {
             {
                 return None;
             }
-            j += 1;
         }
         None
     }
@@ -1110,9 +1106,8 @@ fn primary(claims: &[&Claim]) -> u8 {
             Via::Speaker | Via::Subject | Via::AccordingTo => 1.0,
             Via::Owner | Via::Agent => 1.5,
         };
-        match c.stance {
-            Some(l) => score[l as usize] += w,
-            None => {}
+        if let Some(l) = c.stance {
+            score[l as usize] += w;
         }
     }
     if score[L_SUPPORTS as usize] > 0.0 && score[L_CONDITIONAL as usize] > 0.0 {

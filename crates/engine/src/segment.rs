@@ -244,7 +244,11 @@ fn is_decimal_context(line: &str, i: usize) -> bool {
 /// After `“…?”`: is the following text a short speech tag such as
 /// `Mr. Putin asked.` or `he said.`? Looks at most at six words, up to the
 /// first word that ends a sentence.
-fn is_speech_tag(after: &str, abbreviations: &Abbreviations, speech_verbs: &dyn Fn(&str) -> bool) -> bool {
+fn is_speech_tag(
+    after: &str,
+    abbreviations: &Abbreviations,
+    speech_verbs: &dyn Fn(&str) -> bool,
+) -> bool {
     for word in after.split_whitespace().take(6) {
         if word.starts_with(['"', '\u{201c}']) {
             return false;
@@ -253,7 +257,9 @@ fn is_speech_tag(after: &str, abbreviations: &Abbreviations, speech_verbs: &dyn 
         if speech_verbs(&bare.to_ascii_lowercase()) {
             return true;
         }
-        let ends = word.trim_end_matches(['"', '\u{201d}', ')']).ends_with(['.', '!', '?']);
+        let ends = word
+            .trim_end_matches(['"', '\u{201d}', ')'])
+            .ends_with(['.', '!', '?']);
         if ends && !abbreviations.contains(bare) && !is_initial(bare) {
             return false;
         }

@@ -51,11 +51,7 @@ pub(crate) fn quote_regions(text: &str, paragraph: Span) -> Vec<Span> {
     let mut open: Option<usize> = None;
     for (i, c) in s.char_indices() {
         match c {
-            '\u{201c}' | '\u{201e}' | '\u{00ab}' => {
-                if open.is_none() {
-                    open = Some(i);
-                }
-            }
+            '\u{201c}' | '\u{201e}' | '\u{00ab}' if open.is_none() => open = Some(i),
             '\u{201d}' | '\u{00bb}' => {
                 if let Some(o) = open.take() {
                     out.push(Span::new(

@@ -1,0 +1,209 @@
+//! The widget's state: plain data, an `Action` enum and a reducer.
+//!
+//! Pure and free of web APIs, so it is tested natively. Analysis results
+//! are computed outside the reducer (by the engine) and handed in, which
+//! keeps the reducer cheap and deterministic.
+
+use std::rc::Rc;
+
+use factgrid_engine::Report;
+use yew::Reducible;
+
+/// The largest text the widget accepts, in bytes (the engine's limit).
+pub const MAX_TEXT_BYTES: usize = factgrid_engine::MAX_INPUT_BYTES;
+
+/// Everything the widget shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct State {
+    /// The text in the input box: never altered by the widget.
+    pub text: String,
+    /// The latest report, for `analyzed_text`.
+    pub report: Option<Rc<Report>>,
+    /// The text the report was made from.
+    pub analyzed_text: Rc<String>,
+    /// The cell whose evidence is highlighted in the article, if any.
+    pub focus: Option<(String, String)>,
+    /// The sentence last jumped to.
+    pub selected_sentence: Option<usize>,
+    /// A message for the reader (errors, notices), if any.
+    pub message: Option<String>,
+}
+
+/// What can happen to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The reader changed the text.
+    Edit(String),
+    /// An analysis finished for `text`.
+    Analyzed {
+        text: Rc<String>,
+        report: Rc<Report>,
+    },
+    /// Highlight a cell's evidence (or none).
+    Focus(Option<(String, String)>),
+    /// Jump to a sentence.
+    Select(usize),
+    /// Clear the text and the result.
+    Clear,
+    /// Show a message.
+    Message(Option<String>),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                if text == self.text {
+                    return self;
+                }
+                next.message = if text.len() > MAX_TEXT_BYTES {
+                    Some(format!(
+                        "This text is {:.1} MB; only the first {} MB will be analysed. Your text is kept as it is.",
+                        text.len() as f64 / 1048576.0,
+                        MAX_TEXT_BYTES / 1048576
+                    ))
+                } else {
+                    None
+                };
+                next.text = text;
+            }
+            Action::Analyzed { text, report } => {
+                // A late result for older text must not replace a newer one.
+                if *text != self.text {
+                    return self;
+                }
+                next.analyzed_text = text;
+                if let Some(n) = report.notices.first() {
+                    next.message = Some(n.clone());
+                }
+                next.report = Some(report);
+                next.selected_sentence = None;
+            }
+            Action::Focus(cell) => {
+                if cell == self.focus {
+                    return self;
+                }
+                next.focus = cell;
+            }
+            Action::Select(i) => next.selected_sentence = Some(i),
+            Action::Clear => next = State::default(),
+            Action::Message(m) => next.message = m,
+        }
+        Rc::new(next)
+    }
+}
+
+impl State {
+    /// Is the shown report out of date with the text?
+    pub fn stale(&self) -> bool {
+        *self.analyzed_text != self.text
+    }
+
+    /// The sentence indices to highlight for the focused cell.
+    pub fn highlighted(&self) -> Vec<usize> {
+        let (Some(report), Some((party, topic))) = (&self.report, &self.focus) else {
+            return Vec::new();
+        };
+        report
+            .cell(party, topic)
+            .map(|c| c.evidence.iter().map(|e| e.sentence).collect())
+            .unwrap_or_default()
+    }
+
+    /// The status line read out to screen readers.
+    pub fn status(&self) -> String {
+        match &self.report {
+            None if self.text.trim().is_empty() => {
+                "Paste or type an article to see who holds which position.".into()
+            }
+            None => "Analysing…".into(),
+            Some(r) => {
+                let parties = r
+                    .cells
+                    .iter()
+                    .map(|c| c.party.as_str())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len();
+                let cells = r.cells.len();
+                if cells == 0 && r.stats.sentences == 0 {
+                    "Paste or type an article to see who holds which position.".into()
+                } else if cells == 0 {
+                    format!("{} sentences read; no positions found.", r.stats.sentences)
+                } else {
+                    let p = if parties == 1 { "party" } else { "parties" };
+                    let c = if cells == 1 { "position" } else { "positions" };
+                    format!("{parties} {p}, {cells} {c} found.")
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyzed(state: Rc<State>, text: &str) -> Rc<State> {
+        let profile = factgrid_engine::Profile::default_profile();
+        let report = Rc::new(factgrid_engine::analyze(text, &profile));
+        state.reduce(Action::Analyzed {
+            text: Rc::new(text.to_string()),
+            report,
+        })
+    }
+
+    #[test]
+    fn edit_then_analyze() {
+        let s = Rc::new(State::default());
+        let text = "Kyiv rejected any plan to cede territory.";
+        let s = s.reduce(Action::Edit(text.into()));
+        assert!(s.stale());
+        assert_eq!(s.status(), "Analysing…");
+        let s = analyzed(s, text);
+        assert!(!s.stale());
+        assert_eq!(s.status(), "1 party, 1 position found.");
+    }
+
+    #[test]
+    fn late_result_for_old_text_is_ignored() {
+        let s = Rc::new(State::default()).reduce(Action::Edit("new text".into()));
+        let s2 = analyzed(s.clone(), "old text");
+        assert!(Rc::ptr_eq(&s, &s2));
+    }
+
+    #[test]
+    fn focus_highlights_evidence() {
+        let text = "Moscow rejected the truce. The weather was fine. Kyiv backed the truce.";
+        let s = analyzed(
+            Rc::new(State::default()).reduce(Action::Edit(text.into())),
+            text,
+        );
+        let s = s.reduce(Action::Focus(Some(("ukraine".into(), "ceasefire".into()))));
+        assert_eq!(s.highlighted(), vec![2]);
+        let s = s.reduce(Action::Focus(None));
+        assert!(s.highlighted().is_empty());
+    }
+
+    #[test]
+    fn oversized_text_is_kept_with_a_message() {
+        let big = "a".repeat(MAX_TEXT_BYTES + 1);
+        let s = Rc::new(State::default()).reduce(Action::Edit(big.clone()));
+        assert_eq!(s.text.len(), big.len());
+        assert!(s
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("only the first 20 MB"));
+    }
+
+    #[test]
+    fn clear_resets() {
+        let s = Rc::new(State::default())
+            .reduce(Action::Edit("x".into()))
+            .reduce(Action::Clear);
+        assert_eq!(*s, State::default());
+    }
+}

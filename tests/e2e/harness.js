@@ -1,0 +1,101 @@
+// Shared pieces of the end-to-end tests: a static server for the built
+// site on 127.0.0.1, Debian's Chromium through playwright-core, axe-core.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..', '..');
+export const shots = path.join(root, 'target', 'e2e');
+fs.mkdirSync(shots, { recursive: true });
+const require = createRequire(import.meta.url);
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
+};
+
+/** Serve `dir` on a free port of 127.0.0.1. Resolves to { url, close }. */
+export function serve(dir = path.join(root, 'dist')) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: run 'trunk build --release' first`);
+  }
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/** Launch Debian's Chromium headless. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'],
+  });
+}
+
+/** A page that records console errors, page errors and every request. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('request', (r) => page.requests.push(r.url()));
+  await page.goto(url);
+  return page;
+}
+
+/** Run axe-core on the page; resolves to its violations. */
+export async function axe(page, context) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not
+  // govern (a <script> tag would be refused by it, as it should be).
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(async (ctx) => window.axe.run(ctx || document), context || null);
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Paste `text` into the textarea as a reader would (paste event, then input). */
+export async function paste(page, text, selector = '#fg-text') {
+  await page.locator(selector).focus();
+  await page.evaluate(({ selector, text }) => {
+    const area = document.querySelector(selector);
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, { selector, text });
+}
+
+/** The grid as { 'party/topic': stance }. */
+export function readGrid(page, scope = 'body') {
+  return page.evaluate((scope) => {
+    const out = {};
+    for (const td of document.querySelectorAll(`${scope} td.fg-cell[data-stance]`)) {
+      out[`${td.dataset.party}/${td.dataset.topic}`] = td.dataset.stance;
+    }
+    return out;
+  }, scope);
+}

@@ -1,0 +1,35 @@
+// Trunk post_build hook.
+//
+// 1. Moves trunk's inline loader <script type="module"> into boot.js, so that
+//    the pages run under a strict Content-Security-Policy with no
+//    'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
+// 2. Writes copies of the wasm-bindgen output under stable names
+//    (factgrid.js, factgrid_bg.wasm) for pages that embed factgrid.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this from trunk');
+const index = path.join(dir, 'index.html');
+let html = fs.readFileSync(index, 'utf8');
+const re = /<script type="module">([\s\S]*?)<\/script>/;
+const m = html.match(re);
+if (m) {
+  fs.writeFileSync(path.join(dir, 'boot.js'), m[1].trim() + '\n');
+  html = html.replace(re, '<script type="module" src="boot.js"></script>');
+  fs.writeFileSync(index, html);
+}
+const files = fs.readdirSync(dir);
+const js = files.find((f) => /^factgrid-[0-9a-f]+\.js$/.test(f));
+const wasm = files.find((f) => /^factgrid-[0-9a-f]+_bg\.wasm$/.test(f));
+if (js && wasm) {
+  const src = fs.readFileSync(path.join(dir, js), 'utf8').replaceAll(wasm, 'factgrid_bg.wasm');
+  fs.writeFileSync(path.join(dir, 'factgrid.js'), src);
+  fs.copyFileSync(path.join(dir, wasm), path.join(dir, 'factgrid_bg.wasm'));
+}
+// Rewrite the other pages' script references the same way (demo pages).
+for (const f of files.filter((f) => f.endsWith('.html') && f !== 'index.html')) {
+  const p = path.join(dir, f);
+  const page = fs.readFileSync(p, 'utf8');
+  if (page.match(re)) fs.writeFileSync(p, page.replace(re, ''));
+}
