@@ -13,11 +13,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let root = gloo::utils::document().get_element_by_id("factgrid-app");
     if let Some(root) = root {
-        let props = AppProps {
-            text: None,
-            profile: None,
-            persist: true,
-        };
+        let props = AppProps { text: None, profile: None, persist: true };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     }
 }

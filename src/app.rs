@@ -46,17 +46,11 @@ pub fn App(props: &AppProps) -> Html {
                 None if persist => LocalStorage::get::<String>(STORAGE_KEY).unwrap_or_default(),
                 None => String::new(),
             };
-            State {
-                text,
-                ..State::default()
-            }
+            State { text, ..State::default() }
         })
     };
     let analyzer = use_memo(props.profile.clone(), |p| {
-        let profile = p
-            .as_deref()
-            .cloned()
-            .unwrap_or_else(Profile::default_profile);
+        let profile = p.as_deref().cloned().unwrap_or_else(Profile::default_profile);
         Analyzer::new(&profile)
     });
     let timer = use_mut_ref(|| None::<Timeout>);
@@ -71,10 +65,7 @@ pub fn App(props: &AppProps) -> Html {
             // Replacing the timeout drops (and cancels) the previous one.
             *timer.borrow_mut() = Some(Timeout::new(delay, move || {
                 let report: Report = analyzer.analyze(&text);
-                dispatcher.dispatch(Action::Analyzed {
-                    text: Rc::new(text),
-                    report: Rc::new(report),
-                });
+                dispatcher.dispatch(Action::Analyzed { text: Rc::new(text), report: Rc::new(report) });
             }));
         })
     };

@@ -35,10 +35,7 @@ pub enum Action {
     /// The reader changed the text.
     Edit(String),
     /// An analysis finished for `text`.
-    Analyzed {
-        text: Rc<String>,
-        report: Rc<Report>,
-    },
+    Analyzed { text: Rc<String>, report: Rc<Report> },
     /// Highlight a cell's evidence (or none).
     Focus(Option<(String, String)>),
     /// Jump to a sentence.
@@ -107,10 +104,7 @@ impl State {
         let (Some(report), Some((party, topic))) = (&self.report, &self.focus) else {
             return Vec::new();
         };
-        report
-            .cell(party, topic)
-            .map(|c| c.evidence.iter().map(|e| e.sentence).collect())
-            .unwrap_or_default()
+        report.cell(party, topic).map(|c| c.evidence.iter().map(|e| e.sentence).collect()).unwrap_or_default()
     }
 
     /// The status line read out to screen readers.
@@ -121,12 +115,8 @@ impl State {
             }
             None => "Analysing…".into(),
             Some(r) => {
-                let parties = r
-                    .cells
-                    .iter()
-                    .map(|c| c.party.as_str())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .len();
+                let parties =
+                    r.cells.iter().map(|c| c.party.as_str()).collect::<std::collections::BTreeSet<_>>().len();
                 let cells = r.cells.len();
                 if cells == 0 && r.stats.sentences == 0 {
                     "Paste or type an article to see who holds which position.".into()
@@ -149,10 +139,7 @@ mod tests {
     fn analyzed(state: Rc<State>, text: &str) -> Rc<State> {
         let profile = factgrid_engine::Profile::default_profile();
         let report = Rc::new(factgrid_engine::analyze(text, &profile));
-        state.reduce(Action::Analyzed {
-            text: Rc::new(text.to_string()),
-            report,
-        })
+        state.reduce(Action::Analyzed { text: Rc::new(text.to_string()), report })
     }
 
     #[test]
@@ -177,10 +164,7 @@ mod tests {
     #[test]
     fn focus_highlights_evidence() {
         let text = "Moscow rejected the truce. The weather was fine. Kyiv backed the truce.";
-        let s = analyzed(
-            Rc::new(State::default()).reduce(Action::Edit(text.into())),
-            text,
-        );
+        let s = analyzed(Rc::new(State::default()).reduce(Action::Edit(text.into())), text);
         let s = s.reduce(Action::Focus(Some(("ukraine".into(), "ceasefire".into()))));
         assert_eq!(s.highlighted(), vec![2]);
         let s = s.reduce(Action::Focus(None));
@@ -192,18 +176,12 @@ mod tests {
         let big = "a".repeat(MAX_TEXT_BYTES + 1);
         let s = Rc::new(State::default()).reduce(Action::Edit(big.clone()));
         assert_eq!(s.text.len(), big.len());
-        assert!(s
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("only the first 20 MB"));
+        assert!(s.message.as_deref().unwrap().contains("only the first 20 MB"));
     }
 
     #[test]
     fn clear_resets() {
-        let s = Rc::new(State::default())
-            .reduce(Action::Edit("x".into()))
-            .reduce(Action::Clear);
+        let s = Rc::new(State::default()).reduce(Action::Edit("x".into())).reduce(Action::Clear);
         assert_eq!(*s, State::default());
     }
 }

@@ -15,11 +15,7 @@ fn mount(text: Option<&str>) -> Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    let props = AppProps {
-        text: text.map(|t| t.to_string().into()),
-        profile: None,
-        persist: false,
-    };
+    let props = AppProps { text: text.map(|t| t.to_string().into()), profile: None, persist: false };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
 }
@@ -31,20 +27,13 @@ async fn settle(ms: u32) {
 }
 
 fn stance(root: &Element, party: &str, topic: &str) -> Option<String> {
-    root.query_selector(&format!(
-        "td.fg-cell[data-party=\"{party}\"][data-topic=\"{topic}\"]"
-    ))
-    .unwrap()
-    .and_then(|td| td.get_attribute("data-stance"))
+    root.query_selector(&format!("td.fg-cell[data-party=\"{party}\"][data-topic=\"{topic}\"]"))
+        .unwrap()
+        .and_then(|td| td.get_attribute("data-stance"))
 }
 
 fn type_text(root: &Element, text: &str) {
-    let area: HtmlTextAreaElement = root
-        .query_selector("textarea")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
     area.set_value(text);
     let ev = web_sys::InputEvent::new("input").unwrap();
     area.dispatch_event(&ev).unwrap();
@@ -54,41 +43,21 @@ fn type_text(root: &Element, text: &str) {
 async fn typing_fills_the_grid_after_the_debounce() {
     let root = mount(None);
     settle(10).await;
-    assert!(
-        root.query_selector("td.fg-cell").unwrap().is_none(),
-        "no grid before any text"
-    );
+    assert!(root.query_selector("td.fg-cell").unwrap().is_none(), "no grid before any text");
     type_text(&root, "Kyiv rejected any plan to cede territory.");
     settle(20).await;
-    assert_eq!(
-        stance(&root, "ukraine", "territory"),
-        None,
-        "debounced: not analysed yet"
-    );
+    assert_eq!(stance(&root, "ukraine", "territory"), None, "debounced: not analysed yet");
     settle(400).await;
-    assert_eq!(
-        stance(&root, "ukraine", "territory").as_deref(),
-        Some("opposes")
-    );
-    let status = root
-        .query_selector("[role=status]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    assert_eq!(stance(&root, "ukraine", "territory").as_deref(), Some("opposes"));
+    let status = root.query_selector("[role=status]").unwrap().unwrap().text_content().unwrap();
     assert_eq!(status, "1 party, 1 position found.");
 }
 
 #[wasm_bindgen_test]
 async fn initial_text_is_analysed_and_cells_without_position_say_so() {
-    let root = mount(Some(
-        "The Kremlin said it was studying the ceasefire proposal.",
-    ));
+    let root = mount(Some("The Kremlin said it was studying the ceasefire proposal."));
     settle(50).await;
-    assert_eq!(
-        stance(&root, "russia", "ceasefire").as_deref(),
-        Some("considering")
-    );
+    assert_eq!(stance(&root, "russia", "ceasefire").as_deref(), Some("considering"));
     let empty = root.query_selector("td.fg-cell-empty").unwrap().unwrap();
     assert!(empty.text_content().unwrap().contains("No position stated"));
 }
@@ -107,11 +76,6 @@ async fn clearing_empties_the_text_and_the_grid() {
     clear.click();
     settle(50).await;
     assert_eq!(stance(&root, "russia", "ceasefire"), None);
-    let area: HtmlTextAreaElement = root
-        .query_selector("textarea")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(area.value(), "");
 }

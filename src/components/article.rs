@@ -23,11 +23,8 @@ pub struct ArticleProps {
 pub fn ArticleView(props: &ArticleProps) -> Html {
     let r = &props.report;
     let text = props.text.as_str();
-    let evidence: std::collections::BTreeSet<usize> = r
-        .cells
-        .iter()
-        .flat_map(|c| c.evidence.iter().map(|e| e.sentence))
-        .collect();
+    let evidence: std::collections::BTreeSet<usize> =
+        r.cells.iter().flat_map(|c| c.evidence.iter().map(|e| e.sentence)).collect();
     // Sentences grouped by paragraph.
     let mut paragraphs: Vec<Vec<usize>> = Vec::new();
     for (i, s) in r.sentences.iter().enumerate() {

@@ -121,11 +121,7 @@ fn GridCell(props: &GridCellProps) -> Html {
 }
 
 /// A sentence with its quoted words marked.
-fn quoted_text(
-    text: &str,
-    span: factgrid_engine::Span,
-    quote: Option<factgrid_engine::Span>,
-) -> Html {
+fn quoted_text(text: &str, span: factgrid_engine::Span, quote: Option<factgrid_engine::Span>) -> Html {
     let Some(text) = text.get(span.range()) else {
         return Html::default();
     };

@@ -50,10 +50,7 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
+    err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }
 
 fn run() -> anyhow::Result<()> {
@@ -85,15 +82,11 @@ fn analyze(args: Vec<String>) -> anyhow::Result<()> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--format" | "-f" => {
-                let v = it
-                    .next()
-                    .context("--format needs a value: json, table, markdown or csv")?;
+                let v = it.next().context("--format needs a value: json, table, markdown or csv")?;
                 format = parse_format(&v)?;
             }
             s if s.starts_with("--format=") => format = parse_format(&s["--format=".len()..])?,
-            "--profile" | "-p" => {
-                profile_path = Some(it.next().context("--profile needs a file name")?)
-            }
+            "--profile" | "-p" => profile_path = Some(it.next().context("--profile needs a file name")?),
             "-h" | "--help" => {
                 print!("{USAGE}");
                 return Ok(());
@@ -110,8 +103,7 @@ fn analyze(args: Vec<String>) -> anyhow::Result<()> {
     let profile = match &profile_path {
         None => Profile::default_profile(),
         Some(path) => {
-            let json =
-                std::fs::read_to_string(path).with_context(|| format!("reading profile {path}"))?;
+            let json = std::fs::read_to_string(path).with_context(|| format!("reading profile {path}"))?;
             Profile::from_json(&json).with_context(|| format!("loading profile {path}"))?
         }
     };
@@ -119,10 +111,9 @@ fn analyze(args: Vec<String>) -> anyhow::Result<()> {
     let analyzer = Analyzer::new(&profile);
     let mut report = analyzer.analyze(&text);
     if lossy {
-        report.notices.insert(
-            0,
-            "The input was not valid UTF-8; invalid bytes were replaced by U+FFFD.".into(),
-        );
+        report
+            .notices
+            .insert(0, "The input was not valid UTF-8; invalid bytes were replaced by U+FFFD.".into());
     }
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
@@ -158,17 +149,11 @@ fn read_input(path: Option<&str>) -> anyhow::Result<(String, bool)> {
     let limit = (MAX_INPUT_BYTES as u64) + 4;
     match path {
         None | Some("-") => {
-            io::stdin()
-                .lock()
-                .take(limit)
-                .read_to_end(&mut bytes)
-                .context("reading standard input")?;
+            io::stdin().lock().take(limit).read_to_end(&mut bytes).context("reading standard input")?;
         }
         Some(p) => {
             let f = std::fs::File::open(p).with_context(|| format!("opening {p}"))?;
-            f.take(limit)
-                .read_to_end(&mut bytes)
-                .with_context(|| format!("reading {p}"))?;
+            f.take(limit).read_to_end(&mut bytes).with_context(|| format!("reading {p}"))?;
         }
     }
     match String::from_utf8(bytes) {

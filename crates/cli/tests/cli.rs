@@ -31,15 +31,14 @@ fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
-const ARTICLE: &str = "Moscow rejected the ceasefire proposal.\nUkraine accepted the American plan for a 30-day truce.\n";
+const ARTICLE: &str =
+    "Moscow rejected the ceasefire proposal.\nUkraine accepted the American plan for a 30-day truce.\n";
 
 #[test]
 fn analyze_reads_stdin_and_prints_the_report_json() {
-    for args in [
-        &["analyze", "--format", "json", "-"][..],
-        &["analyze"][..],
-        &["analyze", "--format=json"][..],
-    ] {
+    for args in
+        [&["analyze", "--format", "json", "-"][..], &["analyze"][..], &["analyze", "--format=json"][..]]
+    {
         let v = json(&factgrid(args, ARTICLE.as_bytes()));
         assert_eq!(v["schema"], "factgrid.report/1", "args {args:?}");
         let cells: Vec<(String, String, String)> = v["cells"]
@@ -61,10 +60,7 @@ fn analyze_reads_stdin_and_prints_the_report_json() {
         ]
         .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()));
         assert_eq!(cells, want, "args {args:?}");
-        assert_eq!(
-            v["cells"][0]["evidence"][0]["text"],
-            "Moscow rejected the ceasefire proposal."
-        );
+        assert_eq!(v["cells"][0]["evidence"][0]["text"], "Moscow rejected the ceasefire proposal.");
         assert_eq!(v["figures"][0]["text"], "30-day");
     }
 }
@@ -89,23 +85,22 @@ fn table_and_markdown_formats() {
     );
     let out = factgrid(&["analyze", "--format", "markdown"], ARTICLE.as_bytes());
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        s.starts_with("| Topic | Russia | Ukraine | United States |"),
-        "markdown:\n{s}"
-    );
+    assert!(s.starts_with("| Topic | Russia | Ukraine | United States |"), "markdown:\n{s}");
     let out = factgrid(&["analyze", "--format", "csv"], ARTICLE.as_bytes());
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.starts_with("party,topic,stance,summary,sentence,speaker,evidence\n\"russia\",\"ceasefire\",\"opposes\""), "csv:\n{s}");
+    assert!(
+        s.starts_with(
+            "party,topic,stance,summary,sentence,speaker,evidence\n\"russia\",\"ceasefire\",\"opposes\""
+        ),
+        "csv:\n{s}"
+    );
 }
 
 #[test]
 fn errors_are_clear_and_exit_2() {
     let cases: &[(&[&str], &str)] = &[
         (&["analyze", "--format", "xml"], "unknown format \"xml\""),
-        (
-            &["analyze", "/nonexistent/article.txt"],
-            "opening /nonexistent/article.txt",
-        ),
+        (&["analyze", "/nonexistent/article.txt"], "opening /nonexistent/article.txt"),
         (&["frobnicate"], "unknown command \"frobnicate\""),
         (&["analyze", "--profile"], "--profile needs a file name"),
     ];
@@ -113,10 +108,7 @@ fn errors_are_clear_and_exit_2() {
         let out = factgrid(args, b"");
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "args {args:?}: stderr {err}");
-        assert!(
-            err.contains(want),
-            "args {args:?}\n  want stderr containing {want:?}\n  got {err:?}"
-        );
+        assert!(err.contains(want), "args {args:?}\n  want stderr containing {want:?}\n  got {err:?}");
     }
 }
 
@@ -126,16 +118,10 @@ fn a_bad_profile_is_named() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("profile.json");
     std::fs::write(&path, r#"{"parties": [{"id": "eu", "label": "EU", "aliases": []}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}]}"#).unwrap();
-    let out = factgrid(
-        &["analyze", "--profile", path.to_str().unwrap()],
-        ARTICLE.as_bytes(),
-    );
+    let out = factgrid(&["analyze", "--profile", path.to_str().unwrap()], ARTICLE.as_bytes());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        err.contains("parties[0] (eu) has no aliases"),
-        "stderr: {err}"
-    );
+    assert!(err.contains("parties[0] (eu) has no aliases"), "stderr: {err}");
 }
 
 #[test]
@@ -147,10 +133,7 @@ fn empty_and_invalid_utf8_input() {
     let out = factgrid(&["analyze"], b"Moscow rejected the truce. \xff\xfe junk");
     let v = json(&out);
     assert_eq!(v["cells"][0]["party"], "russia");
-    assert!(v["notices"][0]
-        .as_str()
-        .unwrap()
-        .contains("not valid UTF-8"));
+    assert!(v["notices"][0].as_str().unwrap().contains("not valid UTF-8"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
 }
 

@@ -28,12 +28,7 @@ fn article(bytes: usize) -> String {
 fn bench(c: &mut Criterion) {
     let analyzer = Analyzer::new(&Profile::default_profile());
     let mut group = c.benchmark_group("analyze");
-    for (name, size) in [
-        ("5KB", 5 << 10),
-        ("100KB", 100 << 10),
-        ("1MB", 1 << 20),
-        ("10MB", 10 << 20),
-    ] {
+    for (name, size) in [("5KB", 5 << 10), ("100KB", 100 << 10), ("1MB", 1 << 20), ("10MB", 10 << 20)] {
         let text = article(size);
         group.throughput(Throughput::Bytes(text.len() as u64));
         if size >= 1 << 20 {

@@ -102,8 +102,10 @@ struct Memory {
     last_topics: u64,
     last_holder_parties: u64,
     last_sentence: usize,
-    /// The topic mentioned most recently, for `the plan`, `the region`.
+    /// The topic mentioned most recently.
     last_topic: Option<u8>,
+    /// Every topic named so far, for `the plan`, `the region`.
+    seen_topics: u64,
 }
 
 /// One claim: party × topic in one sentence.
@@ -116,6 +118,9 @@ struct Claim {
     stance: Option<u8>,
     speaker: Span,
 }
+
+/// A speaker who is none of the parties.
+const OTHER: u8 = u8::MAX;
 
 const L_PROPOSES: u8 = 0;
 const L_SUPPORTS: u8 = 1;
@@ -134,11 +139,7 @@ impl Analyzer {
             profile: profile.clone(),
             scanner: Scanner::new(profile),
             abbreviations: Abbreviations::new(&lx.abbreviations),
-            speech_verbs: lx
-                .speech_verbs
-                .iter()
-                .map(|w| w.to_ascii_lowercase())
-                .collect(),
+            speech_verbs: lx.speech_verbs.iter().map(|w| w.to_ascii_lowercase()).collect(),
             auxiliaries: [
                 "has",
                 "have",
@@ -220,10 +221,7 @@ impl Analyzer {
         } else {
             text
         };
-        let controls = text
-            .chars()
-            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            .count();
+        let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
         if controls > 0 {
             notices.push(format!(
                 "The text contains {controls} control characters (binary data?); they were treated as spaces."
@@ -234,12 +232,8 @@ impl Analyzer {
         let mut run = Run::new(self, text, &segments);
         run.go();
         let paragraphs = segments.last().map_or(0, |s| s.paragraph + 1);
-        let stats = Stats {
-            chars: text.chars().count(),
-            bytes: text.len(),
-            sentences: segments.len(),
-            paragraphs,
-        };
+        let stats =
+            Stats { chars: text.chars().count(), bytes: text.len(), sentences: segments.len(), paragraphs };
         let mut report = run.finish();
         report.stats = stats;
         report.notices = notices;
@@ -310,24 +304,25 @@ impl<'a> Run<'a> {
         let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
         let mut refs = Vec::new();
         let mut topics = 0u64;
+        let mut weak_topics = 0u64;
         let mut topic_terms = Vec::new();
         for hit in self.a.scanner.entities(self.text, span) {
             for m in self.a.scanner.entity_meanings(&hit) {
                 match *m {
-                    Meaning::Alias {
-                        party,
-                        kind,
-                        gender,
-                    } => refs.push(PartyRef {
+                    Meaning::Alias { party, kind, gender } => refs.push(PartyRef {
                         span: hit.span,
                         party,
                         kind: RefKind::Alias(kind),
                         gender,
                         word: word_at(hit.span.start),
-                        word_end: word_at(hit.span.end - 1) + 1,
+                        word_end: words.partition_point(|w| w.start < hit.span.end),
                     }),
-                    Meaning::Topic { topic, .. } => {
-                        topics |= 1 << topic;
+                    Meaning::Topic { topic, weak, .. } => {
+                        if weak {
+                            weak_topics |= 1 << topic;
+                        } else {
+                            topics |= 1 << topic;
+                        }
                         topic_terms.push((hit.span, topic));
                     }
                     _ => {}
@@ -338,15 +333,16 @@ impl<'a> Run<'a> {
         for hit in self.a.scanner.cues(self.text, span) {
             let Hit { span: s, .. } = hit;
             let ms = self.a.scanner.cue_meanings(&hit).to_vec();
-            cues.push((word_at(s.start), word_at(s.end - 1) + 1, s, ms));
+            cues.push((word_at(s.start), words.partition_point(|w| w.start < s.end), s, ms));
         }
-        Scanned {
-            words,
-            cues,
-            refs,
-            topics,
-            topic_terms,
+        // Weak terms decide the topic only when no other topic is named.
+        let strong = topics;
+        for t in 0..64 {
+            if weak_topics & (1 << t) != 0 && strong & !(1u64 << t) == 0 {
+                topics |= 1 << t;
+            }
         }
+        Scanned { words, cues, refs, topics, topic_terms }
     }
 
     fn go(&mut self) {
@@ -368,15 +364,11 @@ impl<'a> Run<'a> {
                 .iter()
                 .map(|&k| {
                     let q = self.quotes[k];
-                    q.end
-                        .min(seg.span.end)
-                        .saturating_sub(q.start.max(seg.span.start))
+                    q.end.min(seg.span.end).saturating_sub(q.start.max(seg.span.start))
                 })
                 .sum();
             let in_quote = |pos: usize| {
-                touching
-                    .iter()
-                    .any(|&k| self.quotes[k].start <= pos && pos < self.quotes[k].end)
+                touching.iter().any(|&k| self.quotes[k].start <= pos && pos < self.quotes[k].end)
             };
             let mostly_quoted = quoted_bytes * 2 > seg.span.len();
 
@@ -385,12 +377,8 @@ impl<'a> Run<'a> {
             let mut topics = sc.topics;
             for (_, _, _, ms) in &sc.cues {
                 for m in ms {
-                    if let Meaning::Topic {
-                        topic,
-                        anaphor: true,
-                    } = *m
-                    {
-                        if topics == 0 && self.memory.last_topic == Some(topic) {
+                    if let Meaning::Topic { topic, anaphor: true, .. } = *m {
+                        if self.memory.seen_topics & (1 << topic) != 0 {
                             topics |= 1 << topic;
                         }
                     }
@@ -401,31 +389,36 @@ impl<'a> Run<'a> {
 
             // Quote speakers: a tag in this sentence names the speaker of the
             // quotes it touches; an untagged quote continues the last speaker.
-            let speaker = holders
-                .iter()
-                .find(|h| h.via == Via::Speaker)
-                .map(|h| (h.party, h.span));
+            let speaker = holders.iter().find(|h| h.via == Via::Speaker).map(|h| (h.party, h.span));
             for &k in &touching {
                 if quote_speaker[k].is_none() {
                     quote_speaker[k] = speaker;
                 }
             }
-            if mostly_quoted {
+            // A speech tag outside the quotes that names no party: the
+            // speaker is someone else (`…,” the NATO chief said`).
+            let tagged = sc.cues.iter().any(|c| c.3.contains(&Meaning::Speech) && !in_quote(c.2.start));
+            let other_speaker = (tagged && speaker.is_none()) || self.foreign_label(&sc, seg);
+            if other_speaker {
+                for &k in &touching {
+                    quote_speaker[k].get_or_insert((OTHER, seg.span));
+                }
+                self.memory.last_speaker = None;
+            }
+            if mostly_quoted && !other_speaker {
                 let mut q = touching.iter().find_map(|&k| quote_speaker[k]);
                 if q.is_none() {
                     // Look ahead within the paragraph for the tag of a quote
                     // that runs over several sentences.
                     q = self.lookahead_speaker(si, &touching);
                 }
-                let continued = q.is_none();
                 if q.is_none() {
                     q = self.memory.last_speaker;
                 }
-                if let Some((party, span)) = q {
-                    if !holders
-                        .iter()
-                        .any(|h| h.party == party && h.via == Via::Speaker)
-                    {
+                // Not named in this sentence: the quote goes on.
+                let continued = speaker.is_none();
+                if let Some((party, span)) = q.filter(|q| q.0 != OTHER) {
+                    if !holders.iter().any(|h| h.party == party && h.via == Via::Speaker) {
                         holders.push(Holder {
                             party,
                             via: Via::Speaker,
@@ -449,6 +442,14 @@ impl<'a> Run<'a> {
             });
             if continuing && (topics == 0 || mostly_quoted) {
                 topics |= self.memory.last_topics;
+            }
+            // A statement with no topic word of its own is about what the
+            // article was just discussing.
+            if topics == 0
+                && holders.iter().any(|h| h.via == Via::Speaker)
+                && si <= self.memory.last_sentence + 6
+            {
+                topics = self.memory.last_topics;
             }
 
             // Figures.
@@ -478,9 +479,7 @@ impl<'a> Run<'a> {
                 || (mostly_quoted && self.text[seg.span.range()].contains('?'));
             let mut seen = 0u64;
             for h in &holders {
-                let stance = h
-                    .forced
-                    .or_else(|| self.stance(&sc, h, question && h.via == Via::Speaker));
+                let stance = h.forced.or_else(|| self.stance(&sc, h, question && h.via == Via::Speaker));
                 for t in 0..self.a.profile.topics.len() as u8 {
                     if topics & (1 << t) == 0 {
                         continue;
@@ -515,15 +514,21 @@ impl<'a> Run<'a> {
             // Memory.
             if !holders.is_empty() && topics != 0 {
                 self.memory.last_topics = topics;
-                self.memory.last_holder_parties =
-                    holders.iter().fold(0, |acc, h| acc | 1 << h.party);
+                self.memory.last_holder_parties = holders.iter().fold(0, |acc, h| acc | 1 << h.party);
                 self.memory.last_sentence = si;
             }
             if let Some(t) = sc.topic_terms.last() {
                 self.memory.last_topic = Some(t.1);
             }
+            self.memory.seen_topics |= sc.topics;
             if let Some(h) = holders.iter().find(|h| h.via == Via::Speaker) {
                 self.memory.last_speaker = Some((h.party, h.span));
+            } else if let Some(r) = sc.refs.first() {
+                // A transcript's speaker line: `VLADIMIR PUTIN, at a news conference`.
+                let person = matches!(r.kind, RefKind::Alias(AliasKind::Person | AliasKind::Title));
+                if seg.kind == UnitKind::Line && r.word == 0 && person && !mostly_quoted {
+                    self.memory.last_speaker = Some((r.party, r.span));
+                }
             }
             self.update_memory(&sc, &holders);
 
@@ -556,6 +561,20 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// A speaker label naming someone who is not a party: a line or
+    /// paragraph opening with capitalised words and a colon (`MARK RUTTE:`),
+    /// with no party named before the colon.
+    fn foreign_label(&self, sc: &Scanned, seg: &Segment) -> bool {
+        let s = &self.text[seg.span.range()];
+        let Some(colon) = s.find(':') else { return false };
+        let head = &s[..colon];
+        if head.is_empty() || head.len() > 40 || !head.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        let caps = head.split_whitespace().all(|w| w.chars().all(|c| !c.is_lowercase()));
+        caps && !sc.refs.iter().any(|r| r.span.start < seg.span.start + colon)
+    }
+
     /// The speaker of a quote that the tag names only in a later sentence of
     /// the same paragraph (`“… . … ,” he said.`).
     fn lookahead_speaker(&self, si: usize, touching: &[usize]) -> Option<(u8, Span)> {
@@ -571,10 +590,7 @@ impl<'a> Run<'a> {
                 let sc = self.scan(seg.span);
                 let in_quote = |pos: usize| q.start <= pos && pos < q.end;
                 let hs = self.find_holders(&sc, &in_quote, seg);
-                return hs
-                    .iter()
-                    .find(|h| h.via == Via::Speaker)
-                    .map(|h| (h.party, h.span));
+                return hs.iter().find(|h| h.via == Via::Speaker).map(|h| (h.party, h.span));
             }
         }
         None
@@ -588,7 +604,17 @@ impl<'a> Run<'a> {
                 if in_quote(span.start) {
                     continue;
                 }
+                // `Putin said that he…`: a person of the same gender named
+                // earlier in the sentence, outside any prepositional phrase,
+                // comes before the memory.
+                let local = sc.refs.iter().find(|r| {
+                    r.kind != RefKind::Pronoun
+                        && r.gender == g
+                        && r.span.end <= span.start
+                        && matches!(g, Gender::Masculine | Gender::Feminine)
+                });
                 let target = match g {
+                    _ if local.is_some() => local.map(|r| (r.party, r.span)),
                     Gender::Masculine => self.memory.last_male,
                     Gender::Feminine => self.memory.last_female,
                     Gender::Plural => self.memory.last_plural,
@@ -636,17 +662,11 @@ impl<'a> Run<'a> {
 
     fn cue_at<'s>(&self, sc: &'s Scanned, word: usize) -> Option<&'s [Meaning]> {
         let i = sc.cues.partition_point(|c| c.0 < word);
-        sc.cues
-            .get(i)
-            .filter(|c| c.0 == word)
-            .map(|c| c.3.as_slice())
+        sc.cues.get(i).filter(|c| c.0 == word).map(|c| c.3.as_slice())
     }
 
     fn lower_word(&self, sc: &Scanned, i: usize) -> String {
-        sc.words
-            .get(i)
-            .map(|w| self.word(*w).to_ascii_lowercase())
-            .unwrap_or_default()
+        sc.words.get(i).map(|w| self.word(*w).to_ascii_lowercase()).unwrap_or_default()
     }
 
     fn is_verbish(&self, sc: &Scanned, i: usize) -> bool {
@@ -658,10 +678,7 @@ impl<'a> Run<'a> {
             return true;
         }
         if let Some(ms) = self.cue_at(sc, i) {
-            if ms
-                .iter()
-                .any(|m| matches!(m, Meaning::Stance(_) | Meaning::Speech))
-            {
+            if ms.iter().any(|m| matches!(m, Meaning::Stance(_) | Meaning::Speech | Meaning::Verb)) {
                 return true;
             }
         }
@@ -669,12 +686,7 @@ impl<'a> Run<'a> {
     }
 
     /// Who holds a position in this sentence, and how.
-    fn find_holders(
-        &self,
-        sc: &Scanned,
-        in_quote: &dyn Fn(usize) -> bool,
-        seg: &Segment,
-    ) -> Vec<Holder> {
+    fn find_holders(&self, sc: &Scanned, in_quote: &dyn Fn(usize) -> bool, seg: &Segment) -> Vec<Holder> {
         let mut out: Vec<Holder> = Vec::new();
         let n = sc.words.len();
         // Reported speech: a speech verb outside quotes and its speaker.
@@ -700,10 +712,8 @@ impl<'a> Run<'a> {
                     && !self.after_preposition(sc, r)
                     && !self.possessive(r)
             });
-            let after = sc
-                .refs
-                .iter()
-                .find(|r| r.word >= *we && r.word <= *we + 3 && !in_quote(r.span.start));
+            let after =
+                sc.refs.iter().find(|r| r.word >= *we && r.word <= *we + 3 && !in_quote(r.span.start));
             let pick = match (before, after) {
                 (Some(b), Some(a)) => {
                     // `…,” said the Kremlin spokesman` has the speaker after;
@@ -720,12 +730,16 @@ impl<'a> Run<'a> {
                 (None, None) => None,
             };
             if let Some(r) = pick {
-                if !out
-                    .iter()
-                    .any(|h| h.party == r.party && h.via == Via::Speaker)
-                {
+                if !out.iter().any(|h| h.party == r.party && h.via == Via::Speaker) {
                     out.push(self.holder(r, Via::Speaker, *we, None, r.kind == RefKind::Pronoun));
                 }
+            }
+        }
+        // A speaker label: `PUTIN: “…”`, `Zelenskyy: Putin is preparing…`.
+        if let Some(r) = sc.refs.first() {
+            let after = self.text[r.span.end..seg.span.end].trim_start();
+            if r.word == 0 && after.starts_with(':') && !out.iter().any(|h| h.via == Via::Speaker) {
+                out.push(self.holder(r, Via::Speaker, r.word_end, None, false));
             }
         }
         // Subjects, owners and agents.
@@ -745,11 +759,7 @@ impl<'a> Run<'a> {
             if self.possessive(r) || (pronoun && self.possessive_pronoun(r)) {
                 // `Putin's support`, `Russia’s offensive`, `its delegation said`.
                 if let Some(label) = self.noun_label(sc, r.word_end) {
-                    let forced = if label == L_PROPOSES {
-                        Some(L_PROPOSES)
-                    } else {
-                        None
-                    };
+                    let forced = if label == L_PROPOSES { Some(L_PROPOSES) } else { None };
                     out.push(self.holder(r, Via::Owner, r.word_end, forced, pronoun));
                 }
                 continue;
@@ -757,14 +767,17 @@ impl<'a> Run<'a> {
             if let RefKind::Alias(AliasKind::Demonym) = r.kind {
                 // `the US proposal`, `the American plan`, `Russian offensive`.
                 if let Some(label) = self.noun_label(sc, r.word_end) {
-                    let forced = if label == L_PROPOSES {
-                        Some(L_PROPOSES)
-                    } else {
-                        None
-                    };
+                    let forced = if label == L_PROPOSES { Some(L_PROPOSES) } else { None };
                     out.push(self.holder(r, Via::Owner, r.word_end, forced, false));
                 }
                 continue;
+            }
+            // `US proposal`, `through the U.S. proposal`: whatever the preposition.
+            if let Some(label) = self.noun_label(sc, r.word_end) {
+                if label == L_PROPOSES {
+                    out.push(self.holder(r, Via::Owner, r.word_end, Some(L_PROPOSES), false));
+                    continue;
+                }
             }
             if self.after_preposition(sc, r) {
                 // `proposed by the United States` is an agent.
@@ -773,32 +786,15 @@ impl<'a> Run<'a> {
                         && self.lower_word(sc, r.word - 2) == "by"
                         && self.lower_word(sc, r.word - 1) == "the"
                 {
-                    let by = if self.lower_word(sc, r.word - 1) == "by" {
-                        r.word - 1
-                    } else {
-                        r.word - 2
-                    };
+                    let by = if self.lower_word(sc, r.word - 1) == "by" { r.word - 1 } else { r.word - 2 };
                     if by > 0 && self.is_verbish(sc, by - 1) {
                         let label = self.cue_at(sc, by - 1).and_then(|ms| {
-                            ms.iter().find_map(|m| {
-                                if let Meaning::Stance(l) = m {
-                                    Some(*l)
-                                } else {
-                                    None
-                                }
-                            })
+                            ms.iter().find_map(|m| if let Meaning::Stance(l) = m { Some(*l) } else { None })
                         });
                         out.push(self.holder(r, Via::Agent, 0, label, false));
                     }
                 }
                 continue;
-            }
-            // `US proposal` with a country name as modifier.
-            if let Some(label) = self.noun_label(sc, r.word_end) {
-                if label == L_PROPOSES {
-                    out.push(self.holder(r, Via::Owner, r.word_end, Some(L_PROPOSES), false));
-                    continue;
-                }
             }
             // Subject: followed (after an apposition) by a verb.
             let mut j = next.unwrap_or(r.word_end);
@@ -829,9 +825,7 @@ impl<'a> Run<'a> {
                     break;
                 }
                 let w = self.lower_word(sc, j);
-                if !(w.ends_with("ly")
-                    || sc.refs.iter().any(|o| o.word == j) && k + 1 < sc.refs.len())
-                {
+                if !(w.ends_with("ly") || sc.refs.iter().any(|o| o.word == j) && k + 1 < sc.refs.len()) {
                     break;
                 }
                 j += 1;
@@ -841,16 +835,15 @@ impl<'a> Run<'a> {
                 // A verb outside the lexicon: a word in -ed or -s right after the subject.
                 let w = self.lower_word(sc, j);
                 verb = j == r.word_end
-                    && (w.ends_with("ed")
-                        || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3));
+                    && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3));
                 if verb && (seg.kind == UnitKind::Line) {
                     verb = true;
                 }
             }
             if verb {
                 out.push(self.holder(r, Via::Subject, j, None, pronoun));
-            } else if seg.kind == UnitKind::Line && k == 0 {
-                // Headlines drop verbs: the first party named leads.
+            } else if seg.kind == UnitKind::Line && k == 0 && r.word == 0 {
+                // Headlines drop verbs: a party at the very start leads.
                 out.push(self.holder(r, Via::Subject, r.word_end, None, false));
             }
         }
@@ -865,14 +858,7 @@ impl<'a> Run<'a> {
         forced: Option<u8>,
         continued: bool,
     ) -> Holder {
-        Holder {
-            party: r.party,
-            via,
-            span: r.span,
-            scope_start,
-            forced,
-            continued,
-        }
+        Holder { party: r.party, via, span: r.span, scope_start, forced, continued }
     }
 
     fn possessive(&self, r: &PartyRef) -> bool {
@@ -884,10 +870,7 @@ impl<'a> Run<'a> {
     }
 
     fn possessive_pronoun(&self, r: &PartyRef) -> bool {
-        matches!(
-            self.text[r.span.range()].to_ascii_lowercase().as_str(),
-            "his" | "her" | "its" | "their"
-        )
+        matches!(self.text[r.span.range()].to_ascii_lowercase().as_str(), "his" | "her" | "its" | "their")
     }
 
     fn after_preposition(&self, sc: &Scanned, r: &PartyRef) -> bool {
@@ -898,9 +881,7 @@ impl<'a> Run<'a> {
             if matches!(w.as_str(), "the" | "a" | "an" | "both" | "all") {
                 continue;
             }
-            return self
-                .cue_at(sc, i)
-                .is_some_and(|ms| ms.contains(&Meaning::Preposition));
+            return self.cue_at(sc, i).is_some_and(|ms| ms.contains(&Meaning::Preposition));
         }
         false
     }
@@ -929,21 +910,14 @@ impl<'a> Run<'a> {
                 return None;
             }
             if let Some(ms) = self.cue_at(sc, j) {
-                if let Some(l) = ms.iter().find_map(|m| {
-                    if let Meaning::Stance(l) = m {
-                        Some(*l)
-                    } else {
-                        None
-                    }
-                }) {
+                if let Some(l) =
+                    ms.iter().find_map(|m| if let Meaning::Stance(l) = m { Some(*l) } else { None })
+                {
                     return Some(l);
                 }
             }
             let w = self.lower_word(sc, j);
-            let is_topic = sc
-                .topic_terms
-                .iter()
-                .any(|(s, _)| s.start == sc.words[j].start);
+            let is_topic = sc.topic_terms.iter().any(|(s, _)| s.start == sc.words[j].start);
             if !(is_topic
                 || w.ends_with("ly")
                 || w.ends_with("ed")
@@ -976,10 +950,7 @@ impl<'a> Run<'a> {
             for m in ms {
                 if let Meaning::Stance(l) = *m {
                     let neg = (w.saturating_sub(3)..*w).any(|k| {
-                        k >= start
-                            && self
-                                .cue_at(sc, k)
-                                .is_some_and(|ms| ms.contains(&Meaning::Negator))
+                        k >= start && self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator))
                     });
                     labels.push((*w, l, neg));
                 }
@@ -1010,11 +981,8 @@ impl<'a> Run<'a> {
         let mut cells = Vec::new();
         for (t, topic) in profile.topics.iter().enumerate() {
             for (p, party) in profile.parties.iter().enumerate() {
-                let claims: Vec<&Claim> = self
-                    .claims
-                    .iter()
-                    .filter(|c| c.party as usize == p && c.topic as usize == t)
-                    .collect();
+                let claims: Vec<&Claim> =
+                    self.claims.iter().filter(|c| c.party as usize == p && c.topic as usize == t).collect();
                 if claims.is_empty() {
                     continue;
                 }
@@ -1027,9 +995,7 @@ impl<'a> Run<'a> {
                             .quotes
                             .iter()
                             .find(|q| q.start < seg.span.end && seg.span.start < q.end)
-                            .map(|q| {
-                                Span::new(q.start.max(seg.span.start), q.end.min(seg.span.end))
-                            });
+                            .map(|q| Span::new(q.start.max(seg.span.start), q.end.min(seg.span.end)));
                         Evidence {
                             sentence: c.sentence,
                             text: self.text[seg.span.range()].to_string(),
@@ -1041,12 +1007,8 @@ impl<'a> Run<'a> {
                         }
                     })
                     .collect();
-                let summary = summarize(
-                    &party.label,
-                    STANCE_LABELS[stance as usize],
-                    &topic.label,
-                    evidence.len(),
-                );
+                let summary =
+                    summarize(&party.label, STANCE_LABELS[stance as usize], &topic.label, evidence.len());
                 cells.push(Cell {
                     party: party.id.clone(),
                     topic: topic.id.clone(),
@@ -1061,18 +1023,12 @@ impl<'a> Run<'a> {
             parties: profile
                 .parties
                 .iter()
-                .map(|p| Label {
-                    id: p.id.clone(),
-                    label: p.label.clone(),
-                })
+                .map(|p| Label { id: p.id.clone(), label: p.label.clone() })
                 .collect(),
             topics: profile
                 .topics
                 .iter()
-                .map(|t| Label {
-                    id: t.id.clone(),
-                    label: t.label.clone(),
-                })
+                .map(|t| Label { id: t.id.clone(), label: t.label.clone() })
                 .collect(),
             stats: Stats::default(),
             sentences: self.sentences,
@@ -1129,13 +1085,15 @@ fn primary(claims: &[&Claim]) -> u8 {
 fn nearest_topic(terms: &[(Span, u8)], span: Span) -> Option<u8> {
     terms
         .iter()
-        .min_by_key(|(s, _)| {
-            if s.start >= span.end {
-                s.start - span.end
-            } else {
-                span.start.saturating_sub(s.end)
-            }
-        })
+        .min_by_key(
+            |(s, _)| {
+                if s.start >= span.end {
+                    s.start - span.end
+                } else {
+                    span.start.saturating_sub(s.end)
+                }
+            },
+        )
         .map(|t| t.1)
 }
 

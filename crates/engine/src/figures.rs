@@ -43,9 +43,8 @@ const NUMBER_WORDS: &[&str] = &[
     "half",
     "a",
 ];
-const FRACTIONS: &[&str] = &[
-    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "tenth", "tenths",
-];
+const FRACTIONS: &[&str] =
+    &["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "tenth", "tenths"];
 const MODIFIERS: &[&[&str]] = &[
     &["less", "than"],
     &["more", "than"],
@@ -135,15 +134,12 @@ fn lower(text: &str, w: Span) -> String {
 }
 
 fn matches_seq(text: &str, words: &[Span], at: usize, seq: &[&str]) -> bool {
-    seq.iter()
-        .enumerate()
-        .all(|(k, s)| words.get(at + k).is_some_and(|w| lower(text, *w) == *s))
+    seq.iter().enumerate().all(|(k, s)| words.get(at + k).is_some_and(|w| lower(text, *w) == *s))
 }
 
 fn is_digits(w: &str) -> bool {
     w.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        && w.bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
 /// Figures in one sentence, given its word tokens.
@@ -161,23 +157,14 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
         let word_number = NUMBER_WORDS.contains(&head.as_str()) && head != "a";
         let fraction = compound.as_deref().is_some_and(|c| FRACTIONS.contains(&c))
             || (head == "a" || head == "one")
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| FRACTIONS.contains(&lower(text, *n).as_str()));
+                && words.get(i + 1).is_some_and(|n| FRACTIONS.contains(&lower(text, *n).as_str()));
         if !(digits || word_number || fraction) {
             i += 1;
             continue;
         }
         // Dates: `13 March`, `March 13`, `in 2014`.
-        let next = words
-            .get(i + 1)
-            .map(|n| lower(text, *n))
-            .unwrap_or_default();
-        let prev = if i > 0 {
-            lower(text, words[i - 1])
-        } else {
-            String::new()
-        };
+        let next = words.get(i + 1).map(|n| lower(text, *n)).unwrap_or_default();
+        let prev = if i > 0 { lower(text, words[i - 1]) } else { String::new() };
         if digits && (MONTHS.contains(&next.as_str()) || MONTHS.contains(&prev.as_str())) {
             i += 1;
             continue;
@@ -196,9 +183,7 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
         }
         // Ranges: `10 to 15`, `10-15` is one word already.
         if matches!(next.as_str(), "to" | "or")
-            && words
-                .get(i + 2)
-                .is_some_and(|n| is_digits(&text[n.range()]))
+            && words.get(i + 2).is_some_and(|n| is_digits(&text[n.range()]))
         {
             end = i + 3;
         }
@@ -245,25 +230,16 @@ mod tests {
 
     fn figs(text: &str) -> Vec<&str> {
         let span = Span::new(0, text.len());
-        find(text, span, &words(text, span))
-            .into_iter()
-            .map(|f| &text[f.span.range()])
-            .collect()
+        find(text, span, &words(text, span)).into_iter().map(|f| &text[f.span.range()]).collect()
     }
 
     #[test]
     fn figure_rules() {
         let cases: &[(&str, &[&str])] = &[
-            (
-                "It holds less than 200 sq. km now.",
-                &["less than 200 sq. km"],
-            ),
+            ("It holds less than 200 sq. km now.", &["less than 200 sq. km"]),
             ("down from 1,300 sq. km at the peak", &["1,300 sq. km"]),
             ("a 30-day truce", &["30-day"]),
-            (
-                "troops occupy nearly one-fifth of it",
-                &["nearly one-fifth"],
-            ),
+            ("troops occupy nearly one-fifth of it", &["nearly one-fifth"]),
             ("about a third of the land", &["about a third"]),
             ("On 13 March and in 2014 nothing happened.", &[]),
             ("March 11 talks", &[]),

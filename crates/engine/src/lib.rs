@@ -41,8 +41,7 @@ mod text;
 
 pub use analyze::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
-    Alias, AliasKind, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES,
-    STANCE_LABELS,
+    Alias, AliasKind, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES, STANCE_LABELS,
 };
 pub use report::{Cell, Evidence, Figure, Label, Mention, Report, Sentence, Stats, SCHEMA};
 pub use segment::UnitKind;

@@ -97,12 +97,19 @@ pub struct Topic {
     /// mentioned recently (`the plan`, `the peninsula`).
     #[serde(default)]
     pub anaphors: Vec<String>,
+    /// Terms too general to decide the topic when another topic is named in
+    /// the same sentence (`territory` in a sentence about Kursk).
+    #[serde(default)]
+    pub weak_terms: Vec<String>,
 }
 
 /// Cue words. All matched case-insensitively on word boundaries.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
+    /// Common verbs and auxiliaries, to recognise a subject (`met`, `has`).
+    #[serde(default)]
+    pub verbs: Vec<String>,
     /// Verbs that introduce speech or opinion (`said`, `insisted`).
     #[serde(default)]
     pub speech_verbs: Vec<String>,
@@ -130,16 +137,8 @@ pub struct Lexicon {
 }
 
 /// The eight stance labels of the guidelines, in the order the grid shows them.
-pub const STANCE_LABELS: [&str; 8] = [
-    "proposes",
-    "supports",
-    "conditional",
-    "opposes",
-    "demands",
-    "questions",
-    "considering",
-    "acts",
-];
+pub const STANCE_LABELS: [&str; 8] =
+    ["proposes", "supports", "conditional", "opposes", "demands", "questions", "considering", "acts"];
 
 /// Why a profile was refused. Its message names the entry at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,9 +148,7 @@ pub struct ProfileError {
 
 impl ProfileError {
     fn new(message: impl Into<String>) -> ProfileError {
-        ProfileError {
-            message: message.into(),
-        }
+        ProfileError { message: message.into() }
     }
 }
 
@@ -190,8 +187,8 @@ impl Profile {
                 MAX_PROFILE_BYTES
             )));
         }
-        let value: serde_json::Value = serde_json::from_str(json)
-            .map_err(|e| ProfileError::new(format!("not valid JSON: {e}")))?;
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| ProfileError::new(format!("not valid JSON: {e}")))?;
         let has_lexicon = value.get("lexicon").is_some();
         let mut profile: Profile =
             serde_json::from_value(value).map_err(|e| ProfileError::new(e.to_string()))?;
@@ -205,46 +202,28 @@ impl Profile {
     /// Check the profile for empty, duplicate and unknown entries.
     pub fn validate(&self) -> Result<(), ProfileError> {
         if self.version != 1 {
-            return Err(ProfileError::new(format!(
-                "version {} is not supported (use 1)",
-                self.version
-            )));
+            return Err(ProfileError::new(format!("version {} is not supported (use 1)", self.version)));
         }
         if self.parties.is_empty() {
-            return Err(ProfileError::new(
-                "`parties` is empty: name at least one party",
-            ));
+            return Err(ProfileError::new("`parties` is empty: name at least one party"));
         }
         if self.topics.is_empty() {
-            return Err(ProfileError::new(
-                "`topics` is empty: name at least one topic",
-            ));
+            return Err(ProfileError::new("`topics` is empty: name at least one topic"));
         }
         if self.parties.len() > 64 || self.topics.len() > 64 {
-            return Err(ProfileError::new(
-                "at most 64 parties and 64 topics are supported",
-            ));
+            return Err(ProfileError::new("at most 64 parties and 64 topics are supported"));
         }
         let mut ids = std::collections::BTreeSet::new();
         for (i, p) in self.parties.iter().enumerate() {
             check_id(&p.id, &format!("parties[{i}].id"))?;
             if !ids.insert(p.id.as_str()) {
-                return Err(ProfileError::new(format!(
-                    "parties[{i}].id {:?} is used twice",
-                    p.id
-                )));
+                return Err(ProfileError::new(format!("parties[{i}].id {:?} is used twice", p.id)));
             }
             if p.label.trim().is_empty() {
-                return Err(ProfileError::new(format!(
-                    "parties[{i}] ({}) has an empty label",
-                    p.id
-                )));
+                return Err(ProfileError::new(format!("parties[{i}] ({}) has an empty label", p.id)));
             }
             if p.aliases.is_empty() {
-                return Err(ProfileError::new(format!(
-                    "parties[{i}] ({}) has no aliases",
-                    p.id
-                )));
+                return Err(ProfileError::new(format!("parties[{i}] ({}) has no aliases", p.id)));
             }
             for (k, a) in p.aliases.iter().enumerate() {
                 check_words(&a.text, &format!("parties[{i}] ({}) aliases[{k}]", p.id))?;
@@ -262,28 +241,22 @@ impl Profile {
         for (i, t) in self.topics.iter().enumerate() {
             check_id(&t.id, &format!("topics[{i}].id"))?;
             if !ids.insert(t.id.as_str()) {
-                return Err(ProfileError::new(format!(
-                    "topics[{i}].id {:?} is used twice",
-                    t.id
-                )));
+                return Err(ProfileError::new(format!("topics[{i}].id {:?} is used twice", t.id)));
             }
             if t.label.trim().is_empty() {
-                return Err(ProfileError::new(format!(
-                    "topics[{i}] ({}) has an empty label",
-                    t.id
-                )));
+                return Err(ProfileError::new(format!("topics[{i}] ({}) has an empty label", t.id)));
             }
             if t.terms.is_empty() {
-                return Err(ProfileError::new(format!(
-                    "topics[{i}] ({}) has no terms",
-                    t.id
-                )));
+                return Err(ProfileError::new(format!("topics[{i}] ({}) has no terms", t.id)));
             }
             for (k, w) in t.terms.iter().enumerate() {
                 check_words(w, &format!("topics[{i}] ({}) terms[{k}]", t.id))?;
             }
             for (k, w) in t.anaphors.iter().enumerate() {
                 check_words(w, &format!("topics[{i}] ({}) anaphors[{k}]", t.id))?;
+            }
+            for (k, w) in t.weak_terms.iter().enumerate() {
+                check_words(w, &format!("topics[{i}] ({}) weak_terms[{k}]", t.id))?;
             }
         }
         let lx = &self.lexicon;
@@ -299,6 +272,7 @@ impl Profile {
             }
         }
         for (name, list) in [
+            ("verbs", &lx.verbs),
             ("speech_verbs", &lx.speech_verbs),
             ("according_to", &lx.according_to),
             ("negators", &lx.negators),
@@ -325,15 +299,11 @@ impl Profile {
 fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
     let ok = !id.is_empty()
         && id.len() <= 32
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
     if ok {
         Ok(())
     } else {
-        Err(ProfileError::new(format!(
-            "{what} {id:?} must be 1 to 32 characters of a-z, 0-9, '-' or '_'"
-        )))
+        Err(ProfileError::new(format!("{what} {id:?} must be 1 to 32 characters of a-z, 0-9, '-' or '_'")))
     }
 }
 
@@ -342,14 +312,10 @@ fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
         return Err(ProfileError::new(format!("{what} is empty")));
     }
     if text.len() > 200 {
-        return Err(ProfileError::new(format!(
-            "{what} is longer than 200 bytes"
-        )));
+        return Err(ProfileError::new(format!("{what} is longer than 200 bytes")));
     }
     if text.chars().any(char::is_control) {
-        return Err(ProfileError::new(format!(
-            "{what} ({text:?}) contains a control character"
-        )));
+        return Err(ProfileError::new(format!("{what} ({text:?}) contains a control character")));
     }
     Ok(())
 }
@@ -391,10 +357,7 @@ mod tests {
         ];
         for (json, want) in cases {
             let err = Profile::from_json(json).unwrap_err().to_string();
-            assert!(
-                err.contains(want),
-                "profile {json}\n  want error containing {want:?}\n  got {err:?}"
-            );
+            assert!(err.contains(want), "profile {json}\n  want error containing {want:?}\n  got {err:?}");
         }
     }
 
@@ -408,9 +371,6 @@ mod tests {
     #[test]
     fn oversized_profile_is_refused() {
         let json = " ".repeat(MAX_PROFILE_BYTES + 1);
-        assert!(Profile::from_json(&json)
-            .unwrap_err()
-            .to_string()
-            .contains("at most"));
+        assert!(Profile::from_json(&json).unwrap_err().to_string().contains("at most"));
     }
 }

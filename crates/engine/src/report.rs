@@ -139,9 +139,7 @@ pub struct Mention {
 impl Report {
     /// The cell for `party` × `topic`, if the text fills it.
     pub fn cell(&self, party: &str, topic: &str) -> Option<&Cell> {
-        self.cells
-            .iter()
-            .find(|c| c.party == party && c.topic == topic)
+        self.cells.iter().find(|c| c.party == party && c.topic == topic)
     }
 
     /// The report as Markdown: a grid of stances, then the evidence.
@@ -172,23 +170,11 @@ impl Report {
             out.push('\n');
         }
         for c in &self.cells {
-            let party = self
-                .parties
-                .iter()
-                .find(|p| p.id == c.party)
-                .map_or(c.party.as_str(), |p| &p.label);
-            let topic = self
-                .topics
-                .iter()
-                .find(|t| t.id == c.topic)
-                .map_or(c.topic.as_str(), |t| &t.label);
+            let party = self.parties.iter().find(|p| p.id == c.party).map_or(c.party.as_str(), |p| &p.label);
+            let topic = self.topics.iter().find(|t| t.id == c.topic).map_or(c.topic.as_str(), |t| &t.label);
             out.push_str(&format!("\n### {party} on {topic}: {}\n\n", c.stance));
             for e in &c.evidence {
-                let who = e
-                    .speaker
-                    .as_deref()
-                    .map(|s| format!(" ({})", md_escape(s)))
-                    .unwrap_or_default();
+                let who = e.speaker.as_deref().map(|s| format!(" ({})", md_escape(s))).unwrap_or_default();
                 out.push_str(&format!("- {}{who}\n", md_escape(&e.text)));
             }
         }
@@ -237,10 +223,6 @@ fn md_escape(s: &str) -> String {
 /// Quote a CSV field; a leading `=`, `+`, `-` or `@` is defused so that a
 /// spreadsheet does not run it as a formula.
 fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
     format!("\"{}\"", s.replace('"', "\"\""))
 }

@@ -13,15 +13,9 @@ use crate::span::Span;
 /// What a matched phrase means. One phrase may mean several things.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
-    Alias {
-        party: u8,
-        kind: AliasKind,
-        gender: Gender,
-    },
-    Topic {
-        topic: u8,
-        anaphor: bool,
-    },
+    Alias { party: u8, kind: AliasKind, gender: Gender },
+    Topic { topic: u8, anaphor: bool, weak: bool },
+    Verb,
     Speech,
     According,
     Stance(u8),
@@ -84,24 +78,12 @@ struct Builder {
 
 impl Builder {
     fn new() -> Builder {
-        Builder {
-            patterns: Vec::new(),
-            exact: Vec::new(),
-            meanings: Vec::new(),
-            index: Default::default(),
-        }
+        Builder { patterns: Vec::new(), exact: Vec::new(), meanings: Vec::new(), index: Default::default() }
     }
 
     fn add(&mut self, text: &str, case_sensitive: bool, meaning: Meaning) {
         let norm = normalize_pattern(text);
-        let key = (
-            if case_sensitive {
-                norm.clone()
-            } else {
-                norm.to_ascii_lowercase()
-            },
-            case_sensitive,
-        );
+        let key = (if case_sensitive { norm.clone() } else { norm.to_ascii_lowercase() }, case_sensitive);
         let i = *self.index.entry(key).or_insert_with(|| {
             self.patterns.push(norm.clone());
             self.exact.push(case_sensitive.then(|| norm.clone()));
@@ -119,11 +101,7 @@ impl Builder {
             .match_kind(MatchKind::Standard)
             .build(&self.patterns)
             .expect("profile patterns are small and valid");
-        Automaton {
-            ac,
-            exact: self.exact,
-            meanings: self.meanings,
-        }
+        Automaton { ac, exact: self.exact, meanings: self.meanings }
     }
 }
 
@@ -142,54 +120,36 @@ impl Scanner {
                     AliasKind::Group => Gender::Plural,
                     _ => Gender::Neuter,
                 };
-                ent.add(
-                    &a.text,
-                    a.case_sensitive,
-                    Meaning::Alias {
-                        party: p as u8,
-                        kind: a.kind,
-                        gender,
-                    },
-                );
+                ent.add(&a.text, a.case_sensitive, Meaning::Alias { party: p as u8, kind: a.kind, gender });
             }
         }
         for (t, topic) in profile.topics.iter().enumerate() {
             for term in &topic.terms {
-                ent.add(
-                    term,
-                    false,
-                    Meaning::Topic {
-                        topic: t as u8,
-                        anaphor: false,
-                    },
-                );
+                let weak = topic.weak_terms.iter().any(|w| w.eq_ignore_ascii_case(term));
+                ent.add(term, false, Meaning::Topic { topic: t as u8, anaphor: false, weak });
+            }
+            for term in topic.weak_terms.iter().filter(|w| !topic.terms.iter().any(|t| t.eq_ignore_ascii_case(w))) {
+                ent.add(term, false, Meaning::Topic { topic: t as u8, anaphor: false, weak: true });
             }
         }
         let mut cue = Builder::new();
         for (t, topic) in profile.topics.iter().enumerate() {
             for term in &topic.anaphors {
-                cue.add(
-                    term,
-                    false,
-                    Meaning::Topic {
-                        topic: t as u8,
-                        anaphor: true,
-                    },
-                );
+                cue.add(term, false, Meaning::Topic { topic: t as u8, anaphor: true, weak: false });
             }
         }
         let lx = &profile.lexicon;
         for w in &lx.speech_verbs {
             cue.add(w, false, Meaning::Speech);
         }
+        for w in &lx.verbs {
+            cue.add(w, false, Meaning::Verb);
+        }
         for w in &lx.according_to {
             cue.add(w, false, Meaning::According);
         }
         for (label, words) in &lx.stance {
-            let i = crate::profile::STANCE_LABELS
-                .iter()
-                .position(|l| l == label)
-                .unwrap_or(0) as u8;
+            let i = crate::profile::STANCE_LABELS.iter().position(|l| l == label).unwrap_or(0) as u8;
             for w in words {
                 cue.add(w, false, Meaning::Stance(i));
             }
@@ -206,10 +166,7 @@ impl Scanner {
         for w in &lx.prepositions {
             cue.add(w, false, Meaning::Preposition);
         }
-        Scanner {
-            entities: ent.build(),
-            cues: cue.build(),
-        }
+        Scanner { entities: ent.build(), cues: cue.build() }
     }
 
     /// Entity matches (aliases, topic terms) in `text[span]`, ordered, non-overlapping.
@@ -250,10 +207,7 @@ fn continues_word(text: &[u8], i: usize) -> bool {
     while k > 0 && (text[k] & 0xC0) == 0x80 {
         k -= 1;
     }
-    std::str::from_utf8(&text[k..i])
-        .ok()
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_alphanumeric)
+    std::str::from_utf8(&text[k..i]).ok().and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric)
 }
 
 fn starts_letter(text: &[u8], i: usize) -> bool {
@@ -281,18 +235,10 @@ fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
                 continue;
             }
         }
-        found.push(Hit {
-            span: Span::new(s, e),
-            pattern: p as u32,
-        });
+        found.push(Hit { span: Span::new(s, e), pattern: p as u32 });
     }
     // Leftmost-longest selection among valid matches.
-    found.sort_by(|x, y| {
-        x.span
-            .start
-            .cmp(&y.span.start)
-            .then(y.span.end.cmp(&x.span.end))
-    });
+    found.sort_by(|x, y| x.span.start.cmp(&y.span.start).then(y.span.end.cmp(&x.span.end)));
     let mut out: Vec<Hit> = Vec::with_capacity(found.len());
     for h in found {
         if out.last().is_none_or(|l| h.span.start >= l.span.end) {
@@ -308,10 +254,7 @@ mod tests {
 
     fn entities(text: &str) -> Vec<&str> {
         let s = Scanner::new(&Profile::default_profile());
-        s.entities(text, Span::new(0, text.len()))
-            .iter()
-            .map(|h| &text[h.span.range()])
-            .collect()
+        s.entities(text, Span::new(0, text.len())).iter().map(|h| &text[h.span.range()]).collect()
     }
 
     #[test]

@@ -56,17 +56,11 @@ impl Abbreviations {
 }
 
 fn is_open_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\u{201c}' | '\u{2018}' | '\u{201e}' | '\u{00ab}' | '\''
-    )
+    matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\u{201e}' | '\u{00ab}' | '\'')
 }
 
 fn is_close_punct(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\u{201d}' | '\u{2019}' | '\u{00bb}' | '\'' | ')' | ']'
-    )
+    matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\u{00bb}' | '\'' | ')' | ']')
 }
 
 /// Split `text` into sentence units.
@@ -99,15 +93,7 @@ pub(crate) fn segment(
             first_line = false;
             let _ = prev_blank;
             prev_blank = false;
-            split_line(
-                text,
-                pos,
-                line_end,
-                paragraph,
-                abbreviations,
-                speech_verbs,
-                &mut out,
-            );
+            split_line(text, pos, line_end, paragraph, abbreviations, speech_verbs, &mut out);
         }
         pos = line_end + 1;
     }
@@ -138,9 +124,9 @@ fn line_kind(line: &str) -> UnitKind {
             }
             let end = t.trim_end().chars().next_back();
             match end {
-                Some(
-                    '.' | '!' | '?' | '"' | '\u{201d}' | '\u{2019}' | ')' | ':' | ';' | '\u{2026}',
-                ) => UnitKind::Sentence,
+                Some('.' | '!' | '?' | '"' | '\u{201d}' | '\u{2019}' | ')' | ':' | ';' | '\u{2026}') => {
+                    UnitKind::Sentence
+                }
                 _ => UnitKind::Line,
             }
         }
@@ -204,20 +190,12 @@ fn split_line(
             continue;
         }
         if let Some(span) = trim_span(text, sent_start, start + j) {
-            out.push(Segment {
-                span,
-                paragraph,
-                kind,
-            });
+            out.push(Segment { span, paragraph, kind });
         }
         sent_start = start + j;
     }
     if let Some(span) = trim_span(text, sent_start, end) {
-        out.push(Segment {
-            span,
-            paragraph,
-            kind,
-        });
+        out.push(Segment { span, paragraph, kind });
     }
 }
 
@@ -244,11 +222,7 @@ fn is_decimal_context(line: &str, i: usize) -> bool {
 /// After `“…?”`: is the following text a short speech tag such as
 /// `Mr. Putin asked.` or `he said.`? Looks at most at six words, up to the
 /// first word that ends a sentence.
-fn is_speech_tag(
-    after: &str,
-    abbreviations: &Abbreviations,
-    speech_verbs: &dyn Fn(&str) -> bool,
-) -> bool {
+fn is_speech_tag(after: &str, abbreviations: &Abbreviations, speech_verbs: &dyn Fn(&str) -> bool) -> bool {
     for word in after.split_whitespace().take(6) {
         if word.starts_with(['"', '\u{201c}']) {
             return false;
@@ -257,9 +231,7 @@ fn is_speech_tag(
         if speech_verbs(&bare.to_ascii_lowercase()) {
             return true;
         }
-        let ends = word
-            .trim_end_matches(['"', '\u{201d}', ')'])
-            .ends_with(['.', '!', '?']);
+        let ends = word.trim_end_matches(['"', '\u{201d}', ')']).ends_with(['.', '!', '?']);
         if ends && !abbreviations.contains(bare) && !is_initial(bare) {
             return false;
         }
@@ -272,44 +244,20 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        let abbr = Abbreviations::new(&[
-            "mr".into(),
-            "sq".into(),
-            "u.s".into(),
-            "gen".into(),
-            "dr".into(),
-        ]);
+        let abbr = Abbreviations::new(&["mr".into(), "sq".into(), "u.s".into(), "gen".into(), "dr".into()]);
         let verbs = |w: &str| matches!(w, "said" | "asked" | "questioned" | "added");
-        segment(text, &abbr, &verbs)
-            .into_iter()
-            .map(|s| &text[s.span.range()])
-            .collect()
+        segment(text, &abbr, &verbs).into_iter().map(|s| &text[s.span.range()]).collect()
     }
 
     #[test]
     fn sentence_rules() {
         let cases: &[(&str, &[&str])] = &[
             ("One two. Three four.", &["One two.", "Three four."]),
-            (
-                "Mr. Smith left. Dr. Jones stayed.",
-                &["Mr. Smith left.", "Dr. Jones stayed."],
-            ),
-            (
-                "The U.S. President spoke. Then he left.",
-                &["The U.S. President spoke.", "Then he left."],
-            ),
-            (
-                "It covers 1,300 sq. km now. Next.",
-                &["It covers 1,300 sq. km now.", "Next."],
-            ),
-            (
-                "Growth was 2.5 percent. Fine.",
-                &["Growth was 2.5 percent.", "Fine."],
-            ),
-            (
-                "Written by J. R. Smith today.",
-                &["Written by J. R. Smith today."],
-            ),
+            ("Mr. Smith left. Dr. Jones stayed.", &["Mr. Smith left.", "Dr. Jones stayed."]),
+            ("The U.S. President spoke. Then he left.", &["The U.S. President spoke.", "Then he left."]),
+            ("It covers 1,300 sq. km now. Next.", &["It covers 1,300 sq. km now.", "Next."]),
+            ("Growth was 2.5 percent. Fine.", &["Growth was 2.5 percent.", "Fine."]),
+            ("Written by J. R. Smith today.", &["Written by J. R. Smith today."]),
             (
                 "\u{201c}Why now?\u{201d} Mr. Lee asked. He left.",
                 &["\u{201c}Why now?\u{201d} Mr. Lee asked.", "He left."],
@@ -318,15 +266,9 @@ mod tests {
                 "\u{201c}Why now? Who knows?\u{201d} she asked.",
                 &["\u{201c}Why now?", "Who knows?\u{201d} she asked."],
             ),
-            (
-                "\u{201c}Go.\u{201d} The crowd cheered.",
-                &["\u{201c}Go.\u{201d}", "The crowd cheered."],
-            ),
+            ("\u{201c}Go.\u{201d} The crowd cheered.", &["\u{201c}Go.\u{201d}", "The crowd cheered."]),
             ("Wait... Then go.", &["Wait...", "Then go."]),
-            (
-                "Headline here\nBody text. More.",
-                &["Headline here", "Body text.", "More."],
-            ),
+            ("Headline here\nBody text. More.", &["Headline here", "Body text.", "More."]),
             ("Line one\r\nLine two.\r\n", &["Line one", "Line two."]),
             ("Gen. Ivanov spoke.", &["Gen. Ivanov spoke."]),
             ("", &[]),

@@ -6,9 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Both ends always lie on UTF-8 character boundaries, so `&text[span.range()]`
 /// never panics for the text the span came from.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,

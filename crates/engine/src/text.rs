@@ -54,10 +54,7 @@ pub(crate) fn quote_regions(text: &str, paragraph: Span) -> Vec<Span> {
             '\u{201c}' | '\u{201e}' | '\u{00ab}' if open.is_none() => open = Some(i),
             '\u{201d}' | '\u{00bb}' => {
                 if let Some(o) = open.take() {
-                    out.push(Span::new(
-                        paragraph.start + o,
-                        paragraph.start + i + c.len_utf8(),
-                    ));
+                    out.push(Span::new(paragraph.start + o, paragraph.start + i + c.len_utf8()));
                 }
             }
             '"' => match open.take() {
@@ -81,19 +78,14 @@ mod tests {
     fn word_tokens() {
         let cases: &[(&str, &[&str])] = &[
             ("Putin's 30-day plan.", &["Putin's", "30-day", "plan"]),
-            (
-                "1,300 sq. km, U.S. forces",
-                &["1,300", "sq", "km", "U.S", "forces"],
-            ),
+            ("1,300 sq. km, U.S. forces", &["1,300", "sq", "km", "U.S", "forces"]),
             ("don’t stop", &["don’t", "stop"]),
             ("a, b", &["a", "b"]),
             ("Київ — Kyiv", &["Київ", "Kyiv"]),
         ];
         for (text, want) in cases {
-            let got: Vec<&str> = words(text, Span::new(0, text.len()))
-                .iter()
-                .map(|s| &text[s.range()])
-                .collect();
+            let got: Vec<&str> =
+                words(text, Span::new(0, text.len())).iter().map(|s| &text[s.range()]).collect();
             assert_eq!(&got, want, "tokenizing {text:?}");
         }
     }
@@ -111,10 +103,8 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let got: Vec<&str> = quote_regions(text, Span::new(0, text.len()))
-                .iter()
-                .map(|s| &text[s.range()])
-                .collect();
+            let got: Vec<&str> =
+                quote_regions(text, Span::new(0, text.len())).iter().map(|s| &text[s.range()]).collect();
             assert_eq!(&got, want, "quotes in {text:?}");
         }
     }

@@ -11,11 +11,7 @@ fn analyzer() -> &'static Analyzer {
 }
 
 fn check_span(text: &str, s: Span, what: &str) {
-    assert!(
-        s.start <= s.end && s.end <= text.len(),
-        "{what} {s:?} outside text of {} bytes",
-        text.len()
-    );
+    assert!(s.start <= s.end && s.end <= text.len(), "{what} {s:?} outside text of {} bytes", text.len());
     assert!(
         text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
         "{what} {s:?} not on char boundaries"
@@ -28,10 +24,7 @@ fn check(text: &str) {
     let mut covered = vec![false; text.len()];
     for s in &r.sentences {
         check_span(text, s.span, "sentence");
-        assert!(
-            s.span.start >= prev_end,
-            "sentences overlap or are out of order"
-        );
+        assert!(s.span.start >= prev_end, "sentences overlap or are out of order");
         prev_end = s.span.end;
         covered[s.span.range()].iter_mut().for_each(|c| *c = true);
     }
