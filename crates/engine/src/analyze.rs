@@ -82,6 +82,8 @@ struct Holder {
     via: Via,
     /// The words that name the holder (for the evidence's `speaker`).
     span: Span,
+    /// Index of the holder's first word.
+    word: usize,
     /// Where the holder's own words or predicate start (stance is read from here).
     scope_start: usize,
     /// Label forced by the construction (`proposes` for an owner of a proposal).
@@ -118,6 +120,13 @@ struct Claim {
     stance: Option<u8>,
     speaker: Span,
 }
+
+/// Words that may stand between a subject and its verb.
+const TIME_WORDS: &[&str] = &[
+    "on", "in", "at", "late", "early", "earlier", "later", "this", "last", "next", "week", "month", "year",
+    "morning", "evening", "night", "afternoon", "today", "yesterday", "for", "its", "his", "her", "their",
+    "part", "own", "side", "meanwhile", "however", "too", "so", "far",
+];
 
 /// A speaker who is none of the parties.
 const OTHER: u8 = u8::MAX;
@@ -423,6 +432,7 @@ impl<'a> Run<'a> {
                             party,
                             via: Via::Speaker,
                             span,
+                            word: 0,
                             scope_start: 0,
                             forced: None,
                             continued,
@@ -446,8 +456,8 @@ impl<'a> Run<'a> {
             // A statement with no topic word of its own is about what the
             // article was just discussing.
             if topics == 0
-                && holders.iter().any(|h| h.via == Via::Speaker)
-                && si <= self.memory.last_sentence + 6
+                && holders.iter().any(|h| matches!(h.via, Via::Speaker | Via::AccordingTo))
+                && si <= self.memory.last_sentence + 3
             {
                 topics = self.memory.last_topics;
             }
@@ -793,6 +803,10 @@ impl<'a> Run<'a> {
                         });
                         out.push(self.holder(r, Via::Agent, 0, label, false));
                     }
+                } else if self.talks_partner(sc, r) {
+                    // `talks with Russian officials`, `discussed with the
+                    // Ukrainian delegation`: a party to the talks.
+                    out.push(self.holder(r, Via::Agent, 0, None, false));
                 }
                 continue;
             }
@@ -819,13 +833,20 @@ impl<'a> Run<'a> {
             }
             let mut verb = false;
             let mut steps = 0;
-            while j < n && steps < 4 {
+            while j < n && steps < 5 {
                 if self.is_verbish(sc, j) {
                     verb = true;
                     break;
                 }
+                // Skip adverbs, time phrases and names between subject and
+                // verb: `Putin on Wednesday visited`, `Moscow, for its part, did`.
                 let w = self.lower_word(sc, j);
-                if !(w.ends_with("ly") || sc.refs.iter().any(|o| o.word == j) && k + 1 < sc.refs.len()) {
+                let raw = self.word(sc.words[j]);
+                let skippable = w.ends_with("ly")
+                    || raw.starts_with(char::is_uppercase)
+                    || TIME_WORDS.contains(&w.as_str())
+                    || sc.refs.iter().any(|o| o.word == j) && k + 1 < sc.refs.len();
+                if !skippable {
                     break;
                 }
                 j += 1;
@@ -847,6 +868,19 @@ impl<'a> Run<'a> {
                 out.push(self.holder(r, Via::Subject, r.word_end, None, false));
             }
         }
+        // Inside the content of another party's statement (`Moscow made
+        // clear that … only if Kiev withdraws`), a party is what the
+        // statement is about, not a holder, unless it takes a stance of its
+        // own there (`…, to which Ukraine has already consented`).
+        let frames: Vec<(u8, usize)> = out
+            .iter()
+            .filter(|h| matches!(h.via, Via::Speaker | Via::Subject) && h.scope_start > 0)
+            .map(|h| (h.party, h.scope_start))
+            .collect();
+        out.retain(|h| {
+            let inside = frames.iter().any(|&(p, start)| p != h.party && h.word >= start);
+            !inside || h.forced == Some(L_PROPOSES) || self.direct_stance(sc, h)
+        });
         out
     }
 
@@ -858,7 +892,34 @@ impl<'a> Run<'a> {
         forced: Option<u8>,
         continued: bool,
     ) -> Holder {
-        Holder { party: r.party, via, span: r.span, scope_start, forced, continued }
+        Holder { party: r.party, via, span: r.span, word: r.word, scope_start, forced, continued }
+    }
+
+    /// Is the reference the partner in talks: `with X` right after a word
+    /// for talks or meeting (`talks with`, `discussed with`, `met with`)?
+    fn talks_partner(&self, sc: &Scanned, r: &PartyRef) -> bool {
+        let mut i = r.word;
+        while i > 0 && matches!(self.lower_word(sc, i - 1).as_str(), "the" | "a" | "an" | "top" | "senior") {
+            i -= 1;
+        }
+        if i < 2 || self.lower_word(sc, i - 1) != "with" {
+            return false;
+        }
+        (i.saturating_sub(4)..i - 1).any(|k| {
+            self.cue_at(sc, k).is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Stance(L_CONSIDERING))))
+                || matches!(self.lower_word(sc, k).as_str(), "met" | "meeting" | "talks" | "spoke" | "talked" | "call")
+        })
+    }
+
+    /// Does the holder take a position of its own: a stance verb (not a
+    /// demand or an action) within three words of its predicate?
+    fn direct_stance(&self, sc: &Scanned, h: &Holder) -> bool {
+        let from = h.scope_start.max(h.word);
+        sc.cues.iter().filter(|c| c.0 >= from && c.0 <= from + 3).any(|c| {
+            c.3.iter().any(|m| {
+                matches!(m, Meaning::Stance(l) if matches!(*l, L_SUPPORTS | L_OPPOSES | L_PROPOSES | L_CONDITIONAL | L_CONSIDERING))
+            })
+        })
     }
 
     fn possessive(&self, r: &PartyRef) -> bool {
