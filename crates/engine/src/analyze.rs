@@ -999,10 +999,18 @@ impl<'a> Run<'a> {
             return Some(L_QUESTIONS);
         }
         let start = h.scope_start;
+        // The holder's own predicate ends where another party comes in:
+        // in `Zelensky said Putin was preparing to reject the truce`, the
+        // rejection is Putin's, not Zelensky's.
+        let end = sc
+            .refs
+            .iter()
+            .find(|r| r.word >= start.max(h.word + 1) && r.party != h.party && r.kind != RefKind::Pronoun)
+            .map_or(usize::MAX, |r| r.word);
         let mut labels: Vec<(usize, u8, bool)> = Vec::new();
         let mut hedge = false;
         for (w, _, _, ms) in sc.cues.iter() {
-            if *w < start {
+            if *w < start || *w >= end {
                 continue;
             }
             if ms.contains(&Meaning::Hedge) {
@@ -1119,16 +1127,21 @@ fn rank(l: u8) -> u8 {
 fn primary(claims: &[&Claim]) -> u8 {
     let mut score = [0f32; 8];
     for c in claims {
-        let w = match c.via {
-            Via::Speaker | Via::Subject | Via::AccordingTo => 1.0,
-            Via::Owner | Via::Agent => 1.5,
+        let Some(l) = c.stance else { continue };
+        // Owning a proposal is the clearest position a text can give;
+        // questions are many and weak.
+        let w = match (c.via, l) {
+            (Via::Owner | Via::Agent, L_PROPOSES) => 3.0,
+            (_, L_QUESTIONS) => 0.3,
+            _ => 1.0,
         };
-        if let Some(l) = c.stance {
-            score[l as usize] += w;
-        }
+        score[l as usize] += w;
     }
-    if score[L_SUPPORTS as usize] > 0.0 && score[L_CONDITIONAL as usize] > 0.0 {
-        score[L_CONDITIONAL as usize] += score[L_SUPPORTS as usize];
+    // Support with reservations or questions is conditional support.
+    let s = L_SUPPORTS as usize;
+    let reservations = score[L_CONDITIONAL as usize] + score[L_QUESTIONS as usize];
+    if score[s] > 0.0 && reservations > 0.0 {
+        score[L_CONDITIONAL as usize] += score[s] + score[L_QUESTIONS as usize];
     }
     let mut best = L_ACTS;
     let mut best_score = 0.0;
