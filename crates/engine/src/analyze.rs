@@ -125,7 +125,8 @@ struct Claim {
 const TIME_WORDS: &[&str] = &[
     "on", "in", "at", "late", "early", "earlier", "later", "this", "last", "next", "week", "month", "year",
     "morning", "evening", "night", "afternoon", "today", "yesterday", "for", "its", "his", "her", "their",
-    "part", "own", "side", "meanwhile", "however", "too", "so", "far",
+    "part", "own", "side", "meanwhile", "however", "too", "so", "far", "and", "nor", "or", "neither", "both",
+    "either",
 ];
 
 /// A speaker who is none of the parties.
@@ -608,6 +609,7 @@ impl<'a> Run<'a> {
 
     /// Replace pronoun cues by party references using the memory.
     fn resolve_pronouns(&self, sc: &mut Scanned, in_quote: &dyn Fn(usize) -> bool) {
+        let mut found = Vec::new();
         for (w, we, span, ms) in &sc.cues {
             for m in ms {
                 let Meaning::Pronoun(g) = *m else { continue };
@@ -622,6 +624,8 @@ impl<'a> Run<'a> {
                         && r.gender == g
                         && r.span.end <= span.start
                         && matches!(g, Gender::Masculine | Gender::Feminine)
+                        && !self.after_preposition(sc, r)
+                        && !self.possessive(r)
                 });
                 let target = match g {
                     _ if local.is_some() => local.map(|r| (r.party, r.span)),
@@ -629,9 +633,11 @@ impl<'a> Run<'a> {
                     Gender::Feminine => self.memory.last_female,
                     Gender::Plural => self.memory.last_plural,
                     Gender::Neuter => {
-                        // `it` is rarely a party; `its` before a noun often is.
+                        // `it` is rarely a party; `its` before a noun often
+                        // is, and so is `it` as the subject of a verb right
+                        // after a party was the subject (`It also wants…`).
                         let lower = self.word(*span).to_ascii_lowercase();
-                        if lower == "its" {
+                        if lower == "its" || (lower == "it" && self.is_verbish(sc, *we)) {
                             self.memory.last_neuter
                         } else {
                             None
@@ -640,7 +646,7 @@ impl<'a> Run<'a> {
                     Gender::Unknown => None,
                 };
                 if let Some((party, _)) = target {
-                    sc.refs.push(PartyRef {
+                    found.push(PartyRef {
                         span: *span,
                         party,
                         kind: RefKind::Pronoun,
@@ -651,6 +657,7 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        sc.refs.extend(found);
         sc.refs.sort_by_key(|r| r.span.start);
     }
 
@@ -872,13 +879,13 @@ impl<'a> Run<'a> {
         // clear that … only if Kiev withdraws`), a party is what the
         // statement is about, not a holder, unless it takes a stance of its
         // own there (`…, to which Ukraine has already consented`).
-        let frames: Vec<(u8, usize)> = out
+        let frames: Vec<(u8, usize, usize)> = out
             .iter()
             .filter(|h| matches!(h.via, Via::Speaker | Via::Subject) && h.scope_start > 0)
-            .map(|h| (h.party, h.scope_start))
+            .map(|h| (h.party, h.scope_start, self.clause_end(sc, h.scope_start)))
             .collect();
         out.retain(|h| {
-            let inside = frames.iter().any(|&(p, start)| p != h.party && h.word >= start);
+            let inside = frames.iter().any(|&(p, start, end)| p != h.party && h.word >= start && h.word < end);
             !inside || h.forced == Some(L_PROPOSES) || self.direct_stance(sc, h)
         });
         out
@@ -893,6 +900,24 @@ impl<'a> Run<'a> {
         continued: bool,
     ) -> Holder {
         Holder { party: r.party, via, span: r.span, word: r.word, scope_start, forced, continued }
+    }
+
+    /// Where the clause that starts at word `start` ends: at a semicolon,
+    /// or at a comma followed by a coordinating word (`, and the United
+    /// States restored…`), which opens a new main clause.
+    fn clause_end(&self, sc: &Scanned, start: usize) -> usize {
+        for i in start.max(1)..sc.words.len() {
+            let gap = &self.text[sc.words[i - 1].end..sc.words[i].start];
+            if gap.contains(';') {
+                return i;
+            }
+            if gap.contains(',')
+                && matches!(self.lower_word(sc, i).as_str(), "and" | "but" | "while" | "whereas" | "although" | "though" | "yet")
+            {
+                return i;
+            }
+        }
+        sc.words.len()
     }
 
     /// Is the reference the partner in talks: `with X` right after a word
