@@ -27,6 +27,7 @@ pub struct Analyzer {
     abbreviations: Abbreviations,
     speech_verbs: HashSet<String>,
     auxiliaries: HashSet<&'static str>,
+    roles: HashSet<String>,
 }
 
 /// How a party is tied to a sentence.
@@ -126,7 +127,7 @@ const TIME_WORDS: &[&str] = &[
     "on", "in", "at", "late", "early", "earlier", "later", "this", "last", "next", "week", "month", "year",
     "morning", "evening", "night", "afternoon", "today", "yesterday", "for", "its", "his", "her", "their",
     "part", "own", "side", "meanwhile", "however", "too", "so", "far", "and", "nor", "or", "neither", "both",
-    "either",
+    "either", "days", "weeks", "recent", "past", "the", "a",
 ];
 
 /// A speaker who is none of the parties.
@@ -150,6 +151,7 @@ impl Analyzer {
             scanner: Scanner::new(profile),
             abbreviations: Abbreviations::new(&lx.abbreviations),
             speech_verbs: lx.speech_verbs.iter().map(|w| w.to_ascii_lowercase()).collect(),
+            roles: lx.roles.iter().map(|w| w.to_ascii_lowercase()).collect(),
             auxiliaries: [
                 "has",
                 "have",
@@ -396,6 +398,11 @@ impl<'a> Run<'a> {
             }
 
             let mut holders = self.find_holders(&sc, &in_quote, seg);
+            // The writer's own question (`What did Putin say?`, a Q&A
+            // heading) states nobody's position.
+            if !mostly_quoted && quoted_bytes == 0 && self.writers_question(&sc, seg) {
+                holders.clear();
+            }
 
             // Quote speakers: a tag in this sentence names the speaker of the
             // quotes it touches; an untagged quote continues the last speaker.
@@ -457,7 +464,7 @@ impl<'a> Run<'a> {
             // A statement with no topic word of its own is about what the
             // article was just discussing.
             if topics == 0
-                && holders.iter().any(|h| matches!(h.via, Via::Speaker | Via::AccordingTo))
+                && holders.iter().any(|h| matches!(h.via, Via::Speaker | Via::AccordingTo) || h.via == Via::Subject && self.direct_stance(&sc, h))
                 && si <= self.memory.last_sentence + 3
             {
                 topics = self.memory.last_topics;
@@ -572,6 +579,17 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// An unquoted question opening with a question word.
+    fn writers_question(&self, sc: &Scanned, seg: &Segment) -> bool {
+        let s = self.text[seg.span.range()].trim_end();
+        s.ends_with('?')
+            && matches!(
+                self.lower_word(sc, 0).as_str(),
+                "what" | "how" | "why" | "who" | "when" | "where" | "which" | "does" | "did" | "do" | "is" | "are"
+                    | "will" | "can" | "could" | "would" | "should" | "has" | "have"
+            )
+    }
+
     /// A speaker label naming someone who is not a party: a line or
     /// paragraph opening with capitalised words and a colon (`MARK RUTTE:`),
     /// with no party named before the colon.
@@ -623,7 +641,7 @@ impl<'a> Run<'a> {
                     r.kind != RefKind::Pronoun
                         && r.gender == g
                         && r.span.end <= span.start
-                        && matches!(g, Gender::Masculine | Gender::Feminine)
+                        && !matches!(r.kind, RefKind::Alias(AliasKind::Demonym))
                         && !self.after_preposition(sc, r)
                         && !self.possessive(r)
                 });
@@ -727,7 +745,8 @@ impl<'a> Run<'a> {
                     && *w - r.word_end <= 8
                     && !in_quote(r.span.start)
                     && !self.after_preposition(sc, r)
-                    && !self.possessive(r)
+                    && (!self.possessive(r) && !(r.kind == RefKind::Pronoun && self.possessive_pronoun(r))
+                        || self.role_after(sc, r.word_end).is_some_and(|e| e == *w))
             });
             let after =
                 sc.refs.iter().find(|r| r.word >= *we && r.word <= *we + 3 && !in_quote(r.span.start));
@@ -774,7 +793,15 @@ impl<'a> Run<'a> {
                 Some(r.word_end)
             };
             if self.possessive(r) || (pronoun && self.possessive_pronoun(r)) {
-                // `Putin's support`, `Russia’s offensive`, `its delegation said`.
+                // `Russia’s military has denied`, `its delegation pressed`:
+                // the party's people act for it.
+                if let Some(v) = self.role_after(sc, r.word_end) {
+                    if self.is_verbish(sc, v) {
+                        out.push(self.holder(r, Via::Subject, v, None, pronoun));
+                        continue;
+                    }
+                }
+                // `Putin's support`, `Russia’s offensive`.
                 if let Some(label) = self.noun_label(sc, r.word_end) {
                     let forced = if label == L_PROPOSES { Some(L_PROPOSES) } else { None };
                     out.push(self.holder(r, Via::Owner, r.word_end, forced, pronoun));
@@ -918,6 +945,16 @@ impl<'a> Run<'a> {
             }
         }
         sc.words.len()
+    }
+
+    /// After a possessive (`Russia's top general`, `its delegation`): when
+    /// a role noun follows within three words, the index of the word after
+    /// the role phrase (where its verb would be).
+    fn role_after(&self, sc: &Scanned, i: usize) -> Option<usize> {
+        (i..(i + 3).min(sc.words.len())).find_map(|k| {
+            let w = self.lower_word(sc, k);
+            self.a.roles.contains(w.as_str()).then_some(k + 1)
+        })
     }
 
     /// Is the reference the partner in talks: `with X` right after a word

@@ -107,6 +107,10 @@ pub struct Topic {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
+    /// Nouns for a party's people after a possessive (`Russia's top
+    /// general`, `its delegation`): they act for the party.
+    #[serde(default)]
+    pub roles: Vec<String>,
     /// Common verbs and auxiliaries, to recognise a subject (`met`, `has`).
     #[serde(default)]
     pub verbs: Vec<String>,
@@ -273,6 +277,7 @@ impl Profile {
         }
         for (name, list) in [
             ("verbs", &lx.verbs),
+            ("roles", &lx.roles),
             ("speech_verbs", &lx.speech_verbs),
             ("according_to", &lx.according_to),
             ("negators", &lx.negators),
