@@ -101,6 +101,9 @@ struct Memory {
     last_plural: Option<(u8, Span)>,
     last_neuter: Option<(u8, Span)>,
     last_speaker: Option<(u8, Span)>,
+    /// Parties of the people named most recently, newest last, for `the
+    /// two leaders`.
+    recent_people: Vec<(u8, Span)>,
     /// Topics of the previous sentence with a holder, and that holder's party.
     last_topics: u64,
     last_holder_parties: u64,
@@ -124,10 +127,50 @@ struct Claim {
 
 /// Words that may stand between a subject and its verb.
 const TIME_WORDS: &[&str] = &[
-    "on", "in", "at", "late", "early", "earlier", "later", "this", "last", "next", "week", "month", "year",
-    "morning", "evening", "night", "afternoon", "today", "yesterday", "for", "its", "his", "her", "their",
-    "part", "own", "side", "meanwhile", "however", "too", "so", "far", "and", "nor", "or", "neither", "both",
-    "either", "days", "weeks", "recent", "past", "the", "a",
+    "on",
+    "in",
+    "at",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "this",
+    "last",
+    "next",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "today",
+    "yesterday",
+    "for",
+    "its",
+    "his",
+    "her",
+    "their",
+    "part",
+    "own",
+    "side",
+    "meanwhile",
+    "however",
+    "too",
+    "so",
+    "far",
+    "and",
+    "nor",
+    "or",
+    "neither",
+    "both",
+    "either",
+    "days",
+    "weeks",
+    "recent",
+    "past",
+    "the",
+    "a",
 ];
 
 /// A speaker who is none of the parties.
@@ -458,15 +501,23 @@ impl<'a> Run<'a> {
                     && self.memory.last_holder_parties & (1 << h.party) != 0
                     && si <= self.memory.last_sentence + 2
             });
-            if continuing && (topics == 0 || mostly_quoted) {
+            if continuing && topics == 0 {
                 topics |= self.memory.last_topics;
             }
             // A statement with no topic word of its own is about what the
             // article was just discussing.
             if topics == 0
-                && holders.iter().any(|h| matches!(h.via, Via::Speaker | Via::AccordingTo) || h.via == Via::Subject && self.direct_stance(&sc, h))
+                && holders.iter().any(|h| {
+                    matches!(h.via, Via::Speaker | Via::AccordingTo)
+                        || h.via == Via::Subject && self.direct_stance(&sc, h)
+                })
                 && si <= self.memory.last_sentence + 3
             {
+                topics = self.memory.last_topics;
+            }
+            // `… to discuss it`, `has not accepted it`: a stance on something
+            // just mentioned.
+            if topics == 0 && !holders.is_empty() && self.stance_on_pronoun(&sc) {
                 topics = self.memory.last_topics;
             }
 
@@ -579,14 +630,39 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// A stance word followed by `it`, `this` or `that` as its object.
+    fn stance_on_pronoun(&self, sc: &Scanned) -> bool {
+        sc.cues.iter().any(|c| {
+            c.3.iter().any(|m| matches!(m, Meaning::Stance(l) if *l != L_ACTS))
+                && matches!(self.lower_word(sc, c.1).as_str(), "it" | "this" | "that" | "them")
+        })
+    }
+
     /// An unquoted question opening with a question word.
     fn writers_question(&self, sc: &Scanned, seg: &Segment) -> bool {
         let s = self.text[seg.span.range()].trim_end();
         s.ends_with('?')
             && matches!(
                 self.lower_word(sc, 0).as_str(),
-                "what" | "how" | "why" | "who" | "when" | "where" | "which" | "does" | "did" | "do" | "is" | "are"
-                    | "will" | "can" | "could" | "would" | "should" | "has" | "have"
+                "what"
+                    | "how"
+                    | "why"
+                    | "who"
+                    | "when"
+                    | "where"
+                    | "which"
+                    | "does"
+                    | "did"
+                    | "do"
+                    | "is"
+                    | "are"
+                    | "will"
+                    | "can"
+                    | "could"
+                    | "would"
+                    | "should"
+                    | "has"
+                    | "have"
             )
     }
 
@@ -630,6 +706,21 @@ impl<'a> Run<'a> {
         let mut found = Vec::new();
         for (w, we, span, ms) in &sc.cues {
             for m in ms {
+                if *m == Meaning::Dual && !in_quote(span.start) {
+                    // `the two leaders`: the last two parties whose people
+                    // were named.
+                    for &(party, _) in self.memory.recent_people.iter().rev().take(2) {
+                        found.push(PartyRef {
+                            span: *span,
+                            party,
+                            kind: RefKind::Pronoun,
+                            gender: Gender::Plural,
+                            word: *w,
+                            word_end: *we,
+                        });
+                    }
+                    continue;
+                }
                 let Meaning::Pronoun(g) = *m else { continue };
                 if in_quote(span.start) {
                     continue;
@@ -644,6 +735,7 @@ impl<'a> Run<'a> {
                         && !matches!(r.kind, RefKind::Alias(AliasKind::Demonym))
                         && !self.after_preposition(sc, r)
                         && !self.possessive(r)
+                        && self.followed_by_verb(sc, r)
                 });
                 let target = match g {
                     _ if local.is_some() => local.map(|r| (r.party, r.span)),
@@ -681,6 +773,14 @@ impl<'a> Run<'a> {
 
     fn update_memory(&mut self, sc: &Scanned, holders: &[Holder]) {
         for r in &sc.refs {
+            if matches!(r.kind, RefKind::Alias(AliasKind::Person | AliasKind::Title)) {
+                let people = &mut self.memory.recent_people;
+                people.retain(|p| p.0 != r.party);
+                people.push((r.party, r.span));
+                if people.len() > 4 {
+                    people.remove(0);
+                }
+            }
             let is_holder = holders.iter().any(|h| h.span == r.span);
             let slot = match r.gender {
                 Gender::Masculine => &mut self.memory.last_male,
@@ -730,7 +830,7 @@ impl<'a> Run<'a> {
                 continue;
             }
             if ms.contains(&Meaning::According) {
-                if let Some(r) = sc.refs.iter().find(|r| r.word >= *we && r.word <= *we + 2) {
+                if let Some(r) = sc.refs.iter().find(|r| r.word >= *w && r.word <= *we + 2) {
                     out.push(self.holder(r, Via::AccordingTo, 0, None, false));
                 }
                 continue;
@@ -912,7 +1012,8 @@ impl<'a> Run<'a> {
             .map(|h| (h.party, h.scope_start, self.clause_end(sc, h.scope_start)))
             .collect();
         out.retain(|h| {
-            let inside = frames.iter().any(|&(p, start, end)| p != h.party && h.word >= start && h.word < end);
+            let inside =
+                frames.iter().any(|&(p, start, end)| p != h.party && h.word >= start && h.word < end);
             !inside || h.forced == Some(L_PROPOSES) || self.direct_stance(sc, h)
         });
         out
@@ -929,6 +1030,26 @@ impl<'a> Run<'a> {
         Holder { party: r.party, via, span: r.span, word: r.word, scope_start, forced, continued }
     }
 
+    /// Is the reference followed by a verb (after an optional apposition
+    /// or adverb), as a subject is?
+    fn followed_by_verb(&self, sc: &Scanned, r: &PartyRef) -> bool {
+        let mut j = r.word_end;
+        if self.text[r.span.end..].trim_start().starts_with(',') {
+            // `Peskov, the Kremlin spokesman, said`
+            let mut commas = 0;
+            while j < sc.words.len() && j < r.word_end + 10 && commas < 2 {
+                if self.text[sc.words[j - 1].end..sc.words[j].start].contains(',') {
+                    commas += 1;
+                    if commas == 2 {
+                        break;
+                    }
+                }
+                j += 1;
+            }
+        }
+        (j..(j + 3).min(sc.words.len())).any(|k| self.is_verbish(sc, k))
+    }
+
     /// Where the clause that starts at word `start` ends: at a semicolon,
     /// or at a comma followed by a coordinating word (`, and the United
     /// States restored…`), which opens a new main clause.
@@ -939,7 +1060,10 @@ impl<'a> Run<'a> {
                 return i;
             }
             if gap.contains(',')
-                && matches!(self.lower_word(sc, i).as_str(), "and" | "but" | "while" | "whereas" | "although" | "though" | "yet")
+                && matches!(
+                    self.lower_word(sc, i).as_str(),
+                    "and" | "but" | "while" | "whereas" | "although" | "though" | "yet"
+                )
             {
                 return i;
             }
@@ -968,8 +1092,12 @@ impl<'a> Run<'a> {
             return false;
         }
         (i.saturating_sub(4)..i - 1).any(|k| {
-            self.cue_at(sc, k).is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Stance(L_CONSIDERING))))
-                || matches!(self.lower_word(sc, k).as_str(), "met" | "meeting" | "talks" | "spoke" | "talked" | "call")
+            self.cue_at(sc, k)
+                .is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Stance(L_CONSIDERING))))
+                || matches!(
+                    self.lower_word(sc, k).as_str(),
+                    "met" | "meeting" | "talks" | "spoke" | "talked" | "call"
+                )
         })
     }
 
@@ -977,7 +1105,7 @@ impl<'a> Run<'a> {
     /// demand or an action) within three words of its predicate?
     fn direct_stance(&self, sc: &Scanned, h: &Holder) -> bool {
         let from = h.scope_start.max(h.word);
-        sc.cues.iter().filter(|c| c.0 >= from && c.0 <= from + 3).any(|c| {
+        sc.cues.iter().filter(|c| c.0 >= from && c.0 <= from + 2).any(|c| {
             c.3.iter().any(|m| {
                 matches!(m, Meaning::Stance(l) if matches!(*l, L_SUPPORTS | L_OPPOSES | L_PROPOSES | L_CONDITIONAL | L_CONSIDERING))
             })

@@ -107,6 +107,9 @@ pub struct Topic {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
+    /// Phrases for the two people named last (`the two leaders`).
+    #[serde(default)]
+    pub dual_refs: Vec<String>,
     /// Nouns for a party's people after a possessive (`Russia's top
     /// general`, `its delegation`): they act for the party.
     #[serde(default)]
@@ -278,6 +281,7 @@ impl Profile {
         for (name, list) in [
             ("verbs", &lx.verbs),
             ("roles", &lx.roles),
+            ("dual_refs", &lx.dual_refs),
             ("speech_verbs", &lx.speech_verbs),
             ("according_to", &lx.according_to),
             ("negators", &lx.negators),

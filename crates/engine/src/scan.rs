@@ -16,6 +16,7 @@ pub(crate) enum Meaning {
     Alias { party: u8, kind: AliasKind, gender: Gender },
     Topic { topic: u8, anaphor: bool, weak: bool },
     Verb,
+    Dual,
     Speech,
     According,
     Stance(u8),
@@ -128,7 +129,9 @@ impl Scanner {
                 let weak = topic.weak_terms.iter().any(|w| w.eq_ignore_ascii_case(term));
                 ent.add(term, false, Meaning::Topic { topic: t as u8, anaphor: false, weak });
             }
-            for term in topic.weak_terms.iter().filter(|w| !topic.terms.iter().any(|t| t.eq_ignore_ascii_case(w))) {
+            for term in
+                topic.weak_terms.iter().filter(|w| !topic.terms.iter().any(|t| t.eq_ignore_ascii_case(w)))
+            {
                 ent.add(term, false, Meaning::Topic { topic: t as u8, anaphor: false, weak: true });
             }
         }
@@ -141,6 +144,9 @@ impl Scanner {
         let lx = &profile.lexicon;
         for w in &lx.speech_verbs {
             cue.add(w, false, Meaning::Speech);
+        }
+        for w in &lx.dual_refs {
+            cue.add(w, false, Meaning::Dual);
         }
         for w in &lx.verbs {
             cue.add(w, false, Meaning::Verb);
