@@ -276,7 +276,8 @@ impl Analyzer {
         } else {
             text
         };
-        let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
+        let controls =
+            text.bytes().filter(|&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f).count();
         if controls > 0 {
             notices.push(format!(
                 "The text contains {controls} control characters (binary data?); they were treated as spaces."
@@ -287,8 +288,13 @@ impl Analyzer {
         let mut run = Run::new(self, text, &segments);
         run.go();
         let paragraphs = segments.last().map_or(0, |s| s.paragraph + 1);
-        let stats =
-            Stats { chars: text.chars().count(), bytes: text.len(), sentences: segments.len(), paragraphs };
+        let stats = Stats {
+            // Characters are the bytes that do not continue a UTF-8 sequence.
+            chars: text.bytes().filter(|&b| (b as i8) >= -0x40).count(),
+            bytes: text.len(),
+            sentences: segments.len(),
+            paragraphs,
+        };
         let mut report = run.finish();
         report.stats = stats;
         report.notices = notices;
@@ -307,14 +313,16 @@ struct Run<'a> {
     claims: Vec<Claim>,
     sentences: Vec<report::Sentence>,
     mentions: Vec<ReportMention>,
+    /// The whole text in ASCII lower case (same byte offsets).
+    lower: String,
     figures: Vec<report::Figure>,
 }
 
 /// What a sentence's scan found.
-struct Scanned {
+struct Scanned<'a> {
     words: Vec<Span>,
     /// Cue meanings at word index (multi-word cues at their first word).
-    cues: Vec<(usize, usize, Span, Vec<Meaning>)>,
+    cues: Vec<(usize, usize, Span, &'a [Meaning])>,
     refs: Vec<PartyRef>,
     topics: u64,
     topic_terms: Vec<(Span, u8)>,
@@ -344,6 +352,7 @@ impl<'a> Run<'a> {
             sentences: Vec::with_capacity(segments.len()),
             mentions: Vec::new(),
             figures: Vec::new(),
+            lower: text.to_ascii_lowercase(),
         }
     }
 
@@ -354,7 +363,7 @@ impl<'a> Run<'a> {
         &self.text[w.range()]
     }
 
-    fn scan(&self, span: Span) -> Scanned {
+    fn scan(&self, span: Span) -> Scanned<'a> {
         let words = words(self.text, span);
         let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
         let mut refs = Vec::new();
@@ -387,7 +396,7 @@ impl<'a> Run<'a> {
         let mut cues = Vec::new();
         for hit in self.a.scanner.cues(self.text, span) {
             let Hit { span: s, .. } = hit;
-            let ms = self.a.scanner.cue_meanings(&hit).to_vec();
+            let ms = self.a.scanner.cue_meanings(&hit);
             cues.push((word_at(s.start), words.partition_point(|w| w.start < s.end), s, ms));
         }
         // Weak terms decide the topic only when no other topic is named.
@@ -431,7 +440,7 @@ impl<'a> Run<'a> {
             // Anaphoric topics (`the plan`) and explicit topics.
             let mut topics = sc.topics;
             for (_, _, _, ms) in &sc.cues {
-                for m in ms {
+                for m in ms.iter() {
                     if let Meaning::Topic { topic, anaphor: true, .. } = *m {
                         if self.memory.seen_topics & (1 << topic) != 0 {
                             topics |= 1 << topic;
@@ -612,7 +621,7 @@ impl<'a> Run<'a> {
                     party: id.clone(),
                     kind: match r.kind {
                         RefKind::Pronoun => "pronoun".into(),
-                        RefKind::Alias(k) => format!("{k:?}").to_ascii_lowercase(),
+                        RefKind::Alias(k) => k.name().into(),
                     },
                     sentence: si,
                 });
@@ -634,7 +643,7 @@ impl<'a> Run<'a> {
     fn stance_on_pronoun(&self, sc: &Scanned) -> bool {
         sc.cues.iter().any(|c| {
             c.3.iter().any(|m| matches!(m, Meaning::Stance(l) if *l != L_ACTS))
-                && matches!(self.lower_word(sc, c.1).as_str(), "it" | "this" | "that" | "them")
+                && matches!(self.lower_word(sc, c.1), "it" | "this" | "that" | "them")
         })
     }
 
@@ -643,7 +652,7 @@ impl<'a> Run<'a> {
         let s = self.text[seg.span.range()].trim_end();
         s.ends_with('?')
             && matches!(
-                self.lower_word(sc, 0).as_str(),
+                self.lower_word(sc, 0),
                 "what"
                     | "how"
                     | "why"
@@ -705,7 +714,7 @@ impl<'a> Run<'a> {
     fn resolve_pronouns(&self, sc: &mut Scanned, in_quote: &dyn Fn(usize) -> bool) {
         let mut found = Vec::new();
         for (w, we, span, ms) in &sc.cues {
-            for m in ms {
+            for m in ms.iter() {
                 if *m == Meaning::Dual && !in_quote(span.start) {
                     // `the two leaders`: the last two parties whose people
                     // were named.
@@ -797,11 +806,11 @@ impl<'a> Run<'a> {
 
     fn cue_at<'s>(&self, sc: &'s Scanned, word: usize) -> Option<&'s [Meaning]> {
         let i = sc.cues.partition_point(|c| c.0 < word);
-        sc.cues.get(i).filter(|c| c.0 == word).map(|c| c.3.as_slice())
+        sc.cues.get(i).filter(|c| c.0 == word).map(|c| c.3)
     }
 
-    fn lower_word(&self, sc: &Scanned, i: usize) -> String {
-        sc.words.get(i).map(|w| self.word(*w).to_ascii_lowercase()).unwrap_or_default()
+    fn lower_word(&self, sc: &Scanned, i: usize) -> &str {
+        sc.words.get(i).map_or("", |w| &self.lower[w.range()])
     }
 
     fn is_verbish(&self, sc: &Scanned, i: usize) -> bool {
@@ -809,7 +818,7 @@ impl<'a> Run<'a> {
         if w.is_empty() {
             return false;
         }
-        if self.a.auxiliaries.contains(w.as_str()) || self.a.speech_verbs.contains(&w) {
+        if self.a.auxiliaries.contains(w) || self.a.speech_verbs.contains(w) {
             return true;
         }
         if let Some(ms) = self.cue_at(sc, i) {
@@ -978,7 +987,7 @@ impl<'a> Run<'a> {
                 let raw = self.word(sc.words[j]);
                 let skippable = w.ends_with("ly")
                     || raw.starts_with(char::is_uppercase)
-                    || TIME_WORDS.contains(&w.as_str())
+                    || TIME_WORDS.contains(&w)
                     || sc.refs.iter().any(|o| o.word == j) && k + 1 < sc.refs.len();
                 if !skippable {
                     break;
@@ -1061,7 +1070,7 @@ impl<'a> Run<'a> {
             }
             if gap.contains(',')
                 && matches!(
-                    self.lower_word(sc, i).as_str(),
+                    self.lower_word(sc, i),
                     "and" | "but" | "while" | "whereas" | "although" | "though" | "yet"
                 )
             {
@@ -1077,7 +1086,7 @@ impl<'a> Run<'a> {
     fn role_after(&self, sc: &Scanned, i: usize) -> Option<usize> {
         (i..(i + 3).min(sc.words.len())).find_map(|k| {
             let w = self.lower_word(sc, k);
-            self.a.roles.contains(w.as_str()).then_some(k + 1)
+            self.a.roles.contains(w).then_some(k + 1)
         })
     }
 
@@ -1085,7 +1094,7 @@ impl<'a> Run<'a> {
     /// for talks or meeting (`talks with`, `discussed with`, `met with`)?
     fn talks_partner(&self, sc: &Scanned, r: &PartyRef) -> bool {
         let mut i = r.word;
-        while i > 0 && matches!(self.lower_word(sc, i - 1).as_str(), "the" | "a" | "an" | "top" | "senior") {
+        while i > 0 && matches!(self.lower_word(sc, i - 1), "the" | "a" | "an" | "top" | "senior") {
             i -= 1;
         }
         if i < 2 || self.lower_word(sc, i - 1) != "with" {
@@ -1094,10 +1103,7 @@ impl<'a> Run<'a> {
         (i.saturating_sub(4)..i - 1).any(|k| {
             self.cue_at(sc, k)
                 .is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Stance(L_CONSIDERING))))
-                || matches!(
-                    self.lower_word(sc, k).as_str(),
-                    "met" | "meeting" | "talks" | "spoke" | "talked" | "call"
-                )
+                || matches!(self.lower_word(sc, k), "met" | "meeting" | "talks" | "spoke" | "talked" | "call")
         })
     }
 
@@ -1129,7 +1135,7 @@ impl<'a> Run<'a> {
         while i > 0 {
             i -= 1;
             let w = self.lower_word(sc, i);
-            if matches!(w.as_str(), "the" | "a" | "an" | "both" | "all") {
+            if matches!(w, "the" | "a" | "an" | "both" | "all") {
                 continue;
             }
             return self.cue_at(sc, i).is_some_and(|ms| ms.contains(&Meaning::Preposition));
@@ -1206,7 +1212,7 @@ impl<'a> Run<'a> {
             if ms.contains(&Meaning::Hedge) {
                 hedge = true;
             }
-            for m in ms {
+            for m in ms.iter() {
                 if let Meaning::Stance(l) = *m {
                     let neg = (w.saturating_sub(3)..*w).any(|k| {
                         k >= start && self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator))
@@ -1250,10 +1256,12 @@ impl<'a> Run<'a> {
                     .iter()
                     .map(|c| {
                         let seg = self.segments[c.sentence];
+                        // Quotes are ordered and disjoint: binary search.
+                        let first = self.quotes.partition_point(|q| q.end <= seg.span.start);
                         let quote = self
                             .quotes
-                            .iter()
-                            .find(|q| q.start < seg.span.end && seg.span.start < q.end)
+                            .get(first)
+                            .filter(|q| q.start < seg.span.end)
                             .map(|q| Span::new(q.start.max(seg.span.start), q.end.min(seg.span.end)));
                         Evidence {
                             sentence: c.sentence,

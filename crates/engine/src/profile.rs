@@ -83,6 +83,21 @@ pub enum AliasKind {
     Group,
 }
 
+impl AliasKind {
+    /// The kind's name as written in profiles and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            AliasKind::Person => "person",
+            AliasKind::Title => "title",
+            AliasKind::Institution => "institution",
+            AliasKind::Country => "country",
+            AliasKind::Capital => "capital",
+            AliasKind::Demonym => "demonym",
+            AliasKind::Group => "group",
+        }
+    }
+}
+
 /// A topic: one row of the grid.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,7 +5,7 @@
 //! the patterns agree. Entities and cues live in separate automata because
 //! they may overlap (`Russian forces` is an alias, `forces` an action cue).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use crate::profile::{AliasKind, Profile};
 use crate::span::Span;
@@ -99,7 +99,8 @@ impl Builder {
     fn build(self) -> Automaton {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&self.patterns)
             .expect("profile patterns are small and valid");
         Automaton { ac, exact: self.exact, meanings: self.meanings }
@@ -229,26 +230,25 @@ fn starts_letter(text: &[u8], i: usize) -> bool {
 fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
     let bytes = text.as_bytes();
     let hay = &bytes[span.range()];
-    let mut found: Vec<Hit> = Vec::new();
-    for m in a.ac.find_overlapping_iter(hay) {
+    let mut out: Vec<Hit> = Vec::new();
+    let mut at = 0;
+    // Leftmost-longest matches; a match that fails the word-boundary or
+    // case check is dropped and the search resumes one byte after its
+    // start, so that a shorter valid match inside it is still found. Each
+    // byte is revisited at most the length of the longest pattern, so the
+    // scan stays linear.
+    while at < hay.len() {
+        let Some(m) = a.ac.find(Input::new(hay).range(at..)) else { break };
         let (s, e) = (span.start + m.start(), span.start + m.end());
-        if !boundary_before(bytes, s) || !boundary_after(bytes, e) {
-            continue;
-        }
         let p = m.pattern().as_usize();
-        if let Some(exact) = &a.exact[p] {
-            if &text[s..e] != exact {
-                continue;
-            }
-        }
-        found.push(Hit { span: Span::new(s, e), pattern: p as u32 });
-    }
-    // Leftmost-longest selection among valid matches.
-    found.sort_by(|x, y| x.span.start.cmp(&y.span.start).then(y.span.end.cmp(&x.span.end)));
-    let mut out: Vec<Hit> = Vec::with_capacity(found.len());
-    for h in found {
-        if out.last().is_none_or(|l| h.span.start >= l.span.end) {
-            out.push(h);
+        let ok = boundary_before(bytes, s)
+            && boundary_after(bytes, e)
+            && a.exact[p].as_deref().is_none_or(|exact| &text[s..e] == exact);
+        if ok {
+            out.push(Hit { span: Span::new(s, e), pattern: p as u32 });
+            at = m.end().max(m.start() + 1);
+        } else {
+            at = m.start() + 1;
         }
     }
     out

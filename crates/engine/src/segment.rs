@@ -189,12 +189,44 @@ fn split_line(
         {
             continue;
         }
-        if let Some(span) = trim_span(text, sent_start, start + j) {
-            out.push(Segment { span, paragraph, kind });
-        }
+        push_capped(text, sent_start, start + j, paragraph, kind, out);
         sent_start = start + j;
     }
-    if let Some(span) = trim_span(text, sent_start, end) {
+    push_capped(text, sent_start, end, paragraph, kind, out);
+}
+
+/// The longest unit the later stages see, in bytes. Real sentences are far
+/// shorter; capping the unit keeps every per-sentence step bounded, so that
+/// the whole analysis stays linear even for a megabyte without a period.
+pub(crate) const MAX_UNIT_BYTES: usize = 4096;
+
+/// Push `text[from..to]` as one unit, or as several of at most
+/// [`MAX_UNIT_BYTES`] split at white space (or at a character boundary
+/// when there is none).
+fn push_capped(
+    text: &str,
+    mut from: usize,
+    to: usize,
+    paragraph: usize,
+    kind: UnitKind,
+    out: &mut Vec<Segment>,
+) {
+    while to - from > MAX_UNIT_BYTES {
+        let mut cut = from + MAX_UNIT_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(ws) = text[from..cut].rfind(char::is_whitespace) {
+            if ws > MAX_UNIT_BYTES / 2 {
+                cut = from + ws;
+            }
+        }
+        if let Some(span) = trim_span(text, from, cut) {
+            out.push(Segment { span, paragraph, kind });
+        }
+        from = cut;
+    }
+    if let Some(span) = trim_span(text, from, to) {
         out.push(Segment { span, paragraph, kind });
     }
 }
