@@ -854,7 +854,7 @@ impl<'a> Run<'a> {
                     && *w - r.word_end <= 8
                     && !in_quote(r.span.start)
                     && !self.after_preposition(sc, r)
-                    && (!self.possessive(r) && !(r.kind == RefKind::Pronoun && self.possessive_pronoun(r))
+                    && (!(self.possessive(r) || r.kind == RefKind::Pronoun && self.possessive_pronoun(r))
                         || self.role_after(sc, r.word_end).is_some_and(|e| e == *w))
             });
             let after =
