@@ -18,10 +18,11 @@ pub fn start() {
     }
 }
 
+/// Serialise through JSON: the report is exactly the CLI's JSON, and
+/// serde_json is already in the bundle (a second serializer is not).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the report could not be converted"))
 }
 
 /// `analyze(text, profile?)`: the same report as `factgrid analyze --format json`.

@@ -8,6 +8,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::article::ArticleView;
+use crate::components::export::{ExportBar, ExportKind};
 use crate::components::figures::FiguresPanel;
 use crate::components::grid::Grid;
 use crate::components::input::InputPanel;
@@ -114,6 +115,85 @@ pub fn App(props: &AppProps) -> Html {
             schedule(EXAMPLE.to_string(), 0);
         })
     };
+    let on_file = {
+        let dispatcher = state.dispatcher();
+        let schedule = schedule.clone();
+        Callback::from(move |file: web_sys::File| {
+            let dispatcher = dispatcher.clone();
+            let schedule = schedule.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match load_file(&file).await {
+                    Ok(text) => {
+                        dispatcher.dispatch(Action::Edit(text.clone()));
+                        dispatcher.dispatch(Action::Notice(Some(format!("Loaded {}.", file.name()))));
+                        schedule(text, 0);
+                    }
+                    Err(why) => dispatcher.dispatch(Action::Message(Some(why))),
+                }
+            });
+        })
+    };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |kind: ExportKind| {
+            let Some(report) = state.report.clone() else { return };
+            let dispatcher = state.dispatcher();
+            let text = state.analyzed_text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = match kind {
+                    ExportKind::Markdown => {
+                        if crate::glue::copy(&report.to_markdown()).await {
+                            "The grid was copied as Markdown."
+                        } else {
+                            "The clipboard is not available here; use a download instead."
+                        }
+                    }
+                    ExportKind::Json => {
+                        let json = serde_json::to_string_pretty(&*report).unwrap_or_default();
+                        crate::glue::download_text("factgrid-report.json", "application/json", &json);
+                        "The report was downloaded as JSON."
+                    }
+                    ExportKind::Csv => {
+                        crate::glue::download_text("factgrid-grid.csv", "text/csv", &report.to_csv());
+                        "The grid was downloaded as CSV."
+                    }
+                    ExportKind::Link => match permalink(&text).await {
+                        Some(url) => {
+                            if crate::glue::copy(&url).await {
+                                "A link with the text was copied. It stays in the link: nothing is uploaded."
+                            } else {
+                                "The link is in the address bar (the clipboard is not available here)."
+                            }
+                        }
+                        None => "This browser cannot make a link.",
+                    },
+                };
+                dispatcher.dispatch(Action::Notice(Some(notice.into())));
+            });
+        })
+    };
+    // A permalink (`#text=…`) restores its text over the saved one.
+    {
+        let dispatcher = state.dispatcher();
+        let schedule = schedule.clone();
+        use_effect_with((), move |_| {
+            let hash = gloo::utils::window().location().hash().unwrap_or_default();
+            if let Some(data) = hash.strip_prefix(crate::glue::FRAGMENT_KEY).map(str::to_string) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::glue::decompress(&data, crate::state::MAX_TEXT_BYTES).await {
+                        Some(text) => {
+                            dispatcher.dispatch(Action::Edit(text.clone()));
+                            schedule(text, 0);
+                        }
+                        None => dispatcher.dispatch(Action::Message(Some(
+                            "The link's text could not be read (it may be cut short); your saved text is shown instead."
+                                .into(),
+                        ))),
+                    }
+                });
+            }
+        });
+    }
     let on_clear = {
         let dispatcher = state.dispatcher();
         let schedule = schedule.clone();
@@ -150,11 +230,15 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(m) = &state.message {
                 <p class="fg-message" role="alert">{m}</p>
             }
+            <p class="fg-notice" aria-live="polite">{state.notice.clone().unwrap_or_default()}</p>
             <div class="fg-layout">
-                <InputPanel text={state.text.clone()} {sentences} {on_edit} {on_example} {on_clear} />
+                <InputPanel text={state.text.clone()} {sentences} {on_edit} {on_file} {on_example} {on_clear} />
                 if let Some(report) = &state.report {
-                    <Grid report={report.clone()} text={state.analyzed_text.clone()}
-                        on_focus={on_focus.clone()} on_select={on_select.clone()} />
+                    <div class="fg-main">
+                        <Grid report={report.clone()} text={state.analyzed_text.clone()}
+                            on_focus={on_focus.clone()} on_select={on_select.clone()} />
+                        <ExportBar {on_export} />
+                    </div>
                     <div class="fg-side" ref={article_ref}>
                         <FiguresPanel report={report.clone()} on_select={on_select.clone()} />
                         <ArticleView report={report.clone()} text={state.analyzed_text.clone()}
@@ -164,4 +248,50 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Read a dropped or chosen file: text as it is, HTML reduced to its text.
+/// Files that are too large or not text are refused with a reason, and the
+/// current text stays.
+async fn load_file(file: &web_sys::File) -> Result<String, String> {
+    let name = file.name();
+    let size = file.size().max(0.0) as usize;
+    if size > crate::state::MAX_TEXT_BYTES {
+        return Err(format!(
+            "{name} is {} MB; factgrid reads files up to {} MB. Your current text is unchanged.",
+            crate::state::megabytes(size),
+            crate::state::MAX_TEXT_BYTES / 1048576
+        ));
+    }
+    let raw = crate::glue::read_file(file)
+        .await
+        .map_err(|e| format!("{name}: {e}. Your current text is unchanged."))?;
+    let bad = raw.chars().filter(|&c| c == '\u{fffd}' || (c.is_control() && !c.is_whitespace())).count();
+    if bad > 0 && bad * 20 > raw.chars().count().max(1) {
+        return Err(format!(
+            "{name} does not look like text (binary data?). Your current text is unchanged."
+        ));
+    }
+    let lower = name.to_ascii_lowercase();
+    Ok(if lower.ends_with(".html") || lower.ends_with(".htm") || file.type_() == "text/html" {
+        factgrid_engine::html_to_text(&raw)
+    } else {
+        raw
+    })
+}
+
+/// Put the text, compressed, in the URL fragment (never sent to a server)
+/// and return the full link.
+async fn permalink(text: &str) -> Option<String> {
+    let data = crate::glue::compress(text).await?;
+    let location = gloo::utils::window().location();
+    let base = location.href().ok()?;
+    let base = base.split('#').next().unwrap_or_default().to_string();
+    let url = format!("{base}{}{data}", crate::glue::FRAGMENT_KEY);
+    let _ = gloo::utils::window().history().ok()?.replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some(&url),
+    );
+    Some(url)
 }

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod glue;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -25,8 +25,10 @@ pub struct State {
     pub focus: Option<(String, String)>,
     /// The sentence last jumped to.
     pub selected_sentence: Option<usize>,
-    /// A message for the reader (errors, notices), if any.
+    /// A problem the reader should know about (announced assertively).
     pub message: Option<String>,
+    /// A confirmation such as "Copied" (announced politely).
+    pub notice: Option<String>,
 }
 
 /// What can happen to the state.
@@ -44,6 +46,8 @@ pub enum Action {
     Clear,
     /// Show a message.
     Message(Option<String>),
+    /// Show a confirmation.
+    Notice(Option<String>),
 }
 
 impl Reducible for State {
@@ -58,8 +62,8 @@ impl Reducible for State {
                 }
                 next.message = if text.len() > MAX_TEXT_BYTES {
                     Some(format!(
-                        "This text is {:.1} MB; only the first {} MB will be analysed. Your text is kept as it is.",
-                        text.len() as f64 / 1048576.0,
+                        "This text is {} MB; only the first {} MB will be analysed. Your text is kept as it is.",
+                        megabytes(text.len()),
                         MAX_TEXT_BYTES / 1048576
                     ))
                 } else {
@@ -88,9 +92,17 @@ impl Reducible for State {
             Action::Select(i) => next.selected_sentence = Some(i),
             Action::Clear => next = State::default(),
             Action::Message(m) => next.message = m,
+            Action::Notice(m) => next.notice = m,
         }
         Rc::new(next)
     }
+}
+
+/// A byte count as megabytes with one decimal, without floating point
+/// (float formatting would add 20 KB to the bundle).
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 impl State {

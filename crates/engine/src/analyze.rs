@@ -1274,8 +1274,7 @@ impl<'a> Run<'a> {
                         }
                     })
                     .collect();
-                let summary =
-                    summarize(&party.label, STANCE_LABELS[stance as usize], &topic.label, evidence.len());
+                let summary = summarize(STANCE_LABELS[stance as usize], &evidence);
                 cells.push(Cell {
                     party: party.id.clone(),
                     topic: topic.id.clone(),
@@ -1369,18 +1368,20 @@ fn nearest_topic(terms: &[(Span, u8)], span: Span) -> Option<u8> {
         .map(|t| t.1)
 }
 
-fn summarize(party: &str, stance: &str, topic: &str, n: usize) -> String {
-    let verb = match stance {
-        "proposes" => "proposes",
-        "supports" => "supports",
-        "conditional" => "supports with conditions",
-        "opposes" => "opposes",
-        "demands" => "makes demands on",
-        "questions" => "raises questions on",
-        "considering" => "is considering",
-        _ => "acts on",
-    };
-    let topic = topic.to_lowercase();
-    let s = if n == 1 { "" } else { "s" };
-    format!("{party} {verb} {topic} ({n} sentence{s})")
+/// The longest summary, in characters.
+const SUMMARY_CHARS: usize = 110;
+
+/// A cell's one-line summary: the sentence that best shows its primary
+/// stance (the first one labelled with it, else the first), cut at a word
+/// boundary to fit one line.
+fn summarize(stance: &str, evidence: &[Evidence]) -> String {
+    let best = evidence.iter().find(|e| e.stance.as_deref() == Some(stance)).or(evidence.first());
+    let Some(e) = best else { return String::new() };
+    let text = e.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= SUMMARY_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(SUMMARY_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}\u{2026}", cut.trim_end_matches([',', ';', ':']))
 }

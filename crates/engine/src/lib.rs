@@ -32,6 +32,7 @@
 
 mod analyze;
 mod figures;
+mod html;
 mod profile;
 mod report;
 mod scan;
@@ -40,6 +41,7 @@ mod span;
 mod text;
 
 pub use analyze::{Analyzer, MAX_INPUT_BYTES};
+pub use html::html_to_text;
 pub use profile::{
     Alias, AliasKind, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES, STANCE_LABELS,
 };

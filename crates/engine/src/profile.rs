@@ -8,26 +8,26 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 const DEFAULT_PROFILE: &str = include_str!("../data/default-profile.json");
 
 /// Parties, topics and lexicons that drive an analysis.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// Built with [`Profile::from_json`]; the JSON format is the one of
+/// `data/default-profile.json` (`factgrid profile` prints it).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Profile {
-    /// Free-form documentation; ignored.
-    #[serde(default, rename = "_doc", skip_serializing_if = "Option::is_none")]
+    /// Free-form documentation (`_doc` in JSON); ignored.
     pub doc: Option<String>,
     /// Profile format version; currently 1.
-    #[serde(default = "one")]
     pub version: u32,
     /// The parties: the grid's columns.
     pub parties: Vec<Party>,
     /// The topics: the grid's rows.
     pub topics: Vec<Topic>,
-    /// Cue words for attribution and stance.
-    #[serde(default)]
+    /// Cue words for attribution and stance (the default lexicon when the
+    /// JSON leaves it out).
     pub lexicon: Lexicon,
 }
 
@@ -35,8 +35,22 @@ fn one() -> u32 {
     1
 }
 
+/// The profile as written: the lexicon may be left out.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    #[serde(default, rename = "_doc")]
+    doc: Option<String>,
+    #[serde(default = "one")]
+    version: u32,
+    parties: Vec<Party>,
+    topics: Vec<Topic>,
+    #[serde(default)]
+    lexicon: Option<Lexicon>,
+}
+
 /// A party whose positions the grid shows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Stable identifier, lower-case (`russia`).
@@ -48,7 +62,7 @@ pub struct Party {
 }
 
 /// One way of referring to a party.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Alias {
     /// The words, matched case-insensitively on word boundaries.
@@ -64,7 +78,7 @@ pub struct Alias {
 }
 
 /// The kinds of alias.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AliasKind {
     /// A named person (`Putin`).
@@ -99,7 +113,7 @@ impl AliasKind {
 }
 
 /// A topic: one row of the grid.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     /// Stable identifier (`ceasefire`).
@@ -119,7 +133,7 @@ pub struct Topic {
 }
 
 /// Cue words. All matched case-insensitively on word boundaries.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
     /// Phrases for the two people named last (`the two leaders`).
@@ -209,14 +223,20 @@ impl Profile {
                 MAX_PROFILE_BYTES
             )));
         }
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| ProfileError::new(format!("not valid JSON: {e}")))?;
-        let has_lexicon = value.get("lexicon").is_some();
-        let mut profile: Profile =
-            serde_json::from_value(value).map_err(|e| ProfileError::new(e.to_string()))?;
-        if !has_lexicon && json.as_ptr() != DEFAULT_PROFILE.as_ptr() {
-            profile.lexicon = Profile::default_profile().lexicon;
-        }
+        let raw: RawProfile = serde_json::from_str(json).map_err(|e| {
+            if e.is_syntax() || e.is_eof() {
+                ProfileError::new(format!("not valid JSON: {e}"))
+            } else {
+                ProfileError::new(e.to_string())
+            }
+        })?;
+        let lexicon = match raw.lexicon {
+            Some(l) => l,
+            None if json.as_ptr() != DEFAULT_PROFILE.as_ptr() => Profile::default_profile().lexicon,
+            None => Lexicon::default(),
+        };
+        let profile =
+            Profile { doc: raw.doc, version: raw.version, parties: raw.parties, topics: raw.topics, lexicon };
         profile.validate()?;
         Ok(profile)
     }

@@ -5,7 +5,7 @@
 //! spans into the analysed text, and evidence also carries its sentence
 //! text so that a report can be read without the article.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::segment::UnitKind;
 use crate::span::Span;
@@ -14,7 +14,7 @@ use crate::span::Span;
 pub const SCHEMA: &str = "factgrid.report/1";
 
 /// The result of an analysis.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -37,7 +37,7 @@ pub struct Report {
 }
 
 /// An id with its display label.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Label {
     /// Stable identifier.
     pub id: String,
@@ -46,7 +46,7 @@ pub struct Label {
 }
 
 /// Counts describing the input.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
     /// Characters (Unicode scalar values) analysed.
     pub chars: usize,
@@ -59,7 +59,7 @@ pub struct Stats {
 }
 
 /// One sentence of the text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sentence {
     /// Where it is.
     pub span: Span,
@@ -74,7 +74,7 @@ pub struct Sentence {
 }
 
 /// What one party holds on one topic.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cell {
     /// Party id.
     pub party: String,
@@ -89,7 +89,7 @@ pub struct Cell {
 }
 
 /// One sentence supporting a cell.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
     /// Index into [`Report::sentences`].
     pub sentence: usize,
@@ -109,7 +109,7 @@ pub struct Evidence {
 }
 
 /// A numeric claim.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figure {
     /// The figure as written, with its modifier and unit (`less than 200 sq. km`).
     pub text: String,
@@ -124,7 +124,7 @@ pub struct Figure {
 }
 
 /// A reference to a party in the text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Mention {
     /// Where it is.
     pub span: Span,

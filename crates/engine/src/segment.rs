@@ -13,7 +13,7 @@ use crate::span::Span;
 
 /// What kind of unit a sentence is; the widget and the analysis treat
 /// headlines and other short lines slightly differently.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// An ordinary sentence of running text.

@@ -1,12 +1,12 @@
 //! Byte spans into the caller's text: the only way the engine refers to text.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A half-open byte range `start..end` into the analysed text.
 ///
 /// Both ends always lie on UTF-8 character boundaries, so `&text[span.range()]`
 /// never panics for the text the span came from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,

@@ -116,6 +116,12 @@ proptest! {
     }
 
     #[test]
+    fn html_reduction_never_panics_and_drops_markup(text in "(<[a-z/!]{0,8}[^>]{0,10}>?|&[#a-z0-9]{0,6};?|\\PC{1,4}){0,60}") {
+        let out = factgrid_engine::html_to_text(&text);
+        check(&out);
+    }
+
+    #[test]
     fn arbitrary_bytes_read_lossily(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         check(&String::from_utf8_lossy(&bytes));
     }
