@@ -1,10 +1,20 @@
-//! Entry points called from JavaScript.
+//! The JavaScript API: `analyze`, `mount` and the handle it returns.
+//!
+//! `www/embed.js` wraps these for host pages and defines `<fact-grid>`.
+//! Everything that comes from the host page (text, options, profile) is
+//! treated as untrusted data: text is only ever rendered as text, a profile
+//! is validated, and a bad option is an error that says which one.
 
-use factgrid_engine::Profile;
+use std::rc::Rc;
+
+use factgrid_engine::{Profile, Report};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback};
 
-use crate::app::{App, AppProps};
+use crate::app::{App, AppProps, Panels, Theme};
 
 /// Runs when the module loads: installs the panic hook and, on the
 /// factgrid page, mounts the app into `#factgrid-app`.
@@ -13,7 +23,15 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let root = gloo::utils::document().get_element_by_id("factgrid-app");
     if let Some(root) = root {
-        let props = AppProps { text: None, profile: None, persist: true };
+        let props = AppProps {
+            text: None,
+            profile: None,
+            persist: true,
+            permalink: true,
+            panels: Panels::default(),
+            theme: Theme::Auto,
+            on_report: None,
+        };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     }
 }
@@ -49,4 +67,177 @@ pub(crate) fn profile_from_js(value: &JsValue) -> Result<Profile, JsError> {
             .unwrap_or_default(),
     };
     Profile::from_json(&json).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn get(options: &JsValue, key: &str) -> JsValue {
+    if options.is_object() {
+        js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+fn opt_string(options: &JsValue, key: &str) -> Result<Option<String>, JsError> {
+    let v = get(options, key);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("option `{key}` must be a string")))
+}
+
+/// Apply `options` to `props`; only the options given change.
+fn apply_options(props: &mut AppProps, options: &JsValue) -> Result<(), JsError> {
+    if !(options.is_undefined() || options.is_null() || options.is_object()) {
+        return Err(JsError::new("options must be an object"));
+    }
+    if let Some(text) = opt_string(options, "text")? {
+        props.text = Some(text.into());
+    }
+    let profile = get(options, "profile");
+    if !profile.is_undefined() {
+        props.profile = if profile.is_null() { None } else { Some(Rc::new(profile_from_js(&profile)?)) };
+    }
+    if let Some(theme) = opt_string(options, "theme")? {
+        props.theme = match theme.as_str() {
+            "auto" => Theme::Auto,
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            other => {
+                return Err(JsError::new(&format!(
+                    "option `theme` must be auto, light or dark, not {other:?}"
+                )))
+            }
+        };
+    }
+    let panels = get(options, "panels");
+    if !panels.is_undefined() && !panels.is_null() {
+        let list: js_sys::Array =
+            panels.dyn_into().map_err(|_| JsError::new("option `panels` must be an array of panel names"))?;
+        let mut p = Panels { input: false, grid: false, article: false, figures: false };
+        for name in list.iter() {
+            match name.as_string().as_deref() {
+                Some("input") => p.input = true,
+                Some("grid") => p.grid = true,
+                Some("article") => p.article = true,
+                Some("figures") => p.figures = true,
+                _ => {
+                    return Err(JsError::new(
+                        "option `panels` may hold only \"input\", \"grid\", \"article\" and \"figures\"",
+                    ))
+                }
+            }
+        }
+        props.panels = p;
+    }
+    let readonly = get(options, "readonly");
+    if let Some(ro) = readonly.as_bool() {
+        props.panels.input = !ro && props.panels.input;
+    }
+    if let Some(persist) = get(options, "persist").as_bool() {
+        props.persist = persist;
+    }
+    let on_report = get(options, "onReport");
+    if let Some(f) = on_report.dyn_ref::<js_sys::Function>() {
+        let f = f.clone();
+        props.on_report = Some(Callback::from(move |r: Rc<Report>| {
+            if let Ok(v) = to_js(&*r) {
+                let _ = f.call1(&JsValue::NULL, &v);
+            }
+        }));
+    }
+    Ok(())
+}
+
+/// A mounted widget, returned by `mount`.
+#[wasm_bindgen]
+pub struct FactGrid {
+    app: Option<AppHandle<App>>,
+    props: AppProps,
+    /// The nodes `mount` added (stylesheet link and container).
+    added: Vec<web_sys::Node>,
+}
+
+/// `mount(element, options)`: render a widget into `element`, inside a
+/// shadow root so that the host page's CSS and the widget's do not mix.
+///
+/// Options: `text`, `profile` (object or JSON), `panels` (array of
+/// `input`, `grid`, `article`, `figures`), `theme` (`auto`, `light`,
+/// `dark`), `readonly`, `persist` (keep the text in localStorage; off by
+/// default), `onReport` (called with each report), `stylesheet` (URL of
+/// factgrid.css; `embed.js` fills it in).
+#[wasm_bindgen(js_name = mount)]
+pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
+    console_error_panic_hook::set_once();
+    let mut props = AppProps {
+        text: None,
+        profile: None,
+        persist: false,
+        permalink: false,
+        panels: Panels::default(),
+        theme: Theme::Auto,
+        on_report: None,
+    };
+    apply_options(&mut props, &options)?;
+    if props.text.is_none() {
+        props.text = Some("".into());
+    }
+    let doc = gloo::utils::document();
+    // Reuse a shadow root left by an earlier mount; elements that cannot
+    // have one get the widget directly.
+    let root: web_sys::Node = match element.shadow_root() {
+        Some(sr) => sr.into(),
+        None => match element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+            Ok(sr) => sr.into(),
+            Err(_) => element.clone().into(),
+        },
+    };
+    let mut added = Vec::new();
+    if let Some(href) = opt_string(&options, "stylesheet")? {
+        let link = doc.create_element("link").map_err(|_| JsError::new("cannot create elements here"))?;
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &href);
+        root.append_child(&link).map_err(|_| JsError::new("cannot add the stylesheet"))?;
+        added.push(link.into());
+    }
+    let container = doc.create_element("div").map_err(|_| JsError::new("cannot create elements here"))?;
+    container.set_class_name("fg-root fg-embedded");
+    root.append_child(&container).map_err(|_| JsError::new("cannot add the widget"))?;
+    added.push(container.clone().into());
+    let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
+    Ok(FactGrid { app: Some(app), props, added })
+}
+
+#[wasm_bindgen]
+impl FactGrid {
+    /// Replace the text and analyse it.
+    #[wasm_bindgen(js_name = setText)]
+    pub fn set_text(&mut self, text: String) {
+        self.props.text = Some(text.into());
+        if let Some(app) = &mut self.app {
+            app.update(self.props.clone());
+        }
+    }
+
+    /// Change options (the same as `mount`'s); those not given stay.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
+        let mut props = self.props.clone();
+        apply_options(&mut props, &options)?;
+        self.props = props;
+        if let Some(app) = &mut self.app {
+            app.update(self.props.clone());
+        }
+        Ok(())
+    }
+
+    /// Remove the widget and everything it added to the page.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        for node in self.added.drain(..) {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
 }

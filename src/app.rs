@@ -33,6 +33,60 @@ pub struct AppProps {
     /// Keep the text in localStorage.
     #[prop_or(true)]
     pub persist: bool,
+    /// Read and write `#text=` permalinks (the factgrid page only: an
+    /// embedded widget leaves the host page's URL alone).
+    #[prop_or(false)]
+    pub permalink: bool,
+    /// Which panels to show.
+    #[prop_or_default]
+    pub panels: Panels,
+    /// `auto` (follow the reader's system), `light` or `dark`.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Called with every new report (the embedding API's event).
+    #[prop_or_default]
+    pub on_report: Option<Callback<Rc<Report>>>,
+}
+
+/// The panels a page may show or hide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Panels {
+    /// The text box and its buttons (off for a read-only widget).
+    pub input: bool,
+    /// The grid and the export buttons.
+    pub grid: bool,
+    /// The annotated article.
+    pub article: bool,
+    /// The figures table.
+    pub figures: bool,
+}
+
+impl Default for Panels {
+    fn default() -> Panels {
+        Panels { input: true, grid: true, article: true, figures: true }
+    }
+}
+
+/// Colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    fn class(self) -> &'static str {
+        match self {
+            Theme::Auto => "fg-theme-auto",
+            Theme::Light => "fg-theme-light",
+            Theme::Dark => "fg-theme-dark",
+        }
+    }
 }
 
 /// The factgrid widget.
@@ -71,6 +125,28 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // A new `text` prop (the host page's article changed) replaces the text.
+    {
+        let dispatcher = state.dispatcher();
+        let schedule = schedule.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.text.clone(), move |text| {
+            if !std::mem::take(&mut *first.borrow_mut()) {
+                let text = text.as_ref().map(|t| t.to_string()).unwrap_or_default();
+                dispatcher.dispatch(Action::Edit(text.clone()));
+                schedule(text, 0);
+            }
+        });
+    }
+    // Tell the host page about every new report.
+    {
+        let on_report = props.on_report.clone();
+        use_effect_with(state.report.clone(), move |report| {
+            if let (Some(cb), Some(r)) = (on_report, report) {
+                cb.emit(r.clone());
+            }
+        });
+    }
     // Analyse the initial text, and again whenever the profile changes.
     {
         let schedule = schedule.clone();
@@ -176,8 +252,13 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let schedule = schedule.clone();
+        let enabled = props.permalink;
         use_effect_with((), move |_| {
-            let hash = gloo::utils::window().location().hash().unwrap_or_default();
+            let hash = if enabled {
+                gloo::utils::window().location().hash().unwrap_or_default()
+            } else {
+                String::new()
+            };
             if let Some(data) = hash.strip_prefix(crate::glue::FRAGMENT_KEY).map(str::to_string) {
                 wasm_bindgen_futures::spawn_local(async move {
                     match crate::glue::decompress(&data, crate::state::MAX_TEXT_BYTES).await {
@@ -224,25 +305,34 @@ pub fn App(props: &AppProps) -> Html {
 
     let sentences = state.report.as_ref().map_or(0, |r| r.stats.sentences);
     let highlighted = Rc::new(state.highlighted());
+    let panels = props.panels;
     html! {
-        <div class="fg-app">
+        <div class={classes!("fg-app", props.theme.class(), (!panels.input).then_some("fg-readonly"))}>
             <p class="fg-status" role="status" aria-live="polite">{state.status()}</p>
             if let Some(m) = &state.message {
                 <p class="fg-message" role="alert">{m}</p>
             }
             <p class="fg-notice" aria-live="polite">{state.notice.clone().unwrap_or_default()}</p>
             <div class="fg-layout">
-                <InputPanel text={state.text.clone()} {sentences} {on_edit} {on_file} {on_example} {on_clear} />
+                if panels.input {
+                    <InputPanel text={state.text.clone()} {sentences} {on_edit} {on_file} {on_example} {on_clear} />
+                }
                 if let Some(report) = &state.report {
-                    <div class="fg-main">
-                        <Grid report={report.clone()} text={state.analyzed_text.clone()}
-                            on_focus={on_focus.clone()} on_select={on_select.clone()} />
-                        <ExportBar {on_export} />
-                    </div>
+                    if panels.grid {
+                        <div class="fg-main">
+                            <Grid report={report.clone()} text={state.analyzed_text.clone()}
+                                on_focus={on_focus.clone()} on_select={on_select.clone()} />
+                            <ExportBar {on_export} link={props.permalink} />
+                        </div>
+                    }
                     <div class="fg-side" ref={article_ref}>
-                        <FiguresPanel report={report.clone()} on_select={on_select.clone()} />
-                        <ArticleView report={report.clone()} text={state.analyzed_text.clone()}
-                            highlighted={highlighted} selected={state.selected_sentence} />
+                        if panels.figures {
+                            <FiguresPanel report={report.clone()} on_select={on_select.clone()} />
+                        }
+                        if panels.article {
+                            <ArticleView report={report.clone()} text={state.analyzed_text.clone()}
+                                highlighted={highlighted} selected={state.selected_sentence} />
+                        }
                     </div>
                 }
             </div>

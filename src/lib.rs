@@ -12,4 +12,4 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 mod api;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, Panels, Theme};

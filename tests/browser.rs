@@ -11,11 +11,23 @@ use web_sys::{Element, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn test_props() -> AppProps {
+    AppProps {
+        text: None,
+        profile: None,
+        persist: false,
+        permalink: false,
+        panels: Default::default(),
+        theme: Default::default(),
+        on_report: None,
+    }
+}
+
 fn mount(text: Option<&str>) -> Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    let props = AppProps { text: text.map(|t| t.to_string().into()), profile: None, persist: false };
+    let props = AppProps { text: text.map(|t| t.to_string().into()), persist: false, ..test_props() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
 }
@@ -24,6 +36,16 @@ fn mount(text: Option<&str>) -> Element {
 async fn settle(ms: u32) {
     TimeoutFuture::new(ms).await;
     yew::scheduler::flush().await;
+}
+
+/// Wait (at most 5 s) until `done` holds; debug builds compile the profile slowly.
+async fn until(mut done: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        settle(10).await;
+    }
 }
 
 fn stance(root: &Element, party: &str, topic: &str) -> Option<String> {
@@ -42,7 +64,7 @@ fn type_text(root: &Element, text: &str) {
 #[wasm_bindgen_test]
 async fn typing_fills_the_grid_after_the_debounce() {
     let root = mount(None);
-    settle(10).await;
+    until(|| root.query_selector("textarea").unwrap().is_some()).await;
     assert!(root.query_selector("td.fg-cell").unwrap().is_none(), "no grid before any text");
     type_text(&root, "Kyiv rejected any plan to cede territory.");
     settle(20).await;
@@ -56,7 +78,7 @@ async fn typing_fills_the_grid_after_the_debounce() {
 #[wasm_bindgen_test]
 async fn initial_text_is_analysed_and_cells_without_position_say_so() {
     let root = mount(Some("The Kremlin said it was studying the ceasefire proposal."));
-    settle(50).await;
+    until(|| stance(&root, "russia", "ceasefire").is_some()).await;
     assert_eq!(stance(&root, "russia", "ceasefire").as_deref(), Some("considering"));
     let empty = root.query_selector("td.fg-cell-empty").unwrap().unwrap();
     assert!(empty.text_content().unwrap().contains("No position stated"));
@@ -65,7 +87,7 @@ async fn initial_text_is_analysed_and_cells_without_position_say_so() {
 #[wasm_bindgen_test]
 async fn clearing_empties_the_text_and_the_grid() {
     let root = mount(Some("Moscow rejected the truce."));
-    settle(50).await;
+    until(|| stance(&root, "russia", "ceasefire").is_some()).await;
     assert!(stance(&root, "russia", "ceasefire").is_some());
     let buttons = root.query_selector_all("button").unwrap();
     let clear = (0..buttons.length())

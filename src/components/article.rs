@@ -37,7 +37,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     html! {
         <section class="fg-article" aria-labelledby="fg-article-title">
             <h2 id="fg-article-title" class="fg-panel-title">{"Article, annotated"}</h2>
-            <div class="fg-article-body">
+            // Focusable so that keyboard users can scroll it.
+            <div class="fg-article-body" tabindex="0" role="region" aria-label="Annotated article text">
             { for paragraphs.iter().enumerate().filter(|(_, p)| !p.is_empty()).map(|(pi, sents)| html! {
                 <p key={pi}>
                 { for sents.iter().map(|&i| {

@@ -21,6 +21,9 @@ pub enum ExportKind {
 pub struct ExportProps {
     /// An export was requested.
     pub on_export: Callback<ExportKind>,
+    /// Offer the permalink button.
+    #[prop_or(true)]
+    pub link: bool,
 }
 
 /// The export buttons.
@@ -35,7 +38,9 @@ pub fn ExportBar(props: &ExportProps) -> Html {
             { button(ExportKind::Markdown, "Copy as Markdown") }
             { button(ExportKind::Json, "Download JSON") }
             { button(ExportKind::Csv, "Download CSV") }
-            { button(ExportKind::Link, "Copy link") }
+            if props.link {
+                { button(ExportKind::Link, "Copy link") }
+            }
         </div>
     }
 }

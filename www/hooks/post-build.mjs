@@ -3,8 +3,9 @@
 // 1. Moves trunk's inline loader <script type="module"> into boot.js, so that
 //    the pages run under a strict Content-Security-Policy with no
 //    'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
-// 2. Writes copies of the wasm-bindgen output under stable names
-//    (factgrid.js, factgrid_bg.wasm) for pages that embed factgrid.
+// 2. Writes copies of the wasm-bindgen output and the stylesheet under
+//    stable names (factgrid.js, factgrid_bg.wasm, factgrid.css) for pages
+//    that embed factgrid through embed.js.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -27,9 +28,5 @@ if (js && wasm) {
   fs.writeFileSync(path.join(dir, 'factgrid.js'), src);
   fs.copyFileSync(path.join(dir, wasm), path.join(dir, 'factgrid_bg.wasm'));
 }
-// Rewrite the other pages' script references the same way (demo pages).
-for (const f of files.filter((f) => f.endsWith('.html') && f !== 'index.html')) {
-  const p = path.join(dir, f);
-  const page = fs.readFileSync(p, 'utf8');
-  if (page.match(re)) fs.writeFileSync(p, page.replace(re, ''));
-}
+const css = files.find((f) => /^style-[0-9a-f]+\.css$/.test(f));
+if (css) fs.copyFileSync(path.join(dir, css), path.join(dir, 'factgrid.css'));

@@ -876,7 +876,20 @@ impl<'a> Run<'a> {
             };
             if let Some(r) = pick {
                 if !out.iter().any(|h| h.party == r.party && h.via == Via::Speaker) {
-                    out.push(self.holder(r, Via::Speaker, *we, None, r.kind == RefKind::Pronoun));
+                    // A tag after a quote (`“…,” X said`): the speaker's
+                    // words are the quote before the verb.
+                    let quoted_before = (0..*w).any(|k| in_quote(sc.words[k].start));
+                    // Otherwise the verb itself is the first of the speaker's
+                    // words (`demanded`, `insisted`, `agreed`).
+                    let asks = ms.iter().any(|m| matches!(m, Meaning::Stance(L_QUESTIONS)));
+                    let scope = if quoted_before {
+                        0
+                    } else if asks {
+                        *we
+                    } else {
+                        *w
+                    };
+                    out.push(self.holder(r, Via::Speaker, scope, None, r.kind == RefKind::Pronoun));
                 }
             }
         }
@@ -1201,7 +1214,7 @@ impl<'a> Run<'a> {
         let end = sc
             .refs
             .iter()
-            .find(|r| r.word >= start.max(h.word + 1) && r.party != h.party && r.kind != RefKind::Pronoun)
+            .find(|r| r.word >= start && r.word != h.word && r.party != h.party && r.kind != RefKind::Pronoun)
             .map_or(usize::MAX, |r| r.word);
         let mut labels: Vec<(usize, u8, bool)> = Vec::new();
         let mut hedge = false;

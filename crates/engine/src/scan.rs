@@ -100,7 +100,7 @@ impl Builder {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&self.patterns)
             .expect("profile patterns are small and valid");
         Automaton { ac, exact: self.exact, meanings: self.meanings }

@@ -1,0 +1,133 @@
+// factgrid for host pages: one module to load, then either the
+// <fact-grid> element or the mount()/analyze() functions.
+//
+//   <script type="module" src="https://your.site/factgrid/embed.js"></script>
+//   <fact-grid for="#article" readonly></fact-grid>
+//
+// or, from a module script:
+//
+//   import { mount, analyze } from 'https://your.site/factgrid/embed.js';
+//   const handle = await mount(document.querySelector('#box'), { text, theme: 'dark' });
+//
+// Everything from the host page (attributes, text, profile) is treated as
+// data: text is only rendered as text and a profile is validated.
+import init, { mount as wasmMount, analyze as wasmAnalyze } from './factgrid.js';
+
+const ready = init({ module_or_path: new URL('./factgrid_bg.wasm', import.meta.url) });
+const STYLESHEET = new URL('./factgrid.css', import.meta.url).href;
+
+/** Mount a widget into `element`; resolves to a handle with setText, update, destroy. */
+export async function mount(element, options = {}) {
+  await ready;
+  return wasmMount(element, { stylesheet: STYLESHEET, ...options });
+}
+
+/** Analyse `text` (with an optional profile); resolves to the report (the CLI's JSON). */
+export async function analyze(text, profile) {
+  await ready;
+  return wasmAnalyze(text, profile);
+}
+
+const WAIT_MS = 300;
+
+class FactGridElement extends HTMLElement {
+  static get observedAttributes() { return ['for', 'text', 'profile', 'theme', 'readonly']; }
+
+  #handle = null;
+  #observer = null;
+  #timer = 0;
+  #mounting = null;
+
+  connectedCallback() {
+    this.#mounting = this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#teardown();
+  }
+
+  async attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.#mounting) return;
+    await this.#mounting;
+    if (!this.isConnected) return;
+    if (name === 'for') { this.#teardown(); this.#mounting = this.#mount(); return; }
+    if (name === 'text' && !this.hasAttribute('for')) { this.#handle?.setText(newValue || ''); return; }
+    try {
+      this.#handle?.update(this.#options());
+      this.#clearError();
+    } catch (e) {
+      this.#showError(e);
+    }
+  }
+
+  /** The element whose text is analysed, if `for` names one. */
+  #source() {
+    const selector = this.getAttribute('for');
+    if (!selector) return null;
+    try {
+      return document.querySelector(selector);
+    } catch (_) {
+      throw new Error(`the for attribute "${selector}" is not a valid CSS selector`);
+    }
+  }
+
+  #text() {
+    const source = this.#source();
+    if (source) return source.innerText || source.textContent || '';
+    return this.getAttribute('text') || '';
+  }
+
+  #options() {
+    const options = { onReport: (report) => this.dispatchEvent(new CustomEvent('factgrid-report', { detail: report, bubbles: true, composed: true })) };
+    const profile = this.getAttribute('profile');
+    if (profile) options.profile = profile; // a JSON string: validated by the engine
+    const theme = this.getAttribute('theme');
+    if (theme) options.theme = theme;
+    options.readonly = this.hasAttribute('readonly') || this.hasAttribute('for');
+    return options;
+  }
+
+  async #mount() {
+    try {
+      const options = { ...this.#options(), text: this.#text() };
+      this.#handle = await mount(this, options);
+      this.#clearError();
+      const source = this.#source();
+      if (source) {
+        this.#observer = new MutationObserver(() => {
+          clearTimeout(this.#timer);
+          this.#timer = setTimeout(() => this.#handle?.setText(this.#text()), WAIT_MS);
+        });
+        this.#observer.observe(source, { childList: true, subtree: true, characterData: true });
+      }
+    } catch (e) {
+      this.#showError(e);
+    }
+  }
+
+  #teardown() {
+    clearTimeout(this.#timer);
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+
+  #showError(e) {
+    const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+    let box = root.querySelector('.fg-embed-error');
+    if (!box) {
+      box = document.createElement('p');
+      box.className = 'fg-embed-error';
+      box.setAttribute('role', 'alert');
+      root.prepend(box);
+    }
+    box.textContent = `factgrid: ${e && e.message ? e.message : e}`;
+  }
+
+  #clearError() {
+    this.shadowRoot?.querySelector('.fg-embed-error')?.remove();
+  }
+}
+
+if (!customElements.get('fact-grid')) customElements.define('fact-grid', FactGridElement);
