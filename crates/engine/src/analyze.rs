@@ -1228,7 +1228,8 @@ impl<'a> Run<'a> {
             for m in ms.iter() {
                 if let Meaning::Stance(l) = *m {
                     let neg = (w.saturating_sub(3)..*w).any(|k| {
-                        k >= start && self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator))
+                        k >= start.min(h.word + 1)
+                            && self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator))
                     });
                     labels.push((*w, l, neg));
                 }

@@ -1,0 +1,62 @@
+//! The attribution and stance rules, each with positive and negative
+//! examples written for factgrid, in `tests/data/rules.txt`. One loop runs
+//! them all and reports every failing example, not just the first.
+
+use factgrid_engine::{Analyzer, Profile};
+
+#[test]
+fn rule_examples() {
+    let analyzer = Analyzer::new(&Profile::default_profile());
+    let data = include_str!("data/rules.txt");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    let mut section = "";
+    for (n, line) in data.lines().enumerate() {
+        if let Some(s) = line.strip_prefix("## ") {
+            section = s;
+            continue;
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (text, want) =
+            line.split_once(" => ").unwrap_or_else(|| panic!("rules.txt:{}: no ' => '", n + 1));
+        let text = text.replace("\\n", "\n");
+        let mut want: Vec<String> = if want.trim() == "(nothing)" {
+            Vec::new()
+        } else {
+            want.split_whitespace().map(String::from).collect()
+        };
+        want.sort();
+        let report = analyzer.analyze(&text);
+        let mut got: Vec<String> = report
+            .cells
+            .iter()
+            .map(|c| {
+                let any = format!("{}/{}:*", c.party, c.topic);
+                if want.contains(&any) {
+                    any
+                } else {
+                    format!("{}/{}:{}", c.party, c.topic, c.stance)
+                }
+            })
+            .collect();
+        got.sort();
+        count += 1;
+        if got != want {
+            failures.push(format!(
+                "rules.txt:{} [{section}]\n    text: {text}\n    want: {}\n    got:  {}",
+                n + 1,
+                want.join(" "),
+                got.join(" ")
+            ));
+        }
+    }
+    assert!(count > 30, "the rule file has examples");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} rule examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
