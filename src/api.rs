@@ -21,7 +21,9 @@ use crate::app::{App, AppProps, Panels, Theme};
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let root = gloo::utils::document().get_element_by_id("factgrid-app");
+    // In the analysis worker there is no document: nothing to mount.
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let root = document.get_element_by_id("factgrid-app");
     if let Some(root) = root {
         let props = AppProps {
             text: None,
@@ -31,6 +33,8 @@ pub fn start() {
             panels: Panels::default(),
             theme: Theme::Auto,
             on_report: None,
+            worker_url: Some("worker.js".into()),
+            example_url: Some("example-article.txt".into()),
         };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     }
@@ -47,6 +51,19 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 ///
 /// `profile` is a profile object or JSON string; an invalid profile throws an
 /// error that names the bad entry.
+/// `analyzeCompact(text)`: the report in its compact form (a
+/// `Uint32Array`, see `factgrid_engine::Report::to_words`), analysed with
+/// the built-in profile. Used by `worker.js`.
+#[wasm_bindgen(js_name = analyzeCompact)]
+pub fn analyze_compact(text: &str) -> Vec<u32> {
+    console_error_panic_hook::set_once();
+    thread_local! {
+        static ANALYZER: factgrid_engine::Analyzer =
+            factgrid_engine::Analyzer::new(&Profile::default_profile());
+    }
+    ANALYZER.with(|a| a.analyze(text).to_words())
+}
+
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_js(text: &str, profile: JsValue) -> Result<JsValue, JsError> {
     console_error_panic_hook::set_once();
@@ -104,7 +121,7 @@ fn apply_options(props: &mut AppProps, options: &JsValue) -> Result<(), JsError>
             "dark" => Theme::Dark,
             other => {
                 return Err(JsError::new(&format!(
-                    "option `theme` must be auto, light or dark, not {other:?}"
+                    "option `theme` must be auto, light or dark, not \"{other}\""
                 )))
             }
         };
@@ -132,6 +149,12 @@ fn apply_options(props: &mut AppProps, options: &JsValue) -> Result<(), JsError>
     let readonly = get(options, "readonly");
     if let Some(ro) = readonly.as_bool() {
         props.panels.input = !ro && props.panels.input;
+    }
+    if let Some(url) = opt_string(options, "exampleUrl")? {
+        props.example_url = Some(url.into());
+    }
+    if let Some(url) = opt_string(options, "workerUrl")? {
+        props.worker_url = Some(url.into());
     }
     if let Some(persist) = get(options, "persist").as_bool() {
         props.persist = persist;
@@ -176,6 +199,8 @@ pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
         panels: Panels::default(),
         theme: Theme::Auto,
         on_report: None,
+        worker_url: None,
+        example_url: None,
     };
     apply_options(&mut props, &options)?;
     if props.text.is_none() {

@@ -3,7 +3,6 @@
 use std::rc::Rc;
 
 use factgrid_engine::{Analyzer, Profile, Report};
-use gloo::storage::{LocalStorage, Storage};
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -18,8 +17,6 @@ use crate::state::{Action, State};
 pub const STORAGE_KEY: &str = "factgrid:text";
 /// How long typing must pause before the text is analysed, in ms.
 pub const DEBOUNCE_MS: u32 = 250;
-/// The example article, written for factgrid.
-pub const EXAMPLE: &str = include_str!("../www/example-article.txt");
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
@@ -46,7 +43,20 @@ pub struct AppProps {
     /// Called with every new report (the embedding API's event).
     #[prop_or_default]
     pub on_report: Option<Callback<Rc<Report>>>,
+    /// URL of `worker.js`: large texts are analysed there, off the main
+    /// thread. Without it everything is analysed in the page.
+    #[prop_or_default]
+    pub worker_url: Option<AttrValue>,
+    /// URL of the example article (`www/example-article.txt`, written for
+    /// factgrid); without it there is no "Try an example" button.
+    #[prop_or_default]
+    pub example_url: Option<AttrValue>,
 }
+
+/// Texts larger than this go to the worker (when there is one).
+pub const WORKER_BYTES: usize = 256 * 1024;
+/// The largest text kept in localStorage (its quota is a few MB).
+pub const STORAGE_BYTES: usize = 2 * 1024 * 1024;
 
 /// The panels a page may show or hide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,10 +108,10 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || {
             let text = match initial {
                 Some(t) => t.to_string(),
-                None if persist => LocalStorage::get::<String>(STORAGE_KEY).unwrap_or_default(),
+                None if persist => storage::load().unwrap_or_default(),
                 None => String::new(),
             };
-            State { text, ..State::default() }
+            State { chars: text.chars().count(), text: text.into(), ..State::default() }
         })
     };
     let analyzer = use_memo(props.profile.clone(), |p| {
@@ -109,18 +119,41 @@ pub fn App(props: &AppProps) -> Html {
         Analyzer::new(&profile)
     });
     let timer = use_mut_ref(|| None::<Timeout>);
+    let worker = use_mut_ref(|| None::<crate::worker::WorkerLink>);
 
     let schedule = {
         let dispatcher = state.dispatcher();
         let analyzer = analyzer.clone();
         let timer = timer.clone();
-        Rc::new(move |text: String, delay: u32| {
+        // Only the built-in profile runs in the worker (it has no other).
+        let worker_url = props.worker_url.clone().filter(|_| props.profile.is_none());
+        Rc::new(move |text: AttrValue, delay: u32| {
             let dispatcher = dispatcher.clone();
             let analyzer = analyzer.clone();
+            // The text changed: an analysis still running is out of date.
+            crate::worker::WorkerLink::cancel(&mut worker.borrow_mut());
+            let worker = worker.clone();
+            let worker_url = worker_url.clone();
             // Replacing the timeout drops (and cancels) the previous one.
             *timer.borrow_mut() = Some(Timeout::new(delay, move || {
+                if text.len() > WORKER_BYTES {
+                    if let Some(url) = &worker_url {
+                        let mut slot = worker.borrow_mut();
+                        let link = crate::worker::WorkerLink::ensure(
+                            &mut slot,
+                            url,
+                            analyzer.profile(),
+                            &dispatcher,
+                        );
+                        if let Some(link) = link {
+                            dispatcher.dispatch(Action::Busy(Some(text.len())));
+                            link.analyze(text);
+                            return;
+                        }
+                    }
+                }
                 let report: Report = analyzer.analyze(&text);
-                dispatcher.dispatch(Action::Analyzed { text: Rc::new(text), report: Rc::new(report) });
+                dispatcher.dispatch(Action::Analyzed { text, report: Rc::new(report) });
             }));
         })
     };
@@ -132,8 +165,8 @@ pub fn App(props: &AppProps) -> Html {
         let first = use_mut_ref(|| true);
         use_effect_with(props.text.clone(), move |text| {
             if !std::mem::take(&mut *first.borrow_mut()) {
-                let text = text.as_ref().map(|t| t.to_string()).unwrap_or_default();
-                dispatcher.dispatch(Action::Edit(text.clone()));
+                let text = text.clone().unwrap_or_default();
+                dispatcher.dispatch(Action::Replace(text.clone()));
                 schedule(text, 0);
             }
         });
@@ -158,19 +191,28 @@ pub fn App(props: &AppProps) -> Html {
     // Keep the text between visits; a storage failure is reported, quietly.
     {
         let dispatcher = state.dispatcher();
+        let save_timer = use_mut_ref(|| None::<Timeout>);
         use_effect_with(state.text.clone(), move |text| {
             if persist {
-                let saved = if text.is_empty() {
-                    LocalStorage::delete(STORAGE_KEY);
-                    Ok(())
-                } else {
-                    LocalStorage::set(STORAGE_KEY, text)
-                };
-                if saved.is_err() {
-                    dispatcher.dispatch(Action::Message(Some(
-                        "Your text could not be saved in this browser (storage full or disabled); it stays on this page.".into(),
-                    )));
-                }
+                let text = text.clone();
+                // Saved after a pause in typing, not on every key.
+                *save_timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS * 2, move || {
+                    let saved = if text.is_empty() {
+                        storage::delete();
+                        Ok(())
+                    } else if text.len() > STORAGE_BYTES {
+                        storage::delete();
+                        Err(())
+                    } else {
+                        storage::save(&text)
+                    };
+                    if saved.is_err() {
+                        dispatcher.dispatch(Action::Notice(Some(
+                            "This text is not kept in the browser (too large, or storage is off); it stays on this page until you close it."
+                                .into(),
+                        )));
+                    }
+                }));
             }
         });
     }
@@ -179,16 +221,40 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let schedule = schedule.clone();
         Callback::from(move |(text, immediate): (String, bool)| {
+            let text = AttrValue::from(text);
             dispatcher.dispatch(Action::Edit(text.clone()));
             schedule(text, if immediate { 0 } else { DEBOUNCE_MS });
+        })
+    };
+    let on_replace = {
+        let dispatcher = state.dispatcher();
+        let schedule = schedule.clone();
+        Callback::from(move |text: String| {
+            let text = AttrValue::from(text);
+            dispatcher.dispatch(Action::Replace(text.clone()));
+            schedule(text, 0);
         })
     };
     let on_example = {
         let dispatcher = state.dispatcher();
         let schedule = schedule.clone();
+        let url = props.example_url.clone();
         Callback::from(move |_| {
-            dispatcher.dispatch(Action::Edit(EXAMPLE.to_string()));
-            schedule(EXAMPLE.to_string(), 0);
+            let Some(url) = url.clone() else { return };
+            let dispatcher = dispatcher.clone();
+            let schedule = schedule.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::glue::fetch_text(&url).await {
+                    Some(text) => {
+                        let text = AttrValue::from(text);
+                        dispatcher.dispatch(Action::Replace(text.clone()));
+                        schedule(text, 0);
+                    }
+                    None => {
+                        dispatcher.dispatch(Action::Message(Some("The example could not be loaded.".into())))
+                    }
+                }
+            });
         })
     };
     let on_file = {
@@ -200,7 +266,8 @@ pub fn App(props: &AppProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match load_file(&file).await {
                     Ok(text) => {
-                        dispatcher.dispatch(Action::Edit(text.clone()));
+                        let text = AttrValue::from(text);
+                        dispatcher.dispatch(Action::Replace(text.clone()));
                         dispatcher.dispatch(Action::Notice(Some(format!("Loaded {}.", file.name()))));
                         schedule(text, 0);
                     }
@@ -263,7 +330,8 @@ pub fn App(props: &AppProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     match crate::glue::decompress(&data, crate::state::MAX_TEXT_BYTES).await {
                         Some(text) => {
-                            dispatcher.dispatch(Action::Edit(text.clone()));
+                            let text = AttrValue::from(text);
+                            dispatcher.dispatch(Action::Replace(text.clone()));
                             schedule(text, 0);
                         }
                         None => dispatcher.dispatch(Action::Message(Some(
@@ -280,7 +348,7 @@ pub fn App(props: &AppProps) -> Html {
         let schedule = schedule.clone();
         Callback::from(move |_| {
             dispatcher.dispatch(Action::Clear);
-            schedule(String::new(), 0);
+            schedule(AttrValue::default(), 0);
         })
     };
     let on_focus = {
@@ -309,13 +377,17 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes!("fg-app", props.theme.class(), (!panels.input).then_some("fg-readonly"))}>
             <p class="fg-status" role="status" aria-live="polite">{state.status()}</p>
+            if state.busy.is_some() {
+                <progress class="fg-progress" aria-label="Analysing"></progress>
+            }
             if let Some(m) = &state.message {
                 <p class="fg-message" role="alert">{m}</p>
             }
             <p class="fg-notice" aria-live="polite">{state.notice.clone().unwrap_or_default()}</p>
             <div class="fg-layout">
                 if panels.input {
-                    <InputPanel text={state.text.clone()} {sentences} {on_edit} {on_file} {on_example} {on_clear} />
+                    <InputPanel text={state.text.clone()} revision={state.revision} chars={state.chars} {sentences} {on_edit} {on_replace} {on_file}
+                        on_example={props.example_url.is_some().then_some(on_example)} {on_clear} />
                 }
                 if let Some(report) = &state.report {
                     if panels.grid {
@@ -384,4 +456,28 @@ async fn permalink(text: &str) -> Option<String> {
         Some(&url),
     );
     Some(url)
+}
+
+/// The text kept in localStorage, as a plain string. Every failure (storage
+/// disabled, quota, private mode) is an `Err`/`None`, never a panic.
+mod storage {
+    use super::STORAGE_KEY;
+
+    fn local() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    pub fn load() -> Option<String> {
+        local()?.get_item(STORAGE_KEY).ok()?
+    }
+
+    pub fn save(text: &str) -> Result<(), ()> {
+        local().ok_or(())?.set_item(STORAGE_KEY, text).map_err(|_| ())
+    }
+
+    pub fn delete() {
+        if let Some(s) = local() {
+            let _ = s.remove_item(STORAGE_KEY);
+        }
+    }
 }

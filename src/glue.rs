@@ -9,6 +9,8 @@ extern "C" {
     fn compress_text(text: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = decompressText)]
     fn decompress_text(data: &str, limit: f64) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = fetchText)]
+    fn fetch_text_js(url: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = copyText)]
     fn copy_text(text: &str) -> js_sys::Promise;
     /// Offer `text` as a download named `name`.
@@ -27,6 +29,11 @@ pub async fn compress(text: &str) -> Option<String> {
 /// Restore text from a fragment payload; `None` if it is malformed or too large.
 pub async fn decompress(data: &str, limit: usize) -> Option<String> {
     JsFuture::from(decompress_text(data, limit as f64)).await.ok()?.as_string()
+}
+
+/// Fetch a text file from the page's own origin.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    JsFuture::from(fetch_text_js(url)).await.ok()?.as_string()
 }
 
 /// Copy to the clipboard; true on success.

@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod glue;
 pub mod state;
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 mod api;

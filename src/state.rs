@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use factgrid_engine::Report;
-use yew::Reducible;
+use yew::{AttrValue, Reducible};
 
 /// The largest text the widget accepts, in bytes (the engine's limit).
 pub const MAX_TEXT_BYTES: usize = factgrid_engine::MAX_INPUT_BYTES;
@@ -15,12 +15,19 @@ pub const MAX_TEXT_BYTES: usize = factgrid_engine::MAX_INPUT_BYTES;
 /// Everything the widget shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
-    /// The text in the input box: never altered by the widget.
-    pub text: String,
+    /// The text in the input box: never altered by the widget. (Shared, not
+    /// copied: it may be megabytes.)
+    pub text: AttrValue,
+    /// Its length in characters.
+    pub chars: usize,
+    /// Bumped whenever the text is replaced from outside the text box.
+    pub revision: u32,
+    /// Bytes being analysed in the background, while the last result stays.
+    pub busy: Option<usize>,
     /// The latest report, for `analyzed_text`.
     pub report: Option<Rc<Report>>,
     /// The text the report was made from.
-    pub analyzed_text: Rc<String>,
+    pub analyzed_text: AttrValue,
     /// The cell whose evidence is highlighted in the article, if any.
     pub focus: Option<(String, String)>,
     /// The sentence last jumped to.
@@ -34,10 +41,15 @@ pub struct State {
 /// What can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The reader changed the text.
-    Edit(String),
+    /// The reader typed in the text box (which already shows the text).
+    Edit(AttrValue),
+    /// The text was replaced from elsewhere (example, file, link, host
+    /// page): the text box must be rewritten.
+    Replace(AttrValue),
     /// An analysis finished for `text`.
-    Analyzed { text: Rc<String>, report: Rc<Report> },
+    Analyzed { text: AttrValue, report: Rc<Report> },
+    /// An analysis of this many bytes started in the background (`None`: it ended).
+    Busy(Option<usize>),
     /// Highlight a cell's evidence (or none).
     Focus(Option<(String, String)>),
     /// Jump to a sentence.
@@ -55,9 +67,13 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let replace = matches!(action, Action::Replace(_));
         match action {
-            Action::Edit(text) => {
-                if text == self.text {
+            Action::Edit(text) | Action::Replace(text) => {
+                if replace {
+                    next.revision = self.revision.wrapping_add(1);
+                }
+                if text == self.text && next.revision == self.revision {
                     return self;
                 }
                 next.message = if text.len() > MAX_TEXT_BYTES {
@@ -69,13 +85,15 @@ impl Reducible for State {
                 } else {
                     None
                 };
+                next.chars = text.chars().count();
                 next.text = text;
             }
             Action::Analyzed { text, report } => {
                 // A late result for older text must not replace a newer one.
-                if *text != self.text {
+                if text != self.text {
                     return self;
                 }
+                next.busy = None;
                 next.analyzed_text = text;
                 if let Some(n) = report.notices.first() {
                     next.message = Some(n.clone());
@@ -90,9 +108,10 @@ impl Reducible for State {
                 next.focus = cell;
             }
             Action::Select(i) => next.selected_sentence = Some(i),
-            Action::Clear => next = State::default(),
+            Action::Clear => next = State { revision: self.revision.wrapping_add(1), ..State::default() },
             Action::Message(m) => next.message = m,
             Action::Notice(m) => next.notice = m,
+            Action::Busy(b) => next.busy = b,
         }
         Rc::new(next)
     }
@@ -108,7 +127,7 @@ pub fn megabytes(bytes: usize) -> String {
 impl State {
     /// Is the shown report out of date with the text?
     pub fn stale(&self) -> bool {
-        *self.analyzed_text != self.text
+        self.analyzed_text != self.text
     }
 
     /// The sentence indices to highlight for the focused cell.
@@ -121,6 +140,9 @@ impl State {
 
     /// The status line read out to screen readers.
     pub fn status(&self) -> String {
+        if let Some(bytes) = self.busy {
+            return format!("Analysing {} MB of text…", megabytes(bytes));
+        }
         match &self.report {
             None if self.text.trim().is_empty() => {
                 "Paste or type an article to see who holds which position.".into()
@@ -151,7 +173,7 @@ mod tests {
     fn analyzed(state: Rc<State>, text: &str) -> Rc<State> {
         let profile = factgrid_engine::Profile::default_profile();
         let report = Rc::new(factgrid_engine::analyze(text, &profile));
-        state.reduce(Action::Analyzed { text: Rc::new(text.to_string()), report })
+        state.reduce(Action::Analyzed { text: text.to_string().into(), report })
     }
 
     #[test]
@@ -186,7 +208,7 @@ mod tests {
     #[test]
     fn oversized_text_is_kept_with_a_message() {
         let big = "a".repeat(MAX_TEXT_BYTES + 1);
-        let s = Rc::new(State::default()).reduce(Action::Edit(big.clone()));
+        let s = Rc::new(State::default()).reduce(Action::Edit(big.clone().into()));
         assert_eq!(s.text.len(), big.len());
         assert!(s.message.as_deref().unwrap().contains("only the first 20 MB"));
     }
@@ -194,6 +216,6 @@ mod tests {
     #[test]
     fn clear_resets() {
         let s = Rc::new(State::default()).reduce(Action::Edit("x".into())).reduce(Action::Clear);
-        assert_eq!(*s, State::default());
+        assert_eq!(*s, State { revision: 1, ..State::default() });
     }
 }

@@ -20,6 +20,8 @@ fn test_props() -> AppProps {
         panels: Default::default(),
         theme: Default::default(),
         on_report: None,
+        worker_url: None,
+        example_url: None,
     }
 }
 

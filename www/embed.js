@@ -15,11 +15,13 @@ import init, { mount as wasmMount, analyze as wasmAnalyze } from './factgrid.js'
 
 const ready = init({ module_or_path: new URL('./factgrid_bg.wasm', import.meta.url) });
 const STYLESHEET = new URL('./factgrid.css', import.meta.url).href;
+const WORKER = new URL('./worker.js', import.meta.url).href;
+const EXAMPLE = new URL('./example-article.txt', import.meta.url).href;
 
 /** Mount a widget into `element`; resolves to a handle with setText, update, destroy. */
 export async function mount(element, options = {}) {
   await ready;
-  return wasmMount(element, { stylesheet: STYLESHEET, ...options });
+  return wasmMount(element, { stylesheet: STYLESHEET, workerUrl: WORKER, exampleUrl: EXAMPLE, ...options });
 }
 
 /** Analyse `text` (with an optional profile); resolves to the report (the CLI's JSON). */

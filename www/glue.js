@@ -33,6 +33,13 @@ export async function decompressText(data, limit) {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
+/** Fetch a text file; rejects unless the answer is 200 OK. */
+export async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status}`);
+  return response.text();
+}
+
 /** Copy text to the clipboard; resolves to true on success. */
 export async function copyText(text) {
   try {

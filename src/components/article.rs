@@ -5,13 +5,16 @@ use std::rc::Rc;
 use factgrid_engine::Report;
 use yew::prelude::*;
 
+/// The most sentences shown at once.
+pub const WINDOW: usize = 1500;
+
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
     /// The report.
     pub report: Rc<Report>,
     /// The analysed text.
-    pub text: Rc<String>,
+    pub text: AttrValue,
     /// Sentences to highlight (the focused cell's evidence).
     pub highlighted: Rc<Vec<usize>>,
     /// The sentence last jumped to.
@@ -23,29 +26,40 @@ pub struct ArticleProps {
 pub fn ArticleView(props: &ArticleProps) -> Html {
     let r = &props.report;
     let text = props.text.as_str();
-    let evidence: std::collections::BTreeSet<usize> =
-        r.cells.iter().flat_map(|c| c.evidence.iter().map(|e| e.sentence)).collect();
-    // Sentences grouped by paragraph.
-    let mut paragraphs: Vec<Vec<usize>> = Vec::new();
-    for (i, s) in r.sentences.iter().enumerate() {
-        if paragraphs.len() <= s.paragraph {
-            paragraphs.resize_with(s.paragraph + 1, Vec::new);
+    // A window of sentences around the selected one: a long text is not
+    // turned into hundreds of thousands of DOM nodes.
+    let total = r.sentences.len();
+    let first = props.selected.map_or(0, |s| s.saturating_sub(WINDOW / 4)).min(total.saturating_sub(WINDOW));
+    let last = (first + WINDOW).min(total);
+    let in_window = |i: &usize| (first..last).contains(i);
+    let evidence: std::collections::HashSet<usize> =
+        r.cells.iter().flat_map(|c| c.evidence.iter().map(|e| e.sentence)).filter(in_window).collect();
+    let highlighted: std::collections::HashSet<usize> =
+        props.highlighted.iter().copied().filter(in_window).collect();
+    let mut paragraphs: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, s) in r.sentences.iter().enumerate().take(last).skip(first) {
+        match paragraphs.last_mut() {
+            Some((p, list)) if *p == s.paragraph => list.push(i),
+            _ => paragraphs.push((s.paragraph, vec![i])),
         }
-        paragraphs[s.paragraph].push(i);
     }
-    let mut mention_i = 0usize;
+    let window_start = r.sentences.get(first).map_or(0, |s| s.span.start);
+    let mut mention_i = r.mentions.partition_point(|m| m.span.start < window_start);
     html! {
         <section class="fg-article" aria-labelledby="fg-article-title">
             <h2 id="fg-article-title" class="fg-panel-title">{"Article, annotated"}</h2>
             // Focusable so that keyboard users can scroll it.
             <div class="fg-article-body" tabindex="0" role="region" aria-label="Annotated article text">
-            { for paragraphs.iter().enumerate().filter(|(_, p)| !p.is_empty()).map(|(pi, sents)| html! {
-                <p key={pi}>
+            if first > 0 || last < total {
+                <p class="fg-window-note">{format!("Showing sentences {}–{} of {}.", first + 1, last, total)}</p>
+            }
+            { for paragraphs.iter().map(|(pi, sents)| html! {
+                <p key={*pi}>
                 { for sents.iter().map(|&i| {
                     let s = &r.sentences[i];
                     let mut class = classes!("fg-sentence");
                     if evidence.contains(&i) { class.push("fg-is-evidence"); }
-                    if props.highlighted.contains(&i) { class.push("fg-is-highlighted"); }
+                    if highlighted.contains(&i) { class.push("fg-is-highlighted"); }
                     if props.selected == Some(i) { class.push("fg-is-selected"); }
                     // Mentions inside this sentence, marked in place.
                     while mention_i < r.mentions.len() && r.mentions[mention_i].span.start < s.span.start { mention_i += 1; }

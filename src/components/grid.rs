@@ -8,13 +8,16 @@ use yew::prelude::*;
 
 use super::stance::StanceBadge;
 
+/// The most evidence sentences listed in one cell.
+pub const MAX_EVIDENCE: usize = 100;
+
 /// Props of [`Grid`].
 #[derive(Properties, PartialEq)]
 pub struct GridProps {
     /// The report to show.
     pub report: Rc<Report>,
     /// The analysed text (for marking quoted words).
-    pub text: Rc<String>,
+    pub text: AttrValue,
     /// A cell was hovered or focused (`None` when left).
     pub on_focus: Callback<Option<(String, String)>>,
     /// An evidence sentence was activated.
@@ -63,7 +66,7 @@ struct GridCellProps {
     party_label: AttrValue,
     topic: AttrValue,
     cell: Option<Rc<Cell>>,
-    text: Rc<String>,
+    text: AttrValue,
     on_focus: Callback<Option<(String, String)>>,
     on_select: Callback<usize>,
 }
@@ -99,7 +102,7 @@ fn GridCell(props: &GridCellProps) -> Html {
             <details class="fg-evidence">
                 <summary>{format!("{n} evidence sentence{}", if n == 1 { "" } else { "s" })}</summary>
                 <ol>
-                    { for cell.evidence.iter().map(|e| {
+                    { for cell.evidence.iter().take(MAX_EVIDENCE).map(|e| {
                         let sentence = e.sentence;
                         let onclick = props.on_select.reform(move |_: MouseEvent| sentence);
                         html! {
@@ -115,6 +118,9 @@ fn GridCell(props: &GridCellProps) -> Html {
                         }
                     }) }
                 </ol>
+                if n > MAX_EVIDENCE {
+                    <p class="fg-more">{format!("…and {} more, marked in the article.", n - MAX_EVIDENCE)}</p>
+                }
             </details>
         </td>
     }

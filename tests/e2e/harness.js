@@ -83,9 +83,14 @@ export async function paste(page, text, selector = '#fg-text') {
     const area = document.querySelector(selector);
     const data = new DataTransfer();
     data.setData('text/plain', text);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    area.value = text;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    area.dispatchEvent(event);
+    // As a browser does: the default action inserts the text, unless the
+    // page took the paste over.
+    if (!event.defaultPrevented) {
+      area.setRangeText(text, area.selectionStart, area.selectionEnd, 'end');
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }
   }, { selector, text });
 }
 

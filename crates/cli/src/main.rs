@@ -66,7 +66,8 @@ fn run() -> anyhow::Result<()> {
             Ok(())
         }
         Some("profile") => {
-            io::stdout().write_all(Profile::default_json().as_bytes())?;
+            // The documented, indented source of the built-in profile.
+            io::stdout().write_all(include_str!("../../engine/data/default-profile.json").as_bytes())?;
             Ok(())
         }
         Some("analyze") => analyze(args.collect()),

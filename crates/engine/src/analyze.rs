@@ -610,12 +610,10 @@ impl<'a> Run<'a> {
             }
             self.update_memory(&sc, &holders);
 
-            let mut parties: Vec<String> = Vec::new();
+            let mut named = 0u64;
             for r in &sc.refs {
                 let id = &self.a.profile.parties[r.party as usize].id;
-                if !parties.contains(id) {
-                    parties.push(id.clone());
-                }
+                named |= 1 << r.party;
                 self.mentions.push(ReportMention {
                     span: r.span,
                     party: id.clone(),
@@ -626,6 +624,10 @@ impl<'a> Run<'a> {
                     sentence: si,
                 });
             }
+            let parties: Vec<String> = (0..self.a.profile.parties.len())
+                .filter(|p| named & (1 << p) != 0)
+                .map(|p| self.a.profile.parties[p].id.clone())
+                .collect();
             self.sentences.push(report::Sentence {
                 span: seg.span,
                 paragraph: seg.paragraph,
@@ -1284,6 +1286,7 @@ impl<'a> Run<'a> {
                             stance: c.stance.map(|l| STANCE_LABELS[l as usize].to_string()),
                             via: c.via.name().to_string(),
                             speaker: Some(self.text[c.speaker.range()].to_string()),
+                            speaker_span: Some(c.speaker),
                             quote,
                         }
                     })
@@ -1388,7 +1391,7 @@ const SUMMARY_CHARS: usize = 110;
 /// A cell's one-line summary: the sentence that best shows its primary
 /// stance (the first one labelled with it, else the first), cut at a word
 /// boundary to fit one line.
-fn summarize(stance: &str, evidence: &[Evidence]) -> String {
+pub(crate) fn summarize(stance: &str, evidence: &[Evidence]) -> String {
     let best = evidence.iter().find(|e| e.stance.as_deref() == Some(stance)).or(evidence.first());
     let Some(e) = best else { return String::new() };
     let text = e.text.split_whitespace().collect::<Vec<_>>().join(" ");

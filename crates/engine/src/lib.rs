@@ -31,6 +31,7 @@
 #![deny(missing_docs)]
 
 mod analyze;
+mod compact;
 mod figures;
 mod html;
 mod profile;

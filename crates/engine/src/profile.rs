@@ -10,7 +10,9 @@ use std::fmt;
 
 use serde::Deserialize;
 
-const DEFAULT_PROFILE: &str = include_str!("../data/default-profile.json");
+/// The built-in profile, `data/default-profile.json` without its white
+/// space (see `build.rs`).
+const DEFAULT_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-profile.min.json"));
 
 /// Parties, topics and lexicons that drive an analysis.
 ///
@@ -259,7 +261,7 @@ impl Profile {
         for (i, p) in self.parties.iter().enumerate() {
             check_id(&p.id, &format!("parties[{i}].id"))?;
             if !ids.insert(p.id.as_str()) {
-                return Err(ProfileError::new(format!("parties[{i}].id {:?} is used twice", p.id)));
+                return Err(ProfileError::new(format!("parties[{i}].id \"{}\" is used twice", p.id)));
             }
             if p.label.trim().is_empty() {
                 return Err(ProfileError::new(format!("parties[{i}] ({}) has an empty label", p.id)));
@@ -272,7 +274,7 @@ impl Profile {
                 if let Some(g) = &a.gender {
                     if g != "m" && g != "f" {
                         return Err(ProfileError::new(format!(
-                            "parties[{i}] ({}) aliases[{k}] ({:?}): gender must be \"m\" or \"f\", not {g:?}",
+                            "parties[{i}] ({}) aliases[{k}] (\"{}\"): gender must be \"m\" or \"f\", not \"{g}\"",
                             p.id, a.text
                         )));
                     }
@@ -283,7 +285,7 @@ impl Profile {
         for (i, t) in self.topics.iter().enumerate() {
             check_id(&t.id, &format!("topics[{i}].id"))?;
             if !ids.insert(t.id.as_str()) {
-                return Err(ProfileError::new(format!("topics[{i}].id {:?} is used twice", t.id)));
+                return Err(ProfileError::new(format!("topics[{i}].id \"{}\" is used twice", t.id)));
             }
             if t.label.trim().is_empty() {
                 return Err(ProfileError::new(format!("topics[{i}] ({}) has an empty label", t.id)));
@@ -332,7 +334,7 @@ impl Profile {
             check_words(word, &format!("lexicon.pronouns.{word}"))?;
             if !matches!(class.as_str(), "m" | "f" | "p" | "n") {
                 return Err(ProfileError::new(format!(
-                    "lexicon.pronouns.{word}: class must be one of m, f, p, n, not {class:?}"
+                    "lexicon.pronouns.{word}: class must be one of m, f, p, n, not \"{class}\""
                 )));
             }
         }
@@ -347,7 +349,7 @@ fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
     if ok {
         Ok(())
     } else {
-        Err(ProfileError::new(format!("{what} {id:?} must be 1 to 32 characters of a-z, 0-9, '-' or '_'")))
+        Err(ProfileError::new(format!("{what} \"{id}\" must be 1 to 32 characters of a-z, 0-9, '-' or '_'")))
     }
 }
 
@@ -359,7 +361,7 @@ fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
         return Err(ProfileError::new(format!("{what} is longer than 200 bytes")));
     }
     if text.chars().any(char::is_control) {
-        return Err(ProfileError::new(format!("{what} ({text:?}) contains a control character")));
+        return Err(ProfileError::new(format!("{what} contains a control character")));
     }
     Ok(())
 }

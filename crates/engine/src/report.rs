@@ -67,7 +67,7 @@ pub struct Sentence {
     pub paragraph: usize,
     /// Sentence, headline-like line, or list item.
     pub kind: UnitKind,
-    /// Parties referred to in it (ids), in order of first mention.
+    /// Parties referred to in it (ids), in profile order.
     pub parties: Vec<String>,
     /// Topics it bears on (ids).
     pub topics: Vec<String>,
@@ -104,6 +104,8 @@ pub struct Evidence {
     pub via: String,
     /// Who speaks or acts, as written in the text (`Mr. Putin`, `he`).
     pub speaker: Option<String>,
+    /// Where `speaker` is in the text.
+    pub speaker_span: Option<Span>,
     /// The quoted words in the sentence, if any.
     pub quote: Option<Span>,
 }

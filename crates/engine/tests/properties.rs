@@ -33,6 +33,9 @@ fn check(text: &str) {
             assert!(covered[i], "character {c:?} at {i} is in no sentence");
         }
     }
+    // The compact form carries the same report.
+    let back = factgrid_engine::Report::from_words(&r.to_words(), text, &Profile::default_profile());
+    assert_eq!(back.as_ref(), Some(&r), "compact round trip");
     let mut last = 0;
     for m in &r.mentions {
         check_span(text, m.span, "mention");
