@@ -1,0 +1,119 @@
+//! The bad-input catalogue: for each kind of input people paste, the clear
+//! behaviour the engine promises (not just "does not crash"). The widget
+//! and CLI sides are tested in `tests/e2e/` and `crates/cli/tests/`.
+
+use factgrid_engine::{analyze, html_to_text, Analyzer, Profile, MAX_INPUT_BYTES, MAX_PROFILE_BYTES};
+
+fn report(text: &str) -> factgrid_engine::Report {
+    static A: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
+    A.get_or_init(|| Analyzer::new(&Profile::default_profile())).analyze(text)
+}
+
+fn cells(text: &str) -> Vec<String> {
+    report(text).cells.iter().map(|c| format!("{}/{}:{}", c.party, c.topic, c.stance)).collect()
+}
+
+#[test]
+fn empty_and_white_space_give_an_empty_report() {
+    for text in ["", " ", "\n\n\t \r\n", "\u{00a0}\u{2003}"] {
+        let r = report(text);
+        assert!(r.sentences.is_empty() && r.cells.is_empty() && r.notices.is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn over_the_limit_is_cut_with_a_notice() {
+    let unit = "Moscow rejected the truce. ";
+    let text = unit.repeat(MAX_INPUT_BYTES / unit.len() + 10);
+    let r = report(&text);
+    assert_eq!(r.stats.bytes, MAX_INPUT_BYTES - MAX_INPUT_BYTES % 1, "analysed exactly up to the limit");
+    assert!(r.notices[0].contains("only the first 20 MB were analysed"), "{:?}", r.notices);
+    assert_eq!(cells(unit), ["russia/ceasefire:opposes"]);
+}
+
+#[test]
+fn a_one_megabyte_line_is_split_into_bounded_units() {
+    let text = "word ".repeat(200_000) + "Kyiv rejected the truce";
+    let r = report(&text);
+    assert!(r.sentences.len() > 200, "a 1 MB unit is split");
+    assert!(r.sentences.iter().all(|s| s.span.len() <= 4096));
+    assert_eq!(r.cells.len(), 1);
+}
+
+#[test]
+fn control_characters_and_nul_are_reported() {
+    let r = report("Moscow\0 rejected the truce.\u{7} \u{1b}[31m");
+    assert!(r.notices.iter().any(|n| n.contains("3 control characters")), "{:?}", r.notices);
+    assert_eq!(cells("Moscow rejected\0 the truce."), ["russia/ceasefire:opposes"]);
+}
+
+#[test]
+fn mixed_scripts_rtl_and_emoji_keep_spans_right() {
+    let text = "\u{202e}مرحبا 🇺🇦 Kyiv backed the truce 👍. Київ підтримав перемир'я.";
+    let r = report(text);
+    assert_eq!(cells(text), ["ukraine/ceasefire:supports"]);
+    let e = &r.cells[0].evidence[0];
+    assert_eq!(&text[e.span.range()], e.text);
+}
+
+#[test]
+fn an_article_in_cyrillic_gives_no_false_positions() {
+    let text = "Кремль заявил, что изучает предложение о перемирии. Киев отверг план.";
+    let r = report(text);
+    assert_eq!(r.stats.sentences, 2);
+    assert!(r.cells.is_empty());
+}
+
+#[test]
+fn unbalanced_and_nested_quotes() {
+    // An unclosed quote runs to the end of its paragraph only: the next
+    // paragraph is read as usual.
+    assert_eq!(
+        cells("“We back the truce, all of it.\nKyiv rejected the ceasefire."),
+        ["ukraine/ceasefire:opposes"]
+    );
+    // Single quotes inside double quotes.
+    assert_eq!(
+        cells("“It is ‘a trap’, and we reject the truce,” Zelensky said."),
+        ["ukraine/ceasefire:opposes"]
+    );
+    // A stray closing quote is ignored.
+    assert_eq!(cells("Moscow” rejected the truce."), ["russia/ceasefire:opposes"]);
+}
+
+#[test]
+fn ten_thousand_quote_marks() {
+    for mark in ["\"", "\u{201c}", "\u{201d}", "'"] {
+        let text = mark.repeat(10_000) + " Moscow rejected the truce.";
+        let r = report(&text);
+        assert!(r.sentences.iter().all(|s| text.get(s.span.range()).is_some()));
+    }
+}
+
+#[test]
+fn html_is_reduced_to_text_and_scripts_dropped() {
+    let html = "<p>Moscow rejected the truce.</p><script>alert(1)</script><img src=x onerror=alert(1)>";
+    assert_eq!(html_to_text(html), "Moscow rejected the truce.");
+    // Pasted as text, markup is just text: no cell comes from attributes.
+    assert_eq!(cells(html), ["russia/ceasefire:opposes"]);
+}
+
+#[test]
+fn malformed_and_huge_profiles_are_refused_with_a_reason() {
+    let cases = [
+        ("", "not valid JSON"),
+        ("null", "invalid type"),
+        (r#"{"parties": 3, "topics": []}"#, "invalid type"),
+        (r#"{"parties": [], "topics": [], "extra": 1}"#, "unknown field `extra`"),
+    ];
+    for (json, want) in cases {
+        let err = Profile::from_json(json).unwrap_err().to_string();
+        assert!(err.contains(want), "{json:?}: {err}");
+    }
+    let huge = format!("{{\"_doc\": \"{}\"}}", "x".repeat(MAX_PROFILE_BYTES));
+    assert!(Profile::from_json(&huge).unwrap_err().to_string().contains("at most"));
+    // A valid custom profile analyses with its own parties.
+    let p = Profile::from_json(r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "Brussels", "kind": "capital"}]}], "topics": [{"id": "ceasefire", "label": "Truce", "terms": ["truce"]}]}"#).unwrap();
+    let r = analyze("Brussels backed the truce.", &p);
+    assert_eq!(r.cells[0].party, "eu");
+}
