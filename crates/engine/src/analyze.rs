@@ -557,11 +557,12 @@ impl<'a> Run<'a> {
                 || (mostly_quoted && self.text[seg.span.range()].contains('?'));
             let mut seen = 0u64;
             for h in &holders {
-                let stance = h.forced.or_else(|| self.stance(&sc, h, question && h.via == Via::Speaker));
                 for t in 0..self.a.profile.topics.len() as u8 {
                     if topics & (1 << t) == 0 {
                         continue;
                     }
+                    let stance =
+                        h.forced.or_else(|| self.stance(&sc, h, question && h.via == Via::Speaker, t));
                     let key = 1u64 << (h.party as u32 * 8 + t as u32).min(63);
                     if seen & key != 0 {
                         // Keep the strongest construction for the sentence.
@@ -1196,7 +1197,8 @@ impl<'a> Run<'a> {
                 || w.len() <= 3
                 || w.ends_with("ful")
                 || w.ends_with("ive")
-                || w.ends_with("ary"))
+                || w.ends_with("ary")
+                || w.contains('-'))
             {
                 return None;
             }
@@ -1205,7 +1207,7 @@ impl<'a> Run<'a> {
     }
 
     /// The stance a holder shows in a sentence.
-    fn stance(&self, sc: &Scanned, h: &Holder, question: bool) -> Option<u8> {
+    fn stance(&self, sc: &Scanned, h: &Holder, question: bool, topic: u8) -> Option<u8> {
         if question {
             return Some(L_QUESTIONS);
         }
@@ -1216,7 +1218,16 @@ impl<'a> Run<'a> {
         let end = sc
             .refs
             .iter()
-            .find(|r| r.word >= start && r.word != h.word && r.party != h.party && r.kind != RefKind::Pronoun)
+            .find(|r| {
+                r.word >= start
+                    && r.word != h.word
+                    && r.party != h.party
+                    && r.kind != RefKind::Pronoun
+                    // Only another party as a subject takes over; `aid for
+                    // Kyiv` or `Kyiv's troops` are objects of the holder's words.
+                    && !self.after_preposition(sc, r)
+                    && !self.possessive(r)
+            })
             .map_or(usize::MAX, |r| r.word);
         let mut labels: Vec<(usize, u8, bool)> = Vec::new();
         let mut hedge = false;
@@ -1236,6 +1247,20 @@ impl<'a> Run<'a> {
                     labels.push((*w, l, neg));
                 }
             }
+        }
+        // In a sentence that names several topics, a cue belongs to the
+        // topic it governs: the nearest topic word after it (else before it).
+        // `agreed to the truce but asked about Kursk`: supports is about the
+        // truce, not about Kursk.
+        let terms: Vec<(usize, u8)> =
+            sc.topic_terms.iter().map(|(s, t)| (sc.words.partition_point(|w| w.end <= s.start), *t)).collect();
+        let several = terms.iter().any(|&(_, t)| t != terms[0].1);
+        if several {
+            labels.retain(|&(w, _, _)| {
+                let after = terms.iter().filter(|&&(tw, _)| tw >= w).min_by_key(|&&(tw, _)| tw);
+                let before = terms.iter().filter(|&&(tw, _)| tw < w).max_by_key(|&&(tw, _)| tw);
+                after.or(before).is_none_or(|&(_, t)| t == topic)
+            });
         }
         // The first cue after the holder is its predicate; later cues belong
         // to the content (`rejected any plan to cede territory`).
@@ -1347,6 +1372,7 @@ fn primary(claims: &[&Claim]) -> u8 {
         let w = match (c.via, l) {
             (Via::Owner | Via::Agent, L_PROPOSES) => 3.0,
             (_, L_QUESTIONS) => 0.3,
+            (_, L_ACTS) => 0.34,
             _ => 1.0,
         };
         score[l as usize] += w;
