@@ -442,7 +442,7 @@ impl<'a> Run<'a> {
             for (_, _, _, ms) in &sc.cues {
                 for m in ms.iter() {
                     if let Meaning::Topic { topic, anaphor: true, .. } = *m {
-                        if self.memory.seen_topics & (1 << topic) != 0 {
+                        if sc.topics == 0 && self.memory.seen_topics & (1 << topic) != 0 {
                             topics |= 1 << topic;
                         }
                     }
