@@ -325,6 +325,8 @@ struct Scanned<'a> {
     cues: Vec<(usize, usize, Span, &'a [Meaning])>,
     refs: Vec<PartyRef>,
     topics: u64,
+    /// Topics named by words that are not weak.
+    strong_topics: u64,
     topic_terms: Vec<(Span, u8)>,
 }
 
@@ -406,7 +408,7 @@ impl<'a> Run<'a> {
                 topics |= 1 << t;
             }
         }
-        Scanned { words, cues, refs, topics, topic_terms }
+        Scanned { words, cues, refs, topics, strong_topics: strong, topic_terms }
     }
 
     fn go(&mut self) {
@@ -510,8 +512,12 @@ impl<'a> Run<'a> {
                     && self.memory.last_holder_parties & (1 << h.party) != 0
                     && si <= self.memory.last_sentence + 2
             });
-            if continuing && topics == 0 {
-                topics |= self.memory.last_topics;
+            // … and so does a quote that goes on with only a general word
+            // (`our territory` in a speech about Kursk).
+            if continuing
+                && (topics == 0 || sc.strong_topics == 0 && mostly_quoted && self.memory.last_topics != 0)
+            {
+                topics = self.memory.last_topics;
             }
             // A statement with no topic word of its own is about what the
             // article was just discussing.
@@ -906,6 +912,12 @@ impl<'a> Run<'a> {
         // Subjects, owners and agents.
         for (k, r) in sc.refs.iter().enumerate() {
             if in_quote(r.span.start) {
+                // Inside a quote only the owner of a proposal counts: `the
+                // American proposal` says who proposed, whoever speaks.
+                if matches!(r.kind, RefKind::Alias(_)) && self.noun_label(sc, r.word_end) == Some(L_PROPOSES)
+                {
+                    out.push(self.holder(r, Via::Owner, r.word_end, Some(L_PROPOSES), false));
+                }
                 continue;
             }
             if out.iter().any(|h| h.span == r.span) {
@@ -1252,8 +1264,11 @@ impl<'a> Run<'a> {
         // topic it governs: the nearest topic word after it (else before it).
         // `agreed to the truce but asked about Kursk`: supports is about the
         // truce, not about Kursk.
-        let terms: Vec<(usize, u8)> =
-            sc.topic_terms.iter().map(|(s, t)| (sc.words.partition_point(|w| w.end <= s.start), *t)).collect();
+        let terms: Vec<(usize, u8)> = sc
+            .topic_terms
+            .iter()
+            .map(|(s, t)| (sc.words.partition_point(|w| w.end <= s.start), *t))
+            .collect();
         let several = terms.iter().any(|&(_, t)| t != terms[0].1);
         if several {
             labels.retain(|&(w, _, _)| {
