@@ -399,7 +399,13 @@ impl<'a> Run<'a> {
         for hit in self.a.scanner.cues(self.text, span) {
             let Hit { span: s, .. } = hit;
             let ms = self.a.scanner.cue_meanings(&hit);
-            cues.push((word_at(s.start), words.partition_point(|w| w.start < s.end), s, ms));
+            let w = word_at(s.start);
+            // A cue inside a hyphenated word (`in` of `Commander-in-Chief`)
+            // is not a word of the sentence.
+            if words.get(w).is_none_or(|word| word.start != s.start) {
+                continue;
+            }
+            cues.push((w, words.partition_point(|w| w.start < s.end), s, ms));
         }
         // Weak terms decide the topic only when no other topic is named.
         let strong = topics;
