@@ -543,16 +543,22 @@ impl<'a> Run<'a> {
             }
 
             // Figures.
+            // The source: `according to X`, else the owner of a proposal
+            // (`the US proposal for a 30-day truce`), else the speaker.
             let source = holders
                 .iter()
                 .find(|h| h.via == Via::AccordingTo)
+                .or_else(|| holders.iter().find(|h| h.via == Via::Owner && h.forced == Some(L_PROPOSES)))
                 .or_else(|| holders.iter().find(|h| h.via == Via::Speaker))
                 .map(|h| h.party);
-            let first_topic = sc.topic_terms.first().map(|t| t.1);
+            // The topic: the nearest topic word that is not weak, else the
+            // sentence's topic (also carried over), else a weak word's.
+            let strong_terms: Vec<(Span, u8)> =
+                sc.topic_terms.iter().copied().filter(|&(_, t)| sc.strong_topics & (1 << t) != 0).collect();
             for f in figures::find(self.text, seg.span, &sc.words) {
-                let topic = nearest_topic(&sc.topic_terms, f.span)
-                    .or(first_topic)
-                    .or_else(|| (topics != 0).then(|| topics.trailing_zeros() as u8));
+                let topic = nearest_topic(&strong_terms, f.span)
+                    .or_else(|| (topics != 0).then(|| topics.trailing_zeros() as u8))
+                    .or_else(|| nearest_topic(&sc.topic_terms, f.span));
                 self.figures.push(report::Figure {
                     text: self.text[f.span.range()].to_string(),
                     span: f.span,

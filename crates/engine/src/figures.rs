@@ -169,14 +169,6 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if digits
-            && compound.is_none()
-            && head.len() == 4
-            && (head.starts_with("19") || head.starts_with("20"))
-        {
-            i += 1;
-            continue;
-        }
         let mut end = i + 1;
         if fraction && compound.is_none() {
             end = i + 2;
@@ -189,11 +181,21 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
         }
         let mut has_unit = compound.is_some() && !fraction;
         if !has_unit && !fraction {
-            for u in UNITS {
-                if matches_seq(text, words, end, u) {
-                    end += u.len();
-                    has_unit = true;
-                    break;
+            // The unit may follow directly, after one adjective (`four
+            // mainland regions`), or after `of` (`thousands of Ukrainian troops`).
+            let gaps: &[usize] = if matches!(head.as_str(), "thousands" | "hundreds" | "dozens" | "millions")
+            {
+                &[0, 1, 2]
+            } else {
+                &[0, 1]
+            };
+            'find: for &gap in gaps {
+                for u in UNITS {
+                    if matches_seq(text, words, end + gap, u) {
+                        end += gap + u.len();
+                        has_unit = true;
+                        break 'find;
+                    }
                 }
             }
             if !has_unit && text[words[end - 1].end..].starts_with('%') {
@@ -201,6 +203,12 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
             }
         }
         if word_number && !has_unit && !fraction {
+            i += 1;
+            continue;
+        }
+        // A year (`in 2014`) is not a figure; `2000 kilometres` is.
+        let year = head.len() == 4 && (head.starts_with("19") || head.starts_with("20"));
+        if digits && !has_unit && compound.is_none() && year {
             i += 1;
             continue;
         }
@@ -247,6 +255,10 @@ mod tests {
             ("the one point on which", &[]),
             ("up to 12,000 troops", &["up to 12,000 troops"]),
             ("turnout was 55%", &["55%"]),
+            ("a front of almost 2000 kilometers", &["almost 2000 kilometers"]),
+            ("all four mainland regions", &["four mainland regions"]),
+            ("thousands of Ukrainian troops", &["thousands of Ukrainian troops"]),
+            ("in 2014 and 2022", &[]),
             ("between 10 to 15 km away", &["10 to 15 km"]),
         ];
         for (text, want) in cases {
