@@ -112,6 +112,9 @@ struct Memory {
     last_topic: Option<u8>,
     /// Every topic named so far, for `the plan`, `the region`.
     seen_topics: u64,
+    /// The topics figures were last put under, and where.
+    figure_topics: u64,
+    figure_sentence: usize,
 }
 
 /// One claim: party × topic in one sentence.
@@ -555,9 +558,25 @@ impl<'a> Run<'a> {
             // sentence's topic (also carried over), else a weak word's.
             let strong_terms: Vec<(Span, u8)> =
                 sc.topic_terms.iter().copied().filter(|&(_, t)| sc.strong_topics & (1 << t) != 0).collect();
+            // A figure in a sentence with only general words (`liberated 90%
+            // of the territory`) right after a specific topic is about that topic.
+            let figure_topics = if topics != 0
+                && sc.strong_topics == 0
+                && self.memory.figure_topics != 0
+                && self.memory.figure_topics & topics == 0
+                && si <= self.memory.figure_sentence + 2
+            {
+                self.memory.figure_topics
+            } else {
+                topics
+            };
+            if figure_topics != 0 {
+                self.memory.figure_topics = figure_topics;
+                self.memory.figure_sentence = si;
+            }
             for f in figures::find(self.text, seg.span, &sc.words) {
                 let topic = nearest_topic(&strong_terms, f.span)
-                    .or_else(|| (topics != 0).then(|| topics.trailing_zeros() as u8))
+                    .or_else(|| (figure_topics != 0).then(|| figure_topics.trailing_zeros() as u8))
                     .or_else(|| nearest_topic(&sc.topic_terms, f.span));
                 self.figures.push(report::Figure {
                     text: self.text[f.span.range()].to_string(),
