@@ -1429,7 +1429,9 @@ fn primary(claims: &[&Claim]) -> u8 {
     if score[s] > 0.0 && reservations > 0.0 {
         score[L_CONDITIONAL as usize] += score[s] + score[L_QUESTIONS as usize];
     }
-    let mut best = L_ACTS;
+    // Nothing but statements without a stance word: the party is talking
+    // it over; nothing but actions: it acts.
+    let mut best = if claims.iter().any(|c| c.via == Via::Speaker) { L_CONSIDERING } else { L_ACTS };
     let mut best_score = 0.0;
     for l in 0..8u8 {
         if score[l as usize] > best_score
