@@ -404,8 +404,11 @@ impl<'a> Run<'a> {
             let ms = self.a.scanner.cue_meanings(&hit);
             let w = word_at(s.start);
             // A cue inside a hyphenated word (`in` of `Commander-in-Chief`)
-            // is not a word of the sentence.
-            if words.get(w).is_none_or(|word| word.start != s.start) {
+            // is not a word of the sentence, nor is one inside a name
+            // (`States` of `United States`).
+            if words.get(w).is_none_or(|word| word.start != s.start)
+                || refs.iter().any(|r| r.span.contains(s))
+            {
                 continue;
             }
             cues.push((w, words.partition_point(|w| w.start < s.end), s, ms));
@@ -872,6 +875,8 @@ impl<'a> Run<'a> {
     /// Who holds a position in this sentence, and how.
     fn find_holders(&self, sc: &Scanned, in_quote: &dyn Fn(usize) -> bool, seg: &Segment) -> Vec<Holder> {
         let mut out: Vec<Holder> = Vec::new();
+        // Statements by speakers who are none of the parties: word ranges.
+        let mut foreign: Vec<(usize, usize)> = Vec::new();
         let n = sc.words.len();
         // Reported speech: a speech verb outside quotes and its speaker.
         for (w, we, span, ms) in &sc.cues {
@@ -914,6 +919,21 @@ impl<'a> Run<'a> {
                 (None, Some(a)) => (*w == 0 || self.tag_position(sc, *w, in_quote)).then_some(a),
                 (None, None) => None,
             };
+            if pick.is_none() && *w > 0 && !in_quote(span.start) {
+                // Someone who is not a party speaks (`Lukashenko said that
+                // Russia…`, `…, local authorities said.`): what they report
+                // is not a party's position.
+                let subject = self.lower_word(sc, *w - 1);
+                if !matches!(subject, "it" | "he" | "she" | "they" | "who" | "which" | "also") {
+                    let tail = *we + 2 >= sc.words.len()
+                        && self.text[sc.words[w.saturating_sub(4)].start..sc.words[*w].start].contains(',');
+                    if tail {
+                        foreign.push((0, *w));
+                    } else {
+                        foreign.push((*we, self.clause_end(sc, *we)));
+                    }
+                }
+            }
             if let Some(r) = pick {
                 if !out.iter().any(|h| h.party == r.party && h.via == Via::Speaker) {
                     // A tag after a quote (`“…,” X said`): the speaker's
@@ -1074,11 +1094,12 @@ impl<'a> Run<'a> {
         // clear that … only if Kiev withdraws`), a party is what the
         // statement is about, not a holder, unless it takes a stance of its
         // own there (`…, to which Ukraine has already consented`).
-        let frames: Vec<(u8, usize, usize)> = out
+        let mut frames: Vec<(u8, usize, usize)> = out
             .iter()
             .filter(|h| matches!(h.via, Via::Speaker | Via::Subject) && h.scope_start > 0)
             .map(|h| (h.party, h.scope_start, self.clause_end(sc, h.scope_start)))
             .collect();
+        frames.extend(foreign.iter().map(|&(start, end)| (OTHER, start, end)));
         out.retain(|h| {
             let inside =
                 frames.iter().any(|&(p, start, end)| p != h.party && h.word >= start && h.word < end);
