@@ -1025,6 +1025,9 @@ impl<'a> Run<'a> {
                         });
                         out.push(self.holder(r, Via::Agent, 0, label, false));
                     }
+                } else if let Some(of) = self.of_owner(sc, r) {
+                    // `the proposal of the United States`
+                    out.push(self.holder(r, Via::Owner, of, Some(L_PROPOSES), false));
                 } else if self.talks_partner(sc, r) {
                     // `talks with Russian officials`, `discussed with the
                     // Ukrainian delegation`: a party to the talks.
@@ -1103,7 +1106,9 @@ impl<'a> Run<'a> {
         out.retain(|h| {
             let inside =
                 frames.iter().any(|&(p, start, end)| p != h.party && h.word >= start && h.word < end);
-            !inside || h.forced == Some(L_PROPOSES) || self.direct_stance(sc, h)
+            // Partners in talks and passive agents belong to the frame's own
+            // predicate (`Witkoff discussed the plan with Russian officials`).
+            !inside || h.via == Via::Agent || h.forced == Some(L_PROPOSES) || self.direct_stance(sc, h)
         });
         out
     }
@@ -1168,6 +1173,21 @@ impl<'a> Run<'a> {
             let w = self.lower_word(sc, k);
             self.a.roles.contains(w).then_some(k + 1)
         })
+    }
+
+    /// `the proposal of the United States`: the reference follows `of`
+    /// right after a proposal noun; returns that noun's index.
+    fn of_owner(&self, sc: &Scanned, r: &PartyRef) -> Option<usize> {
+        let mut i = r.word;
+        while i > 0 && matches!(self.lower_word(sc, i - 1), "the" | "a" | "an") {
+            i -= 1;
+        }
+        if i < 2 || self.lower_word(sc, i - 1) != "of" {
+            return None;
+        }
+        let noun = i - 2;
+        let proposes = self.cue_at(sc, noun).is_some_and(|ms| ms.contains(&Meaning::Stance(L_PROPOSES)));
+        proposes.then_some(noun)
     }
 
     /// Is the reference the partner in talks: `with X` right after a word
