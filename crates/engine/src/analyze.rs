@@ -894,8 +894,19 @@ impl<'a> Run<'a> {
             }
             // Subject before the verb: nearest reference, skipping appositions
             // and auxiliaries, not the object of a preposition.
+            // In a closing tag (`…, local authorities said.`) the speaker is
+            // after the last comma.
+            let tag_start = if *we + 1 >= sc.words.len() {
+                (w.saturating_sub(5)..*w)
+                    .rev()
+                    .find(|&k| k > 0 && self.text[sc.words[k - 1].end..sc.words[k].start].contains(','))
+                    .unwrap_or(0)
+            } else {
+                0
+            };
             let before = sc.refs.iter().rev().find(|r| {
                 r.word_end <= *w
+                    && r.word >= tag_start
                     && *w - r.word_end <= 8
                     && !in_quote(r.span.start)
                     && !self.after_preposition(sc, r)
