@@ -371,11 +371,21 @@ impl<'a> Run<'a> {
     fn scan(&self, span: Span) -> Scanned<'a> {
         let words = words(self.text, span);
         let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
-        let mut refs = Vec::new();
+        let mut refs = Vec::with_capacity(8);
         let mut topics = 0u64;
         let mut weak_topics = 0u64;
-        let mut topic_terms = Vec::new();
-        for hit in self.a.scanner.entities(self.text, span) {
+        let mut topic_terms = Vec::with_capacity(4);
+        // Patterns start at words, and after a hyphen inside one
+        // (`pro-Russian`).
+        let mut starts: Vec<usize> = Vec::with_capacity(words.len() + 4);
+        for w in &words {
+            starts.push(w.start);
+            let word = &self.text[w.range()];
+            if word.contains('-') {
+                starts.extend(word.match_indices('-').map(|(i, _)| w.start + i + 1));
+            }
+        }
+        for hit in self.a.scanner.entities_at(self.text, span, &starts) {
             for m in self.a.scanner.entity_meanings(&hit) {
                 match *m {
                     Meaning::Alias { party, kind, gender } => refs.push(PartyRef {
@@ -398,8 +408,8 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        let mut cues = Vec::new();
-        for hit in self.a.scanner.cues(self.text, span) {
+        let mut cues = Vec::with_capacity(words.len() / 2 + 1);
+        for hit in self.a.scanner.cues_at(self.text, span, &starts) {
             let Hit { span: s, .. } = hit;
             let ms = self.a.scanner.cue_meanings(&hit);
             let w = word_at(s.start);
@@ -737,6 +747,10 @@ impl<'a> Run<'a> {
     fn lookahead_speaker(&self, si: usize, touching: &[usize]) -> Option<(u8, Span)> {
         let last_q = *touching.last()?;
         let q = self.quotes[last_q];
+        // A quote that ends in this sentence has its tag here, if anywhere.
+        if q.end <= self.segments[si].span.end {
+            return None;
+        }
         let para = self.segments[si].paragraph;
         for seg in self.segments[si + 1..].iter().take(6) {
             if seg.paragraph != para {

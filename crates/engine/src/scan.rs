@@ -5,7 +5,7 @@
 //! the patterns agree. Entities and cues live in separate automata because
 //! they may overlap (`Russian forces` is an alias, `forces` an action cue).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::profile::{AliasKind, Profile};
 use crate::span::Span;
@@ -101,6 +101,7 @@ impl Builder {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Both)
             .build(&self.patterns)
             .expect("profile patterns are small and valid");
         Automaton { ac, exact: self.exact, meanings: self.meanings }
@@ -176,14 +177,15 @@ impl Scanner {
         Scanner { entities: ent.build(), cues: cue.build() }
     }
 
-    /// Entity matches (aliases, topic terms) in `text[span]`, ordered, non-overlapping.
-    pub(crate) fn entities(&self, text: &str, span: Span) -> Vec<Hit> {
-        scan(&self.entities, text, span)
+    /// Entity matches starting at the given byte offsets (word starts),
+    /// ordered, non-overlapping.
+    pub(crate) fn entities_at(&self, text: &str, span: Span, starts: &[usize]) -> Vec<Hit> {
+        scan_at(&self.entities, text, span, starts)
     }
 
-    /// Cue matches in `text[span]`, ordered, non-overlapping.
-    pub(crate) fn cues(&self, text: &str, span: Span) -> Vec<Hit> {
-        scan(&self.cues, text, span)
+    /// Cue matches starting at the given byte offsets (word starts).
+    pub(crate) fn cues_at(&self, text: &str, span: Span, starts: &[usize]) -> Vec<Hit> {
+        scan_at(&self.cues, text, span, starts)
     }
 
     pub(crate) fn entity_meanings(&self, hit: &Hit) -> &[Meaning] {
@@ -227,6 +229,35 @@ fn starts_letter(text: &[u8], i: usize) -> bool {
     s.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// Anchored leftmost-longest matches at each of `starts` (ordered byte
+/// offsets inside `span`), keeping those that end on a word boundary and
+/// skipping starts inside an earlier match. Patterns only ever start at a
+/// word, so this finds what a full scan finds, while trying each word once.
+fn scan_at(a: &Automaton, text: &str, span: Span, starts: &[usize]) -> Vec<Hit> {
+    let bytes = text.as_bytes();
+    let hay = &bytes[..span.end];
+    let mut out: Vec<Hit> = Vec::new();
+    let mut covered = span.start;
+    for &s in starts {
+        if s < covered || !boundary_before(bytes, s) {
+            continue;
+        }
+        let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
+        let Some(m) = a.ac.find(input) else { continue };
+        let (s, e) = (m.start(), m.end());
+        let p = m.pattern().as_usize();
+        let ok = boundary_after(bytes, e) && a.exact[p].as_deref().is_none_or(|exact| &text[s..e] == exact);
+        if ok {
+            out.push(Hit { span: Span::new(s, e), pattern: p as u32 });
+            covered = e;
+        }
+    }
+    out
+}
+
+/// A full leftmost-longest scan of `text[span]`: the reference the
+/// word-start scan is tested against.
+#[cfg(test)]
 fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
     let bytes = text.as_bytes();
     let hay = &bytes[span.range()];
@@ -258,9 +289,28 @@ fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
 mod tests {
     use super::*;
 
+    /// Every byte offset that starts a word, as the analysis passes them.
+    fn starts(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for w in crate::text::words(text, Span::new(0, text.len())) {
+            out.push(w.start);
+            out.extend(text[w.range()].match_indices('-').map(|(i, _)| w.start + i + 1));
+        }
+        out
+    }
+
     fn entities(text: &str) -> Vec<&str> {
         let s = Scanner::new(&Profile::default_profile());
-        s.entities(text, Span::new(0, text.len())).iter().map(|h| &text[h.span.range()]).collect()
+        let span = Span::new(0, text.len());
+        let at = scan_at(&s.entities, text, span, &starts(text));
+        // The word-start scan finds what a full scan of the text finds.
+        let full = scan(&s.entities, text, span);
+        assert_eq!(
+            at.iter().map(|h| h.span).collect::<Vec<_>>(),
+            full.iter().map(|h| h.span).collect::<Vec<_>>(),
+            "word-start and full scans agree on {text:?}"
+        );
+        at.iter().map(|h| &text[h.span.range()]).collect()
     }
 
     #[test]

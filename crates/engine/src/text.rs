@@ -7,7 +7,7 @@ use crate::span::Span;
 /// (`don't`, `30-day`, `1,300`, `U.S.`).
 pub(crate) fn words(text: &str, span: Span) -> Vec<Span> {
     let s = &text[span.range()];
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
     let mut start: Option<usize> = None;
     let mut last_end = 0;
     let mut chars = s.char_indices().peekable();
