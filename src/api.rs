@@ -20,7 +20,7 @@ use crate::app::{App, AppProps, Panels, Theme};
 /// factgrid page, mounts the app into `#factgrid-app`.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    install_panic_hook();
     // In the analysis worker there is no document: nothing to mount.
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let root = document.get_element_by_id("factgrid-app");
@@ -40,6 +40,52 @@ pub fn start() {
     }
 }
 
+/// Log panics to the console (with a stack) and, on a page, put up a
+/// notice with a way out: the WebAssembly instance cannot go on after a
+/// panic, but the reader's text is in localStorage and a reload restores
+/// it. The notice is plain DOM made here, before the instance stops; its
+/// link needs no script.
+fn install_panic_hook() {
+    static SET: std::sync::Once = std::sync::Once::new();
+    // Through yew, which otherwise puts its own hook back on every render.
+    SET.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            console_error_panic_hook::hook(info);
+            show_crash_notice();
+        }));
+    });
+}
+
+/// The notice a panic leaves on the page (see `install_panic_hook`).
+fn show_crash_notice() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = doc.body() else { return };
+    if doc.get_element_by_id("fg-crash").is_some() {
+        return;
+    }
+    let Ok(banner) = doc.create_element("div") else { return };
+    banner.set_id("fg-crash");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("class", "fg-crash");
+    banner.set_text_content(Some(
+        "factgrid ran into an internal error and stopped. Your text is kept in this browser. ",
+    ));
+    if let Ok(link) = doc.create_element("a") {
+        let _ = link.set_attribute("href", "");
+        link.set_text_content(Some("Reload factgrid"));
+        let _ = banner.append_child(&link);
+    }
+    let _ = body.insert_before(&banner, body.first_child().as_ref());
+}
+
+/// Panic on purpose, to test the recovery notice (`factgridTestPanic()` in
+/// the browser console does the same). Not part of the embedding API.
+#[wasm_bindgen(js_name = factgridTestPanic)]
+pub fn test_panic() {
+    install_panic_hook();
+    panic!("factgridTestPanic: a deliberate panic to test recovery");
+}
+
 /// Serialise through JSON: the report is exactly the CLI's JSON, and
 /// serde_json is already in the bundle (a second serializer is not).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -56,7 +102,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// the built-in profile. Used by `worker.js`.
 #[wasm_bindgen(js_name = analyzeCompact)]
 pub fn analyze_compact(text: &str) -> Vec<u32> {
-    console_error_panic_hook::set_once();
+    install_panic_hook();
     thread_local! {
         static ANALYZER: factgrid_engine::Analyzer =
             factgrid_engine::Analyzer::new(&Profile::default_profile());
@@ -66,7 +112,7 @@ pub fn analyze_compact(text: &str) -> Vec<u32> {
 
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_js(text: &str, profile: JsValue) -> Result<JsValue, JsError> {
-    console_error_panic_hook::set_once();
+    install_panic_hook();
     let profile = profile_from_js(&profile)?;
     to_js(&factgrid_engine::analyze(text, &profile))
 }
@@ -190,7 +236,7 @@ pub struct FactGrid {
 /// factgrid.css; `embed.js` fills it in).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
-    console_error_panic_hook::set_once();
+    install_panic_hook();
     let mut props = AppProps {
         text: None,
         profile: None,

@@ -112,6 +112,7 @@ test("the host page's CSS does not break the widget, and the widget's CSS does n
       tableHeight: table.getBoundingClientRect().height,
       badgeDisplay: getComputedStyle(badge).display,
       cellFont: getComputedStyle(sr.querySelector('td.fg-cell')).fontSize,
+      summaryColor: getComputedStyle(sr.querySelector('.fg-summary')).color,
       probeBorder: getComputedStyle(probe).borderTopWidth,
       probeWidth: probe.getBoundingClientRect().width,
       hostHeading: getComputedStyle(document.querySelector('article h1')).fontFamily,
@@ -122,6 +123,7 @@ test("the host page's CSS does not break the widget, and the widget's CSS does n
   assert.ok(look.tableHeight > 100, 'the grid is visible');
   assert.notEqual(look.badgeDisplay, 'none');
   assert.notEqual(look.cellFont, '2px');
+  assert.notEqual(look.summaryColor, 'rgb(255, 0, 0)', '`* { color: red }` does not reach inside');
   assert.equal(look.probeBorder, '0px', "the widget's .fg-button style does not reach host elements");
   assert.ok(look.probeWidth > 1, "the widget's .fg-visually-hidden does not hide host elements");
   assert.match(look.hostHeading, /Georgia/);

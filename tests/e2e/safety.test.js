@@ -148,3 +148,23 @@ test('a 20 MB paste keeps typing responsive and then shows the result', async ()
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a panic shows a readable notice with a way back, and the text survives', async () => {
+  const page = await guardedPage(server.url);
+  await page.waitForSelector('#fg-text');
+  await paste(page, 'Moscow rejected the ceasefire proposal.');
+  await page.waitForSelector('td.fg-cell[data-stance]');
+  await page.waitForTimeout(800); // the text is saved after a pause
+  const thrown = await page.evaluate(() => {
+    try { window.wasmBindings.factgridTestPanic(); return null; } catch (e) { return String(e); }
+  });
+  assert.match(thrown, /unreachable|RuntimeError/);
+  const notice = page.locator('#fg-crash[role=alert]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /internal error.*Your text is kept/s);
+  await Promise.all([page.waitForNavigation(), notice.locator('a', { hasText: 'Reload factgrid' }).click()]);
+  await page.waitForFunction(() => document.querySelector('#fg-text')?.value === 'Moscow rejected the ceasefire proposal.');
+  await page.waitForSelector('td[data-party="russia"][data-topic="ceasefire"][data-stance="opposes"]');
+  assert.equal(await page.locator('#fg-crash').count(), 0);
+  await page.context().close();
+});
