@@ -558,6 +558,16 @@ impl<'a> Run<'a> {
                 topics = self.memory.last_topics;
             }
 
+            // A sentence about another issue (a minerals deal, elections) and
+            // none of the topics is about that issue: it takes no topic from
+            // context and passes none on.
+            let other_issue =
+                sc.strong_topics == 0 && sc.cues.iter().any(|c| c.3.contains(&Meaning::OtherIssue));
+            if other_issue {
+                topics = 0;
+                self.memory.last_topics = 0;
+            }
+
             // Figures.
             // The source: `according to X`, else the owner of a proposal
             // (`the US proposal for a 30-day truce`), else the speaker.

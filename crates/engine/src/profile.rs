@@ -138,6 +138,11 @@ pub struct Topic {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
+    /// Other issues an article may discuss (`minerals`, `elections`): a
+    /// sentence about one of them, and about none of the topics, neither
+    /// takes nor passes on a topic by context.
+    #[serde(default)]
+    pub other_issues: Vec<String>,
     /// Phrases for the two people named last (`the two leaders`).
     #[serde(default)]
     pub dual_refs: Vec<String>,
@@ -319,6 +324,7 @@ impl Profile {
             ("verbs", &lx.verbs),
             ("roles", &lx.roles),
             ("dual_refs", &lx.dual_refs),
+            ("other_issues", &lx.other_issues),
             ("speech_verbs", &lx.speech_verbs),
             ("according_to", &lx.according_to),
             ("negators", &lx.negators),

@@ -17,6 +17,7 @@ pub(crate) enum Meaning {
     Topic { topic: u8, anaphor: bool, weak: bool },
     Verb,
     Dual,
+    OtherIssue,
     Speech,
     According,
     Stance(u8),
@@ -146,6 +147,9 @@ impl Scanner {
         let lx = &profile.lexicon;
         for w in &lx.speech_verbs {
             cue.add(w, false, Meaning::Speech);
+        }
+        for w in &lx.other_issues {
+            cue.add(w, false, Meaning::OtherIssue);
         }
         for w in &lx.dual_refs {
             cue.add(w, false, Meaning::Dual);
