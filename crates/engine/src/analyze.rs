@@ -939,7 +939,22 @@ impl<'a> Run<'a> {
             });
             let after =
                 sc.refs.iter().find(|r| r.word >= *we && r.word <= *we + 3 && !in_quote(r.span.start));
+            // `…, saying that …`, `…, adding …`: a participle after a comma
+            // speaks for the main clause's subject, not the nearest name.
+            let participle = self.lower_word(sc, *w).ends_with("ing")
+                && *w > 0
+                && self.text[sc.words[*w - 1].end..sc.words[*w].start].contains(',');
+            let main_subject = || {
+                sc.refs.iter().find(|r| {
+                    r.word < *w
+                        && !in_quote(r.span.start)
+                        && !self.after_preposition(sc, r)
+                        && !self.possessive(r)
+                        && !matches!(r.kind, RefKind::Alias(AliasKind::Demonym))
+                })
+            };
             let pick = match (before, after) {
+                _ if participle => main_subject(),
                 (Some(b), Some(a)) => {
                     // `…,” said the Kremlin spokesman` has the speaker after;
                     // `X said Y …` has it before.
