@@ -865,7 +865,7 @@ impl<'a> Run<'a> {
                 Gender::Neuter => &mut self.memory.last_neuter,
                 Gender::Unknown => continue,
             };
-            if is_holder || slot.is_none() || r.kind != RefKind::Pronoun {
+            if is_holder || slot.is_none() {
                 *slot = Some((r.party, r.span));
             }
         }
