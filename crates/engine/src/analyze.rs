@@ -1507,7 +1507,7 @@ fn primary(claims: &[&Claim]) -> u8 {
         // Owning a proposal is the clearest position a text can give;
         // questions are many and weak.
         let w = match (c.via, l) {
-            (Via::Owner | Via::Agent, L_PROPOSES) => 3.0,
+            (Via::Owner, L_PROPOSES) => 3.0,
             (_, L_QUESTIONS) => 0.3,
             (_, L_ACTS) => 0.34,
             _ => 1.0,
