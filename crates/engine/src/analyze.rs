@@ -1516,7 +1516,7 @@ fn primary(claims: &[&Claim]) -> u8 {
     }
     // Support with reservations or questions is conditional support.
     let s = L_SUPPORTS as usize;
-    let reservations = score[L_CONDITIONAL as usize] + score[L_QUESTIONS as usize];
+    let reservations = score[L_CONDITIONAL as usize] + score[L_QUESTIONS as usize] + score[L_DEMANDS as usize];
     if score[s] > 0.0 && reservations > 0.0 {
         score[L_CONDITIONAL as usize] += score[s] + score[L_QUESTIONS as usize];
     }
