@@ -782,6 +782,20 @@ impl<'a> Run<'a> {
         let mut found = Vec::new();
         for (w, we, span, ms) in &sc.cues {
             for m in ms.iter() {
+                if *m == Meaning::LastSpeaker && !in_quote(span.start) {
+                    // `…,” the statement said`: whoever spoke last.
+                    if let Some((party, _)) = self.memory.last_speaker.filter(|s| s.0 != OTHER) {
+                        found.push(PartyRef {
+                            span: *span,
+                            party,
+                            kind: RefKind::Pronoun,
+                            gender: Gender::Neuter,
+                            word: *w,
+                            word_end: *we,
+                        });
+                    }
+                    continue;
+                }
                 if *m == Meaning::Dual && !in_quote(span.start) {
                     // `the two leaders`: the last two parties whose people
                     // were named.
@@ -1082,6 +1096,8 @@ impl<'a> Run<'a> {
                     // `talks with Russian officials`, `discussed with the
                     // Ukrainian delegation`: a party to the talks.
                     out.push(self.holder(r, Via::Agent, 0, None, false));
+                } else if self.forces_in_action(sc, r) {
+                    out.push(self.holder(r, Via::Agent, 0, Some(L_ACTS), false));
                 }
                 continue;
             }
@@ -1238,6 +1254,16 @@ impl<'a> Run<'a> {
         let noun = i - 2;
         let proposes = self.cue_at(sc, noun).is_some_and(|ms| ms.contains(&Meaning::Stance(L_PROPOSES)));
         proposes.then_some(noun)
+    }
+
+    /// A party's forces named in an action on the ground (`an offensive
+    /// against Ukrainian forces`): they take part in it.
+    fn forces_in_action(&self, sc: &Scanned, r: &PartyRef) -> bool {
+        matches!(r.kind, RefKind::Alias(AliasKind::Group))
+            && sc
+                .cues
+                .iter()
+                .any(|c| c.3.contains(&Meaning::Stance(L_ACTS)) && (c.0 >= r.word_end || c.1 <= r.word))
     }
 
     /// Is the reference the partner in talks: `with X` right after a word
@@ -1516,7 +1542,8 @@ fn primary(claims: &[&Claim]) -> u8 {
     }
     // Support with reservations or questions is conditional support.
     let s = L_SUPPORTS as usize;
-    let reservations = score[L_CONDITIONAL as usize] + score[L_QUESTIONS as usize] + score[L_DEMANDS as usize];
+    let reservations =
+        score[L_CONDITIONAL as usize] + score[L_QUESTIONS as usize] + score[L_DEMANDS as usize];
     if score[s] > 0.0 && reservations > 0.0 {
         score[L_CONDITIONAL as usize] += score[s] + score[L_QUESTIONS as usize];
     }

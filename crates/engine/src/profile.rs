@@ -143,6 +143,9 @@ pub struct Lexicon {
     /// takes nor passes on a topic by context.
     #[serde(default)]
     pub other_issues: Vec<String>,
+    /// Phrases for whoever spoke last (`the statement`, `the readout`).
+    #[serde(default)]
+    pub speaker_refs: Vec<String>,
     /// Phrases for the two people named last (`the two leaders`).
     #[serde(default)]
     pub dual_refs: Vec<String>,
@@ -325,6 +328,7 @@ impl Profile {
             ("roles", &lx.roles),
             ("dual_refs", &lx.dual_refs),
             ("other_issues", &lx.other_issues),
+            ("speaker_refs", &lx.speaker_refs),
             ("speech_verbs", &lx.speech_verbs),
             ("according_to", &lx.according_to),
             ("negators", &lx.negators),

@@ -18,6 +18,7 @@ pub(crate) enum Meaning {
     Verb,
     Dual,
     OtherIssue,
+    LastSpeaker,
     Speech,
     According,
     Stance(u8),
@@ -147,6 +148,9 @@ impl Scanner {
         let lx = &profile.lexicon;
         for w in &lx.speech_verbs {
             cue.add(w, false, Meaning::Speech);
+        }
+        for w in &lx.speaker_refs {
+            cue.add(w, false, Meaning::LastSpeaker);
         }
         for w in &lx.other_issues {
             cue.add(w, false, Meaning::OtherIssue);
