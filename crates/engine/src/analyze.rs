@@ -1224,6 +1224,8 @@ impl<'a> Run<'a> {
                     self.lower_word(sc, i),
                     "and" | "but" | "while" | "whereas" | "although" | "though" | "yet"
                 )
+                // `…, but wanted to know…` goes on with the same subject.
+                && !self.is_verbish(sc, i + 1)
             {
                 return i;
             }
