@@ -1542,11 +1542,13 @@ fn primary(claims: &[&Claim]) -> u8 {
         };
         score[l as usize] += w;
     }
-    // Support with reservations or questions is conditional support.
+    // Support with reservations (conditions, questions, demands) amounting
+    // to at least a third of it is conditional support; a stray reservation
+    // among much support is not.
     let s = L_SUPPORTS as usize;
     let reservations =
         score[L_CONDITIONAL as usize] + score[L_QUESTIONS as usize] + score[L_DEMANDS as usize];
-    if score[s] > 0.0 && reservations > 0.0 {
+    if score[s] > 0.0 && reservations > 0.0 && reservations * 3.0 >= score[s] {
         score[L_CONDITIONAL as usize] += score[s] + score[L_QUESTIONS as usize];
     }
     // Nothing but statements without a stance word: the party is talking
