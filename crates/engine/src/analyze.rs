@@ -1546,8 +1546,10 @@ fn primary(claims: &[&Claim]) -> u8 {
     // to at least a third of it is conditional support; a stray reservation
     // among much support is not.
     let s = L_SUPPORTS as usize;
-    let reservations =
-        score[L_CONDITIONAL as usize] + score[L_QUESTIONS as usize] + score[L_DEMANDS as usize];
+    // (Each question counts in full here: weak as a position, it is a
+    // reservation all the same.)
+    let questions = claims.iter().filter(|c| c.stance == Some(L_QUESTIONS)).count() as f32;
+    let reservations = score[L_CONDITIONAL as usize] + questions + score[L_DEMANDS as usize];
     if score[s] > 0.0 && reservations > 0.0 && reservations * 3.0 >= score[s] {
         score[L_CONDITIONAL as usize] += score[s] + score[L_QUESTIONS as usize];
     }
