@@ -26,7 +26,6 @@ pub struct Analyzer {
     scanner: Scanner,
     abbreviations: Abbreviations,
     speech_verbs: HashSet<String>,
-    auxiliaries: HashSet<&'static str>,
     roles: HashSet<String>,
 }
 
@@ -198,62 +197,6 @@ impl Analyzer {
             abbreviations: Abbreviations::new(&lx.abbreviations),
             speech_verbs: lx.speech_verbs.iter().map(|w| w.to_ascii_lowercase()).collect(),
             roles: lx.roles.iter().map(|w| w.to_ascii_lowercase()).collect(),
-            auxiliaries: [
-                "has",
-                "have",
-                "had",
-                "is",
-                "was",
-                "were",
-                "are",
-                "will",
-                "would",
-                "could",
-                "can",
-                "did",
-                "does",
-                "do",
-                "must",
-                "should",
-                "may",
-                "might",
-                "also",
-                "now",
-                "then",
-                "still",
-                "already",
-                "again",
-                "firmly",
-                "reportedly",
-                "publicly",
-                "repeatedly",
-                "further",
-                "continues",
-                "continue",
-                "continued",
-                "not",
-                "never",
-                "itself",
-                "too",
-                "for",
-                "its",
-                "part",
-                "both",
-                "cannot",
-                "once",
-                "only",
-                "just",
-                "even",
-                "has",
-                "been",
-                "being",
-                "clearly",
-                "openly",
-                "strongly",
-                "flatly",
-            ]
-            .into_iter()
-            .collect(),
         }
     }
 
@@ -894,20 +837,12 @@ impl<'a> Run<'a> {
         sc.words.get(i).map_or("", |w| &self.lower[w.range()])
     }
 
+    /// Does word `i` open a predicate: a verb, a speech or stance word, or
+    /// an auxiliary or adverb the profile lists with the verbs?
     fn is_verbish(&self, sc: &Scanned, i: usize) -> bool {
-        let w = self.lower_word(sc, i);
-        if w.is_empty() {
-            return false;
-        }
-        if self.a.auxiliaries.contains(w) || self.a.speech_verbs.contains(w) {
-            return true;
-        }
-        if let Some(ms) = self.cue_at(sc, i) {
-            if ms.iter().any(|m| matches!(m, Meaning::Stance(_) | Meaning::Speech | Meaning::Verb)) {
-                return true;
-            }
-        }
-        false
+        self.cue_at(sc, i).is_some_and(|ms| {
+            ms.iter().any(|m| matches!(m, Meaning::Stance(_) | Meaning::Speech | Meaning::Verb))
+        })
     }
 
     /// Who holds a position in this sentence, and how.

@@ -153,7 +153,9 @@ pub struct Lexicon {
     /// general`, `its delegation`): they act for the party.
     #[serde(default)]
     pub roles: Vec<String>,
-    /// Common verbs and auxiliaries, to recognise a subject (`met`, `has`).
+    /// Words that open a predicate, to recognise a subject: common verbs,
+    /// auxiliaries, and the adverbs and particles that can stand first in
+    /// one (`met`, `has`, `not`, `firmly`).
     #[serde(default)]
     pub verbs: Vec<String>,
     /// Verbs that introduce speech or opinion (`said`, `insisted`).
