@@ -150,7 +150,7 @@ impl State {
             None => "Analysing…".into(),
             Some(r) => {
                 let parties =
-                    r.cells.iter().map(|c| c.party.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+                    r.cells.iter().map(|c| &*c.party).collect::<std::collections::BTreeSet<_>>().len();
                 let cells = r.cells.len();
                 if cells == 0 && r.stats.sentences == 0 {
                     "Paste or type an article to see who holds which position.".into()

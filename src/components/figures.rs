@@ -18,9 +18,9 @@ pub struct FiguresProps {
 #[component]
 pub fn FiguresPanel(props: &FiguresProps) -> Html {
     let r = &props.report;
-    let label = |id: &Option<String>, list: &[factgrid_engine::Label]| -> String {
+    let label = |id: &Option<factgrid_engine::Id>, list: &[factgrid_engine::Label]| -> String {
         match id {
-            Some(id) => list.iter().find(|l| &l.id == id).map_or(id.clone(), |l| l.label.clone()),
+            Some(id) => list.iter().find(|l| l.id == *id).map_or(id.to_string(), |l| l.label.clone()),
             None => "—".into(),
         }
     };

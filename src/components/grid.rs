@@ -36,18 +36,18 @@ pub fn Grid(props: &GridProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{"Topic"}</th>
-                        { for r.parties.iter().map(|p| html! { <th scope="col" key={p.id.clone()}>{&p.label}</th> }) }
+                        { for r.parties.iter().map(|p| html! { <th scope="col" key={&*p.id}>{&p.label}</th> }) }
                     </tr>
                 </thead>
                 <tbody>
                     { for r.topics.iter().map(|t| html! {
-                        <tr key={t.id.clone()}>
+                        <tr key={&*t.id}>
                             <th scope="row">{&t.label}</th>
                             { for r.parties.iter().map(|p| {
                                 let cell = r.cell(&p.id, &t.id);
                                 html! {
-                                    <GridCell key={p.id.clone()} party={p.id.clone()} party_label={p.label.clone()}
-                                        topic={t.id.clone()} cell={cell.cloned().map(Rc::new)}
+                                    <GridCell key={&*p.id} party={p.id.to_string()} party_label={p.label.clone()}
+                                        topic={t.id.to_string()} cell={cell.cloned().map(Rc::new)}
                                         text={props.text.clone()}
                                         on_focus={props.on_focus.clone()} on_select={props.on_select.clone()} />
                                 }

@@ -14,7 +14,7 @@ use crate::report::{self, Cell, Evidence, Label, Mention as ReportMention, Repor
 use crate::scan::{Gender, Hit, Meaning, Scanner};
 use crate::segment::{segment, Abbreviations, Segment, UnitKind};
 use crate::span::Span;
-use crate::text::{quote_regions, words};
+use crate::text::{quote_regions, words_into};
 
 /// The largest input analysed, in bytes. Longer text is cut at this point
 /// (on a character boundary) and the report says so in `notices`.
@@ -262,9 +262,15 @@ struct Run<'a> {
     /// The whole text in ASCII lower case (same byte offsets).
     lower: String,
     figures: Vec<report::Figure>,
+    /// The report's party and topic labels; their ids are shared by every
+    /// sentence, mention and cell that names them.
+    parties: Vec<Label>,
+    topics: Vec<Label>,
 }
 
-/// What a sentence's scan found.
+/// What a sentence's scan found. Its buffers are reused from sentence to
+/// sentence.
+#[derive(Default)]
 struct Scanned<'a> {
     words: Vec<Span>,
     /// Cue meanings at word index (multi-word cues at their first word).
@@ -274,6 +280,9 @@ struct Scanned<'a> {
     /// Topics named by words that are not weak.
     strong_topics: u64,
     topic_terms: Vec<(Span, u8)>,
+    /// Scratch: where patterns may start, and the automata's hits.
+    starts: Vec<usize>,
+    hits: Vec<Hit>,
 }
 
 impl<'a> Run<'a> {
@@ -301,6 +310,18 @@ impl<'a> Run<'a> {
             mentions: Vec::new(),
             figures: Vec::new(),
             lower: text.to_ascii_lowercase(),
+            parties: a
+                .profile
+                .parties
+                .iter()
+                .map(|p| Label { id: p.id.as_str().into(), label: p.label.clone() })
+                .collect(),
+            topics: a
+                .profile
+                .topics
+                .iter()
+                .map(|t| Label { id: t.id.as_str().into(), label: t.label.clone() })
+                .collect(),
         }
     }
 
@@ -312,24 +333,34 @@ impl<'a> Run<'a> {
     }
 
     fn scan(&self, span: Span) -> Scanned<'a> {
-        let words = words(self.text, span);
+        let mut sc = Scanned::default();
+        self.scan_into(span, &mut sc);
+        sc
+    }
+
+    /// Scan one sentence into `sc`, reusing its buffers.
+    fn scan_into(&self, span: Span, sc: &mut Scanned<'a>) {
+        let Scanned { words, cues, refs, topics, strong_topics, topic_terms, starts, hits } = sc;
+        words_into(self.text, span, words);
         let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
-        let mut refs = Vec::with_capacity(8);
-        let mut topics = 0u64;
+        refs.clear();
+        cues.clear();
+        topic_terms.clear();
+        *topics = 0u64;
         let mut weak_topics = 0u64;
-        let mut topic_terms = Vec::with_capacity(4);
         // Patterns start at words, and after a hyphen inside one
         // (`pro-Russian`).
-        let mut starts: Vec<usize> = Vec::with_capacity(words.len() + 4);
-        for w in &words {
+        starts.clear();
+        for w in words.iter() {
             starts.push(w.start);
             let word = &self.text[w.range()];
             if word.contains('-') {
                 starts.extend(word.match_indices('-').map(|(i, _)| w.start + i + 1));
             }
         }
-        for hit in self.a.scanner.entities_at(self.text, span, &starts) {
-            for m in self.a.scanner.entity_meanings(&hit) {
+        self.a.scanner.entities_at(self.text, span, starts, hits);
+        for hit in hits.iter() {
+            for m in self.a.scanner.entity_meanings(hit) {
                 match *m {
                     Meaning::Alias { party, kind, gender } => refs.push(PartyRef {
                         span: hit.span,
@@ -343,7 +374,7 @@ impl<'a> Run<'a> {
                         if weak {
                             weak_topics |= 1 << topic;
                         } else {
-                            topics |= 1 << topic;
+                            *topics |= 1 << topic;
                         }
                         topic_terms.push((hit.span, topic));
                     }
@@ -351,10 +382,10 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        let mut cues = Vec::with_capacity(words.len() / 2 + 1);
-        for hit in self.a.scanner.cues_at(self.text, span, &starts) {
-            let Hit { span: s, .. } = hit;
-            let ms = self.a.scanner.cue_meanings(&hit);
+        self.a.scanner.cues_at(self.text, span, starts, hits);
+        for hit in hits.iter() {
+            let s = hit.span;
+            let ms = self.a.scanner.cue_meanings(hit);
             let w = word_at(s.start);
             // A cue inside a hyphenated word (`in` of `Commander-in-Chief`)
             // is not a word of the sentence, nor is one inside a name
@@ -367,25 +398,26 @@ impl<'a> Run<'a> {
             cues.push((w, words.partition_point(|w| w.start < s.end), s, ms));
         }
         // Weak terms decide the topic only when no other topic is named.
-        let strong = topics;
+        *strong_topics = *topics;
         for t in 0..64 {
-            if weak_topics & (1 << t) != 0 && strong & !(1u64 << t) == 0 {
-                topics |= 1 << t;
+            if weak_topics & (1 << t) != 0 && *strong_topics & !(1u64 << t) == 0 {
+                *topics |= 1 << t;
             }
         }
-        Scanned { words, cues, refs, topics, strong_topics: strong, topic_terms }
     }
 
     fn go(&mut self) {
         let mut quote_speaker: Vec<Option<(u8, Span)>> = vec![None; self.quotes.len()];
         let mut qi = 0usize;
+        let mut sc = Scanned::default();
+        let mut touching = Vec::new();
         for (si, seg) in self.segments.iter().enumerate() {
-            let mut sc = self.scan(seg.span);
+            self.scan_into(seg.span, &mut sc);
             // Quotes touching this sentence.
             while qi < self.quotes.len() && self.quotes[qi].end <= seg.span.start {
                 qi += 1;
             }
-            let mut touching = Vec::new();
+            touching.clear();
             let mut k = qi;
             while k < self.quotes.len() && self.quotes[k].start < seg.span.end {
                 touching.push(k);
@@ -548,8 +580,8 @@ impl<'a> Run<'a> {
                     text: self.text[f.span.range()].to_string(),
                     span: f.span,
                     sentence: si,
-                    topic: topic.map(|t| self.a.profile.topics[t as usize].id.clone()),
-                    source: source.map(|p| self.a.profile.parties[p as usize].id.clone()),
+                    topic: topic.map(|t| self.topics[t as usize].id.clone()),
+                    source: source.map(|p| self.parties[p as usize].id.clone()),
                 });
             }
 
@@ -616,30 +648,30 @@ impl<'a> Run<'a> {
 
             let mut named = 0u64;
             for r in &sc.refs {
-                let id = &self.a.profile.parties[r.party as usize].id;
+                let id = &self.parties[r.party as usize].id;
                 named |= 1 << r.party;
                 self.mentions.push(ReportMention {
                     span: r.span,
                     party: id.clone(),
                     kind: match r.kind {
-                        RefKind::Pronoun => "pronoun".into(),
-                        RefKind::Alias(k) => k.name().into(),
+                        RefKind::Pronoun => "pronoun",
+                        RefKind::Alias(k) => k.name(),
                     },
                     sentence: si,
                 });
             }
-            let parties: Vec<String> = (0..self.a.profile.parties.len())
+            let parties: Vec<report::Id> = (0..self.parties.len())
                 .filter(|p| named & (1 << p) != 0)
-                .map(|p| self.a.profile.parties[p].id.clone())
+                .map(|p| self.parties[p].id.clone())
                 .collect();
             self.sentences.push(report::Sentence {
                 span: seg.span,
                 paragraph: seg.paragraph,
                 kind: seg.kind,
                 parties,
-                topics: (0..self.a.profile.topics.len())
+                topics: (0..self.topics.len())
                     .filter(|t| topics & (1 << t) != 0)
-                    .map(|t| self.a.profile.topics[t].id.clone())
+                    .map(|t| self.topics[t].id.clone())
                     .collect(),
             });
         }
@@ -779,7 +811,7 @@ impl<'a> Run<'a> {
                         // `it` is rarely a party; `its` before a noun often
                         // is, and so is `it` as the subject of a verb right
                         // after a party was the subject (`It also wants…`).
-                        let lower = self.word(*span).to_ascii_lowercase();
+                        let lower = &self.lower[span.range()];
                         if lower == "its" || (lower == "it" && self.is_verbish(sc, *we)) {
                             self.memory.last_neuter
                         } else {
@@ -1240,7 +1272,7 @@ impl<'a> Run<'a> {
     }
 
     fn possessive_pronoun(&self, r: &PartyRef) -> bool {
-        matches!(self.text[r.span.range()].to_ascii_lowercase().as_str(), "his" | "her" | "its" | "their")
+        matches!(&self.lower[r.span.range()], "his" | "her" | "its" | "their")
     }
 
     fn after_preposition(&self, sc: &Scanned, r: &PartyRef) -> bool {
@@ -1383,10 +1415,9 @@ impl<'a> Run<'a> {
     }
 
     fn finish(self) -> Report {
-        let profile = &self.a.profile;
         let mut cells = Vec::new();
-        for (t, topic) in profile.topics.iter().enumerate() {
-            for (p, party) in profile.parties.iter().enumerate() {
+        for t in 0..self.topics.len() {
+            for p in 0..self.parties.len() {
                 let claims: Vec<&Claim> =
                     self.claims.iter().filter(|c| c.party as usize == p && c.topic as usize == t).collect();
                 if claims.is_empty() {
@@ -1418,8 +1449,8 @@ impl<'a> Run<'a> {
                     .collect();
                 let summary = summarize(STANCE_LABELS[stance as usize], &evidence);
                 cells.push(Cell {
-                    party: party.id.clone(),
-                    topic: topic.id.clone(),
+                    party: self.parties[p].id.clone(),
+                    topic: self.topics[t].id.clone(),
                     stance: STANCE_LABELS[stance as usize].to_string(),
                     summary,
                     evidence,
@@ -1428,16 +1459,8 @@ impl<'a> Run<'a> {
         }
         Report {
             schema: report::SCHEMA.to_string(),
-            parties: profile
-                .parties
-                .iter()
-                .map(|p| Label { id: p.id.clone(), label: p.label.clone() })
-                .collect(),
-            topics: profile
-                .topics
-                .iter()
-                .map(|t| Label { id: t.id.clone(), label: t.label.clone() })
-                .collect(),
+            parties: self.parties,
+            topics: self.topics,
             stats: Stats::default(),
             sentences: self.sentences,
             cells,

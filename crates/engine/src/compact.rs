@@ -9,7 +9,7 @@
 
 use crate::analyze::summarize;
 use crate::profile::{AliasKind, Profile, STANCE_LABELS};
-use crate::report::{Cell, Evidence, Figure, Label, Mention, Report, Sentence, Stats, SCHEMA};
+use crate::report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 use crate::segment::UnitKind;
 use crate::span::Span;
 
@@ -20,7 +20,7 @@ const KINDS: [&str; 8] =
     ["person", "title", "institution", "country", "capital", "demonym", "group", "pronoun"];
 
 fn index(list: &[Label], id: &str) -> u32 {
-    list.iter().position(|l| l.id == id).map_or(NONE, |i| i as u32)
+    list.iter().position(|l| &*l.id == id).map_or(NONE, |i| i as u32)
 }
 
 fn opt_index<T: AsRef<str>>(list: &[Label], id: &Option<T>) -> u32 {
@@ -38,7 +38,7 @@ fn span_words(out: &mut Vec<u32>, s: Option<Span>) {
     }
 }
 
-fn bits(list: &[Label], ids: &[String]) -> u64 {
+fn bits(list: &[Label], ids: &[Id]) -> u64 {
     ids.iter().map(|id| index(list, id)).filter(|&i| i < 64).fold(0, |acc, i| acc | 1 << i)
 }
 
@@ -97,7 +97,7 @@ impl Report {
         for m in &self.mentions {
             w.extend([m.span.start as u32, m.span.end as u32, m.sentence as u32]);
             w.push(index(&self.parties, &m.party));
-            w.push(pos(&KINDS, &m.kind));
+            w.push(pos(&KINDS, m.kind));
         }
         w
     }
@@ -110,10 +110,16 @@ impl Report {
         if r.next()? != MAGIC {
             return None;
         }
-        let parties: Vec<Label> =
-            profile.parties.iter().map(|p| Label { id: p.id.clone(), label: p.label.clone() }).collect();
-        let topics: Vec<Label> =
-            profile.topics.iter().map(|t| Label { id: t.id.clone(), label: t.label.clone() }).collect();
+        let parties: Vec<Label> = profile
+            .parties
+            .iter()
+            .map(|p| Label { id: p.id.as_str().into(), label: p.label.clone() })
+            .collect();
+        let topics: Vec<Label> = profile
+            .topics
+            .iter()
+            .map(|t| Label { id: t.id.as_str().into(), label: t.label.clone() })
+            .collect();
         let stats = Stats {
             chars: r.next()? as usize,
             bytes: r.next()? as usize,
@@ -127,7 +133,7 @@ impl Report {
             let bytes: Vec<u8> = chunk.iter().flat_map(|w| w.to_le_bytes()).take(len).collect();
             notices.push(String::from_utf8(bytes).ok()?);
         }
-        let ids = |list: &[Label], lo: u32, hi: u32| -> Vec<String> {
+        let ids = |list: &[Label], lo: u32, hi: u32| -> Vec<Id> {
             let b = lo as u64 | (hi as u64) << 32;
             (0..list.len().min(64)).filter(|i| b & (1 << i) != 0).map(|i| list[i].id.clone()).collect()
         };
@@ -192,7 +198,7 @@ impl Report {
             let span = r.span()?;
             let sentence = r.next()? as usize;
             let party = parties.get(r.next()? as usize)?.id.clone();
-            let kind = KINDS.get(r.next()? as usize)?.to_string();
+            let kind = *KINDS.get(r.next()? as usize)?;
             mentions.push(Mention { span, party, kind, sentence });
         }
         (r.at == words.len()).then(|| Report {
@@ -249,7 +255,7 @@ impl Reader<'_> {
         self.span().map(Some)
     }
 
-    fn opt_label(&mut self, list: &[Label]) -> Option<Option<String>> {
+    fn opt_label(&mut self, list: &[Label]) -> Option<Option<Id>> {
         match self.next()? {
             NONE => Some(None),
             i => Some(Some(list.get(i as usize)?.id.clone())),

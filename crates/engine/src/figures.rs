@@ -13,36 +13,43 @@ pub(crate) struct Found {
     pub span: Span,
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "dozen",
-    "dozens",
-    "half",
-    "a",
-];
+/// Number words (`a` is one only before a fraction: `a third`).
+fn is_number_word(word: &str) -> bool {
+    let mut buf = [0u8; 12];
+    let Some(b) = buf.get_mut(..word.len()) else { return false };
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    matches!(
+        &*b,
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"fifteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"hundred"
+            | b"hundreds"
+            | b"thousand"
+            | b"thousands"
+            | b"million"
+            | b"millions"
+            | b"dozen"
+            | b"dozens"
+            | b"half"
+    )
+}
 const FRACTIONS: &[&str] =
     &["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "tenth", "tenths"];
 const MODIFIERS: &[&[&str]] = &[
@@ -129,12 +136,19 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-fn lower(text: &str, w: Span) -> String {
-    text[w.range()].to_ascii_lowercase()
+/// Is word `w` of `text` one of `list` (ASCII case-insensitive)?
+fn word_in(text: &str, w: Option<&Span>, list: &[&str]) -> bool {
+    w.is_some_and(|w| one_of(&text[w.range()], list))
+}
+
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| word.eq_ignore_ascii_case(l))
 }
 
 fn matches_seq(text: &str, words: &[Span], at: usize, seq: &[&str]) -> bool {
-    seq.iter().enumerate().all(|(k, s)| words.get(at + k).is_some_and(|w| lower(text, *w) == *s))
+    seq.iter()
+        .enumerate()
+        .all(|(k, s)| words.get(at + k).is_some_and(|w| text[w.range()].eq_ignore_ascii_case(s)))
 }
 
 fn is_digits(w: &str) -> bool {
@@ -148,24 +162,23 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
     let mut i = 0;
     while i < words.len() {
         let w = &text[words[i].range()];
-        let lw = w.to_ascii_lowercase();
-        let (head, compound) = match lw.split_once('-') {
-            Some((a, b)) => (a.to_string(), Some(b.to_string())),
-            None => (lw.clone(), None),
+        let (head, compound) = match w.split_once('-') {
+            Some((a, b)) => (a, Some(b)),
+            None => (w, None),
         };
-        let digits = is_digits(&head);
-        let word_number = NUMBER_WORDS.contains(&head.as_str()) && head != "a";
-        let fraction = compound.as_deref().is_some_and(|c| FRACTIONS.contains(&c))
-            || (head == "a" || head == "one")
-                && words.get(i + 1).is_some_and(|n| FRACTIONS.contains(&lower(text, *n).as_str()));
+        let digits = is_digits(head);
+        let is_a = head.eq_ignore_ascii_case("a");
+        let word_number = is_number_word(head);
+        let fraction = compound.is_some_and(|c| one_of(c, FRACTIONS))
+            || (is_a || head.eq_ignore_ascii_case("one")) && word_in(text, words.get(i + 1), FRACTIONS);
         if !(digits || word_number || fraction) {
             i += 1;
             continue;
         }
         // Dates: `13 March`, `March 13`, `in 2014`.
-        let next = words.get(i + 1).map(|n| lower(text, *n)).unwrap_or_default();
-        let prev = if i > 0 { lower(text, words[i - 1]) } else { String::new() };
-        if digits && (MONTHS.contains(&next.as_str()) || MONTHS.contains(&prev.as_str())) {
+        let next = words.get(i + 1).map_or("", |n| &text[n.range()]);
+        let prev = if i > 0 { &text[words[i - 1].range()] } else { "" };
+        if digits && (one_of(next, MONTHS) || one_of(prev, MONTHS)) {
             i += 1;
             continue;
         }
@@ -174,7 +187,7 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
             end = i + 2;
         }
         // Ranges: `10 to 15`, `10-15` is one word already.
-        if matches!(next.as_str(), "to" | "or")
+        if (next.eq_ignore_ascii_case("to") || next.eq_ignore_ascii_case("or"))
             && words.get(i + 2).is_some_and(|n| is_digits(&text[n.range()]))
         {
             end = i + 3;
@@ -183,8 +196,7 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
         if !has_unit && !fraction {
             // The unit may follow directly, after one adjective (`four
             // mainland regions`), or after `of` (`thousands of Ukrainian troops`).
-            let gaps: &[usize] = if matches!(head.as_str(), "thousands" | "hundreds" | "dozens" | "millions")
-            {
+            let gaps: &[usize] = if one_of(head, &["thousands", "hundreds", "dozens", "millions"]) {
                 &[0, 1, 2]
             } else {
                 &[0, 1]

@@ -46,7 +46,7 @@ pub use html::html_to_text;
 pub use profile::{
     Alias, AliasKind, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES, STANCE_LABELS,
 };
-pub use report::{Cell, Evidence, Figure, Label, Mention, Report, Sentence, Stats, SCHEMA};
+pub use report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 pub use segment::UnitKind;
 pub use span::Span;
 

@@ -40,7 +40,7 @@ pub struct Report {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Label {
     /// Stable identifier.
-    pub id: String,
+    pub id: Id,
     /// Display label.
     pub label: String,
 }
@@ -58,6 +58,10 @@ pub struct Stats {
     pub paragraphs: usize,
 }
 
+/// A party or topic id from the profile, shared by every place in the
+/// report that names it (serialised as a plain string).
+pub type Id = std::sync::Arc<str>;
+
 /// One sentence of the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sentence {
@@ -68,18 +72,18 @@ pub struct Sentence {
     /// Sentence, headline-like line, or list item.
     pub kind: UnitKind,
     /// Parties referred to in it (ids), in profile order.
-    pub parties: Vec<String>,
+    pub parties: Vec<Id>,
     /// Topics it bears on (ids).
-    pub topics: Vec<String>,
+    pub topics: Vec<Id>,
 }
 
 /// What one party holds on one topic.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cell {
     /// Party id.
-    pub party: String,
+    pub party: Id,
     /// Topic id.
-    pub topic: String,
+    pub topic: Id,
     /// The primary stance label (one of [`crate::STANCE_LABELS`]).
     pub stance: String,
     /// A one-line summary for the grid.
@@ -120,9 +124,9 @@ pub struct Figure {
     /// Its sentence.
     pub sentence: usize,
     /// The topic it bears on, if any.
-    pub topic: Option<String>,
+    pub topic: Option<Id>,
     /// The party it comes from, if the text names one.
-    pub source: Option<String>,
+    pub source: Option<Id>,
 }
 
 /// A reference to a party in the text.
@@ -131,9 +135,9 @@ pub struct Mention {
     /// Where it is.
     pub span: Span,
     /// The party id.
-    pub party: String,
+    pub party: Id,
     /// `person`, `title`, `institution`, `country`, `capital`, `demonym`, `group` or `pronoun`.
-    pub kind: String,
+    pub kind: &'static str,
     /// Its sentence.
     pub sentence: usize,
 }
@@ -141,7 +145,7 @@ pub struct Mention {
 impl Report {
     /// The cell for `party` × `topic`, if the text fills it.
     pub fn cell(&self, party: &str, topic: &str) -> Option<&Cell> {
-        self.cells.iter().find(|c| c.party == party && c.topic == topic)
+        self.cells.iter().find(|c| &*c.party == party && &*c.topic == topic)
     }
 
     /// The report as Markdown: a grid of stances, then the evidence.
@@ -172,8 +176,8 @@ impl Report {
             out.push('\n');
         }
         for c in &self.cells {
-            let party = self.parties.iter().find(|p| p.id == c.party).map_or(c.party.as_str(), |p| &p.label);
-            let topic = self.topics.iter().find(|t| t.id == c.topic).map_or(c.topic.as_str(), |t| &t.label);
+            let party = self.parties.iter().find(|p| p.id == c.party).map_or(c.party.as_ref(), |p| &p.label);
+            let topic = self.topics.iter().find(|t| t.id == c.topic).map_or(c.topic.as_ref(), |t| &t.label);
             out.push_str(&format!("\n### {party} on {topic}: {}\n\n", c.stance));
             for e in &c.evidence {
                 let who = e.speaker.as_deref().map(|s| format!(" ({})", md_escape(s))).unwrap_or_default();
@@ -200,8 +204,8 @@ impl Report {
         for c in &self.cells {
             for e in &c.evidence {
                 let row = [
-                    c.party.as_str(),
-                    c.topic.as_str(),
+                    c.party.as_ref(),
+                    c.topic.as_ref(),
                     c.stance.as_str(),
                     c.summary.as_str(),
                     &e.sentence.to_string(),

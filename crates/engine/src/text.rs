@@ -2,12 +2,21 @@
 
 use crate::span::Span;
 
+/// [`words_into`] a new vector.
+#[cfg(test)]
+pub(crate) fn words(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
+    words_into(text, span, &mut out);
+    out
+}
+
 /// Word tokens of `text[span]`: runs of letters and digits, with inner
 /// apostrophes, hyphens, periods and commas between digits kept
-/// (`don't`, `30-day`, `1,300`, `U.S.`).
-pub(crate) fn words(text: &str, span: Span) -> Vec<Span> {
+/// (`don't`, `30-day`, `1,300`, `U.S.`), into `out` (cleared first, so
+/// that one buffer serves every sentence).
+pub(crate) fn words_into(text: &str, span: Span, out: &mut Vec<Span>) {
+    out.clear();
     let s = &text[span.range()];
-    let mut out = Vec::with_capacity(span.len() / 5 + 1);
     let mut start: Option<usize> = None;
     let mut last_end = 0;
     let mut chars = s.char_indices().peekable();
@@ -36,7 +45,6 @@ pub(crate) fn words(text: &str, span: Span) -> Vec<Span> {
     if let Some(st) = start {
         out.push(Span::new(span.start + st, span.start + last_end));
     }
-    out
 }
 
 /// Regions of the text inside double quotation marks, per paragraph.

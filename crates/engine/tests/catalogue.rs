@@ -115,5 +115,5 @@ fn malformed_and_huge_profiles_are_refused_with_a_reason() {
     // A valid custom profile analyses with its own parties.
     let p = Profile::from_json(r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "Brussels", "kind": "capital"}]}], "topics": [{"id": "ceasefire", "label": "Truce", "terms": ["truce"]}]}"#).unwrap();
     let r = analyze("Brussels backed the truce.", &p);
-    assert_eq!(r.cells[0].party, "eu");
+    assert_eq!(&*r.cells[0].party, "eu");
 }
