@@ -970,11 +970,31 @@ impl<'a> Run<'a> {
                     // A tag after a quote (`“…,” X said`): the speaker's
                     // words are the quote before the verb.
                     let quoted_before = (0..*w).any(|k| in_quote(sc.words[k].start));
+                    // So in a closing tag without quotes (`… were retaken,
+                    // the general said.`): the words are what comes before.
+                    let first = r.word.min(*w);
+                    let closing = *we + 4 >= sc.words.len()
+                        && (first.saturating_sub(3)..=first).any(|k| {
+                            k > 0 && self.text[sc.words[k - 1].end..sc.words[k].start].contains(',')
+                        });
                     // Otherwise the verb itself is the first of the speaker's
                     // words (`demanded`, `insisted`, `agreed`).
-                    let asks = ms.iter().any(|m| matches!(m, Meaning::Stance(L_QUESTIONS)));
-                    let scope = if quoted_before {
+                    let asks = ms.iter().any(|m| matches!(m, Meaning::Stance(L_QUESTIONS)))
+                        && !(ms.contains(&Meaning::Request) && self.request(sc, *w, *we));
+                    // A subject with predicates of its own before the speech
+                    // verb (`X backs the truce but raises …`): they are its
+                    // words too.
+                    let own_predicates = r.word_end < *w
+                        && !self.text[r.span.end..sc.words[*w].start].contains(',')
+                        && sc.cues.iter().any(|c| {
+                            c.0 >= r.word_end
+                                && c.0 < *w
+                                && c.3.iter().any(|m| matches!(m, Meaning::Stance(_)))
+                        });
+                    let scope = if quoted_before || closing {
                         0
+                    } else if own_predicates {
+                        r.word_end
                     } else if asks {
                         *we
                     } else {
@@ -1271,6 +1291,39 @@ impl<'a> Run<'a> {
             || rest.starts_with("s\u{2019}")
     }
 
+    /// A request verb at words `w..we` that asks someone to do something:
+    /// `asked Putin to spare`, `urged them to accept`, not `was asked to
+    /// comment` (passive) or `asked about the truce`.
+    fn request(&self, sc: &Scanned, w: usize, we: usize) -> bool {
+        let passive =
+            w > 0 && matches!(self.lower_word(sc, w - 1), "was" | "were" | "been" | "being" | "is" | "are");
+        if passive {
+            return false;
+        }
+        // The object: one to five words, then `to` and a verb.
+        (we + 1..(we + 6).min(sc.words.len().saturating_sub(1))).any(|k| {
+            self.lower_word(sc, k) == "to" && {
+                let next = self.word(sc.words[k + 1]);
+                next.starts_with(|c: char| c.is_lowercase())
+                    && !matches!(
+                        self.lower_word(sc, k + 1),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                    )
+                    && !sc.topic_terms.iter().any(|(s, _)| s.start == sc.words[k + 1].start)
+            }
+        })
+    }
+
     fn possessive_pronoun(&self, r: &PartyRef) -> bool {
         matches!(&self.lower[r.span.range()], "his" | "her" | "its" | "their")
     }
@@ -1355,25 +1408,37 @@ impl<'a> Run<'a> {
                     // Only another party as a subject takes over; `aid for
                     // Kyiv` or `Kyiv's troops` are objects of the holder's words.
                     && !self.after_preposition(sc, r)
-                    && !self.possessive(r)
+                    // `Moscow's forces have retaken …` is a subject.
+                    && (!self.possessive(r) || self.followed_by_verb(sc, r))
             })
             .map_or(usize::MAX, |r| r.word);
         let mut labels: Vec<(usize, u8, bool)> = Vec::new();
         let mut hedge = false;
-        for (w, _, _, ms) in sc.cues.iter() {
+        for (w, we, _, ms) in sc.cues.iter() {
             if *w < start || *w >= end {
                 continue;
             }
             if ms.contains(&Meaning::Hedge) {
                 hedge = true;
             }
+            let neg = || {
+                (w.saturating_sub(3)..*w).any(|k| {
+                    k >= start.min(h.word + 1)
+                        && self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator))
+                })
+            };
+            if ms.contains(&Meaning::Request) && self.request(sc, *w, *we) {
+                labels.push((*w, L_DEMANDS, neg()));
+                continue;
+            }
+            // `denied that its troops were encircled` disputes a report; it
+            // is no position on the topic (`Kyiv denied it` is).
+            let disputes = *we < sc.words.len() && self.lower_word(sc, *we) == "that";
             for m in ms.iter() {
                 if let Meaning::Stance(l) = *m {
-                    let neg = (w.saturating_sub(3)..*w).any(|k| {
-                        k >= start.min(h.word + 1)
-                            && self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator))
-                    });
-                    labels.push((*w, l, neg));
+                    if !(l == L_OPPOSES && disputes) {
+                        labels.push((*w, l, neg()));
+                    }
                 }
             }
         }
@@ -1381,9 +1446,12 @@ impl<'a> Run<'a> {
         // topic it governs: the nearest topic word after it (else before it).
         // `agreed to the truce but asked about Kursk`: supports is about the
         // truce, not about Kursk.
+        // (Weak words that did not decide the topic, `Russian territory` in
+        // a sentence about Kursk, are not topics here.)
         let terms: Vec<(usize, u8)> = sc
             .topic_terms
             .iter()
+            .filter(|(_, t)| sc.topics & (1 << t) != 0)
             .map(|(s, t)| (sc.words.partition_point(|w| w.end <= s.start), *t))
             .collect();
         let several = terms.iter().any(|&(_, t)| t != terms[0].1);
@@ -1391,7 +1459,13 @@ impl<'a> Run<'a> {
             labels.retain(|&(w, _, _)| {
                 let after = terms.iter().filter(|&&(tw, _)| tw >= w).min_by_key(|&&(tw, _)| tw);
                 let before = terms.iter().filter(|&&(tw, _)| tw < w).max_by_key(|&&(tw, _)| tw);
-                after.or(before).is_none_or(|&(_, t)| t == topic)
+                // A qualifier right after a topic word is about it (`backs
+                // the truce in principle but raises Kursk`).
+                let nearest = match (after, before) {
+                    (Some(a), Some(b)) if w - b.0 < a.0 - w => Some(b),
+                    (a, b) => a.or(b),
+                };
+                nearest.is_none_or(|&(_, t)| t == topic)
             });
         }
         // The first cue after the holder is its predicate; later cues belong
@@ -1423,7 +1497,7 @@ impl<'a> Run<'a> {
                 if claims.is_empty() {
                     continue;
                 }
-                let stance = primary(&claims);
+                let stance = primary(&claims, self.a.profile.topics[t].actions_first);
                 let evidence: Vec<Evidence> = claims
                     .iter()
                     .map(|c| {
@@ -1485,8 +1559,12 @@ fn rank(l: u8) -> u8 {
     }
 }
 
+/// How much one action counts, against one statement, on a topic where
+/// actions come first.
+const ACTS_FIRST_WEIGHT: f32 = 1.0;
+
 /// The primary label of a cell from its claims.
-fn primary(claims: &[&Claim]) -> u8 {
+fn primary(claims: &[&Claim], actions_first: bool) -> u8 {
     let mut score = [0f32; 8];
     for c in claims {
         let Some(l) = c.stance else { continue };
@@ -1495,6 +1573,7 @@ fn primary(claims: &[&Claim]) -> u8 {
         let w = match (c.via, l) {
             (Via::Owner, L_PROPOSES) => 3.0,
             (_, L_QUESTIONS) => 0.3,
+            (_, L_ACTS) if actions_first => ACTS_FIRST_WEIGHT,
             (_, L_ACTS) => 0.34,
             _ => 1.0,
         };

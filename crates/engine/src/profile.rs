@@ -132,6 +132,12 @@ pub struct Topic {
     /// the same sentence (`territory` in a sentence about Kursk).
     #[serde(default)]
     pub weak_terms: Vec<String>,
+    /// A theatre of operations (`kursk`) rather than a question to settle:
+    /// a party that acts there (advances, retakes, pulls back) is shown
+    /// by its actions, whatever it also says about it, so `acts` is the
+    /// primary stance of any cell with actions.
+    #[serde(default)]
+    pub actions_first: bool,
 }
 
 /// Cue words. All matched case-insensitively on word boundaries.
@@ -143,6 +149,10 @@ pub struct Lexicon {
     /// takes nor passes on a topic by context.
     #[serde(default)]
     pub other_issues: Vec<String>,
+    /// Verbs that make a request of someone when followed by `to` and a
+    /// verb (`asked Putin to spare`, `urged Kyiv to accept`): a demand.
+    #[serde(default)]
+    pub requests: Vec<String>,
     /// Phrases for whoever spoke last (`the statement`, `the readout`).
     #[serde(default)]
     pub speaker_refs: Vec<String>,
@@ -331,6 +341,7 @@ impl Profile {
             ("dual_refs", &lx.dual_refs),
             ("other_issues", &lx.other_issues),
             ("speaker_refs", &lx.speaker_refs),
+            ("requests", &lx.requests),
             ("speech_verbs", &lx.speech_verbs),
             ("according_to", &lx.according_to),
             ("negators", &lx.negators),

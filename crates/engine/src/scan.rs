@@ -19,6 +19,7 @@ pub(crate) enum Meaning {
     Dual,
     OtherIssue,
     LastSpeaker,
+    Request,
     Speech,
     According,
     Stance(u8),
@@ -168,6 +169,9 @@ impl Scanner {
         let lx = &profile.lexicon;
         for w in &lx.speech_verbs {
             cue.add(w, false, Meaning::Speech);
+        }
+        for w in &lx.requests {
+            cue.add(w, false, Meaning::Request);
         }
         for w in &lx.speaker_refs {
             cue.add(w, false, Meaning::LastSpeaker);
