@@ -1404,7 +1404,9 @@ impl<'a> Run<'a> {
                 r.word >= start
                     && r.word != h.word
                     && r.party != h.party
-                    && r.kind != RefKind::Pronoun
+                    // (a pronoun only as the subject of a verb: `he is
+                    // preparing to reject it`)
+                    && (r.kind != RefKind::Pronoun || self.followed_by_verb(sc, r))
                     // Only another party as a subject takes over; `aid for
                     // Kyiv` or `Kyiv's troops` are objects of the holder's words.
                     && !self.after_preposition(sc, r)
@@ -1433,7 +1435,13 @@ impl<'a> Run<'a> {
             }
             // `denied that its troops were encircled` disputes a report; it
             // is no position on the topic (`Kyiv denied it` is).
-            let disputes = *we < sc.words.len() && self.lower_word(sc, *we) == "that";
+            let disputes = *we < sc.words.len() && self.lower_word(sc, *we) == "that"
+                // … and so does condemning another party's words (`slams
+                // Putin's statements on the ceasefire`): the target is the
+                // party, not the topic.
+                || sc.refs.iter().any(|r| {
+                    r.party != h.party && (r.word == *we || r.word == *we + 1) && self.possessive(r)
+                });
             for m in ms.iter() {
                 if let Meaning::Stance(l) = *m {
                     if !(l == L_OPPOSES && disputes) {
