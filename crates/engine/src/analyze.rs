@@ -511,10 +511,36 @@ impl<'a> Run<'a> {
             });
             // … and so does a quote that goes on with only a general word
             // (`our territory` in a speech about Kursk).
+            // A general word that is new to the discourse (`a 30-day halt`,
+            // not `our territory` or `the line`) adds its topic to this
+            // sentence, but does not change the topic of the moment.
+            let mut carried = None;
             if continuing
                 && (topics == 0 || sc.strong_topics == 0 && mostly_quoted && self.memory.last_topics != 0)
             {
-                topics = self.memory.last_topics;
+                carried = Some(self.memory.last_topics);
+                let fresh = sc
+                    .topic_terms
+                    .iter()
+                    .filter(|(s, _)| {
+                        let w = sc.words.partition_point(|w| w.end <= s.start);
+                        w == 0
+                            || !matches!(
+                                self.lower_word(&sc, w - 1),
+                                "our"
+                                    | "their"
+                                    | "its"
+                                    | "his"
+                                    | "her"
+                                    | "my"
+                                    | "your"
+                                    | "the"
+                                    | "this"
+                                    | "that"
+                            )
+                    })
+                    .fold(0u64, |acc, (_, t)| acc | 1 << t);
+                topics = (topics & fresh) | self.memory.last_topics;
             }
             // A statement with no topic word of its own is about what the
             // article was just discussing.
@@ -627,7 +653,7 @@ impl<'a> Run<'a> {
 
             // Memory.
             if !holders.is_empty() && topics != 0 {
-                self.memory.last_topics = topics;
+                self.memory.last_topics = carried.unwrap_or(topics);
                 self.memory.last_holder_parties = holders.iter().fold(0, |acc, h| acc | 1 << h.party);
                 self.memory.last_sentence = si;
             }
