@@ -991,7 +991,18 @@ impl<'a> Run<'a> {
                     }
                 }
             }
-            if let Some(r) = pick {
+            // `Washington has not commented on the claim`: saying nothing is
+            // no position (`did not say whether …` still reports one).
+            let silent = (w.saturating_sub(2)..*w)
+                .any(|k| self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator)))
+                && sc.words.get(*we).is_none_or(|_| {
+                    !matches!(
+                        self.lower_word(sc, *we),
+                        "that" | "whether" | "if" | "where" | "when" | "how" | "what" | "who" | "why"
+                    )
+                })
+                && !self.text[span.end..].trim_start().starts_with([':', '"', '\u{201c}']);
+            if let Some(r) = pick.filter(|_| !silent) {
                 if !out.iter().any(|h| h.party == r.party && h.via == Via::Speaker) {
                     // A tag after a quote (`“…,” X said`): the speaker's
                     // words are the quote before the verb.
