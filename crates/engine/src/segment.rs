@@ -146,25 +146,31 @@ fn split_line(
     let line = &text[start..end];
     let kind = line_kind(line);
     let mut sent_start = start;
-    let mut iter = line.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = line.as_bytes();
+    let mut pos = 0;
+    // Terminal punctuation: `.`, `!`, `?` and `…` (which starts with 0xE2);
+    // a byte search finds the candidates without decoding every character.
+    while let Some(off) = bytes[pos..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        let i = pos + off;
+        let c = line[i..].chars().next().unwrap_or(' ');
+        pos = i + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
             continue;
         }
         // Extend over runs of terminal punctuation, closing quotes and brackets.
-        let mut j = i + c.len_utf8();
+        let mut j = pos;
         let mut closed_quote = false;
-        while let Some(&(k, d)) = iter.peek() {
+        for d in line[j..].chars() {
             if matches!(d, '.' | '!' | '?' | '\u{2026}') || is_close_punct(d) {
                 if is_close_punct(d) && d != ')' && d != ']' {
                     closed_quote = true;
                 }
-                j = k + d.len_utf8();
-                iter.next();
+                j += d.len_utf8();
             } else {
                 break;
             }
         }
+        pos = j;
         // Must be followed by white space.
         let rest = &line[j..];
         let after_ws = rest.trim_start();

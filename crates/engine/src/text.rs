@@ -17,30 +17,43 @@ pub(crate) fn words(text: &str, span: Span) -> Vec<Span> {
 pub(crate) fn words_into(text: &str, span: Span, out: &mut Vec<Span>) {
     out.clear();
     let s = &text[span.range()];
+    let bytes = s.as_bytes();
+    let char_at = |i: usize| s.get(i..).and_then(|t| t.chars().next());
     let mut start: Option<usize> = None;
     let mut last_end = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII without decoding; other characters decoded one at a time.
+        let (c, len) = match bytes[i] {
+            b if b < 0x80 => (b as char, 1),
+            _ => {
+                let c = char_at(i).unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        };
+        let alphanumeric = if len == 1 { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if alphanumeric {
             if start.is_none() {
                 start = Some(i);
             }
-            last_end = i + c.len_utf8();
+            last_end = i + len;
+            i += len;
             continue;
         }
-        let joins = start.is_some()
-            && matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',')
-            && chars.peek().is_some_and(|&(_, d)| d.is_alphanumeric())
-            && (c != ','
-                || (s[..i].ends_with(|p: char| p.is_ascii_digit())
-                    && chars.peek().is_some_and(|&(_, d)| d.is_ascii_digit())))
-            && (c != '.' || s[..i].ends_with(|p: char| p.is_ascii_digit() || p.is_uppercase()));
-        if joins {
-            continue;
+        let joins = start.is_some() && matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',') && {
+            let next = char_at(i + len);
+            next.is_some_and(char::is_alphanumeric)
+                && (c != ','
+                    || (s[..i].ends_with(|p: char| p.is_ascii_digit())
+                        && next.is_some_and(|d| d.is_ascii_digit())))
+                && (c != '.' || s[..i].ends_with(|p: char| p.is_ascii_digit() || p.is_uppercase()))
+        };
+        if !joins {
+            if let Some(st) = start.take() {
+                out.push(Span::new(span.start + st, span.start + last_end));
+            }
         }
-        if let Some(st) = start.take() {
-            out.push(Span::new(span.start + st, span.start + last_end));
-        }
+        i += len;
     }
     if let Some(st) = start {
         out.push(Span::new(span.start + st, span.start + last_end));
@@ -57,7 +70,9 @@ pub(crate) fn quote_regions(text: &str, paragraph: Span) -> Vec<Span> {
     let s = &text[paragraph.range()];
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in s.char_indices() {
+    // Quotation marks are `"` or start with 0xE2 (curly) or 0xC2 (guillemets).
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, s.as_bytes()) {
+        let c = s[i..].chars().next().unwrap_or(' ');
         match c {
             '\u{201c}' | '\u{201e}' | '\u{00ab}' if open.is_none() => open = Some(i),
             '\u{201d}' | '\u{00bb}' => {
