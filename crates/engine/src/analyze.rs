@@ -1449,6 +1449,9 @@ impl<'a> Run<'a> {
                     && !self.after_preposition(sc, r)
                     // `Moscow's forces have retaken …` is a subject.
                     && (!self.possessive(r) || self.followed_by_verb(sc, r))
+                    // The addressee of `told Trump that …` is not.
+                    && !(r.word > 0
+                        && self.cue_at(sc, r.word - 1).is_some_and(|ms| ms.contains(&Meaning::Addressee)))
             })
             .map_or(usize::MAX, |r| r.word);
         let mut labels: Vec<(usize, u8, bool)> = Vec::new();
@@ -1527,7 +1530,13 @@ impl<'a> Run<'a> {
             }
         });
         let mut best = best;
-        if best == Some(L_SUPPORTS) && hedge {
+        // Support that goes only so far: `agreed to X, but did not accept Y`.
+        let partial = best == Some(L_SUPPORTS)
+            && labels.iter().skip(1).any(|&(w, l, neg)| {
+                neg && matches!(l, L_SUPPORTS | L_PROPOSES)
+                    && (labels[0].0..w).any(|k| matches!(self.lower_word(sc, k), "but" | "yet" | "though"))
+            });
+        if best == Some(L_SUPPORTS) && (hedge || partial) {
             best = Some(L_CONDITIONAL);
         }
         best

@@ -153,6 +153,10 @@ pub struct Lexicon {
     /// verb (`asked Putin to spare`, `urged Kyiv to accept`): a demand.
     #[serde(default)]
     pub requests: Vec<String>,
+    /// Speech verbs whose next word is the person spoken to, not a new
+    /// subject (`told Trump that …`, `assured Kyiv that …`).
+    #[serde(default)]
+    pub addressee_verbs: Vec<String>,
     /// Phrases for whoever spoke last (`the statement`, `the readout`).
     #[serde(default)]
     pub speaker_refs: Vec<String>,
@@ -342,6 +346,7 @@ impl Profile {
             ("other_issues", &lx.other_issues),
             ("speaker_refs", &lx.speaker_refs),
             ("requests", &lx.requests),
+            ("addressee_verbs", &lx.addressee_verbs),
             ("speech_verbs", &lx.speech_verbs),
             ("according_to", &lx.according_to),
             ("negators", &lx.negators),

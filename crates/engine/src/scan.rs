@@ -20,6 +20,7 @@ pub(crate) enum Meaning {
     OtherIssue,
     LastSpeaker,
     Request,
+    Addressee,
     Speech,
     According,
     Stance(u8),
@@ -169,6 +170,9 @@ impl Scanner {
         let lx = &profile.lexicon;
         for w in &lx.speech_verbs {
             cue.add(w, false, Meaning::Speech);
+        }
+        for w in &lx.addressee_verbs {
+            cue.add(w, false, Meaning::Addressee);
         }
         for w in &lx.requests {
             cue.add(w, false, Meaning::Request);
