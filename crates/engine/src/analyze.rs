@@ -1118,8 +1118,10 @@ impl<'a> Run<'a> {
                     out.push(self.holder(r, Via::Owner, of, Some(L_PROPOSES), false));
                 } else if self.talks_partner(sc, r) {
                     // `talks with Russian officials`, `discussed with the
-                    // Ukrainian delegation`: a party to the talks.
-                    out.push(self.holder(r, Via::Agent, 0, None, false));
+                    // Ukrainian delegation`: a party to the talks, which are
+                    // all the sentence says of its position (the cues are
+                    // the speaker's or the proposal's owner's).
+                    out.push(self.holder(r, Via::Agent, 0, Some(L_CONSIDERING), false));
                 } else if self.forces_in_action(sc, r) {
                     out.push(self.holder(r, Via::Agent, 0, Some(L_ACTS), false));
                 }
@@ -1475,6 +1477,11 @@ impl<'a> Run<'a> {
             }
             // `denied that its troops were encircled` disputes a report; it
             // is no position on the topic (`Kyiv denied it` is).
+            // A stance noun owned by another party (`the American initiative`)
+            // is that party's position, not the holder's.
+            if sc.refs.iter().any(|r| r.party != h.party && r.word_end == *w && r.kind != RefKind::Pronoun) {
+                continue;
+            }
             let disputes = *we < sc.words.len() && self.lower_word(sc, *we) == "that"
                 // … and so does condemning another party's words (`slams
                 // Putin's statements on the ceasefire`): the target is the
