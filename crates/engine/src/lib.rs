@@ -2,7 +2,7 @@
 //! news article.
 //!
 //! Given a text and a [`Profile`] (the parties, the topics and the cue
-//! words), [`analyze`] returns a [`Report`]: for each party × topic the text
+//! words), [`analyze()`] returns a [`Report`]: for each party × topic the text
 //! fills, a stance label, a one-line summary and the sentences that show it,
 //! plus the figures the article gives and where every party is mentioned.
 //! The engine is pure Rust with no clocks, no I/O and no web dependencies;

@@ -56,7 +56,7 @@ impl Gender {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Hit {
     pub span: Span,
-    /// Index into [`Lexicon::meanings`] of the phrase's meanings.
+    /// Index into [`Automaton::meanings`] of the phrase's meanings.
     pub pattern: u32,
 }
 
