@@ -1062,6 +1062,21 @@ impl<'a> Run<'a> {
             if out.iter().any(|h| h.span == r.span) {
                 continue;
             }
+            // The one asked (`hoping to persuade the Kremlin to accept …`)
+            // holds nothing yet; a capital before `talks` is where they are
+            // held (`after the Moscow talks`).
+            let before =
+                if r.word > 1 && self.lower_word(sc, r.word - 1) == "the" { r.word - 1 } else { r.word };
+            let asked =
+                before > 0 && self.cue_at(sc, before - 1).is_some_and(|ms| ms.contains(&Meaning::Request));
+            let venue = r.kind == RefKind::Alias(AliasKind::Capital)
+                && !self.possessive(r)
+                && sc.cues.iter().any(|c| {
+                    c.0 == r.word_end && c.3.iter().any(|m| matches!(m, Meaning::Topic { anaphor: true, .. }))
+                });
+            if asked || venue {
+                continue;
+            }
             let pronoun = r.kind == RefKind::Pronoun;
             let next = if self.possessive(r) || pronoun && self.possessive_pronoun(r) {
                 None
