@@ -512,13 +512,12 @@ impl<'a> Run<'a> {
             // … and so does a quote that goes on with only a general word
             // (`our territory` in a speech about Kursk).
             // A general word that is new to the discourse (`a 30-day halt`,
-            // not `our territory` or `the line`) adds its topic to this
-            // sentence, but does not change the topic of the moment.
+            // not `our territory` or `the line`) adds its topic, to this
+            // sentence and to the topic of the moment.
             let mut carried = None;
             if continuing
                 && (topics == 0 || sc.strong_topics == 0 && mostly_quoted && self.memory.last_topics != 0)
             {
-                carried = Some(self.memory.last_topics);
                 let fresh = sc
                     .topic_terms
                     .iter()
@@ -540,6 +539,7 @@ impl<'a> Run<'a> {
                             )
                     })
                     .fold(0u64, |acc, (_, t)| acc | 1 << t);
+                carried = Some(self.memory.last_topics | (topics & fresh));
                 topics = (topics & fresh) | self.memory.last_topics;
             }
             // A statement with no topic word of its own is about what the
