@@ -908,6 +908,9 @@ impl<'a> Run<'a> {
         let mut out: Vec<Holder> = Vec::new();
         // Statements by speakers who are none of the parties: word ranges.
         let mut foreign: Vec<(usize, usize)> = Vec::new();
+        // Speakers who said nothing (`did not mention land`): not subjects
+        // either.
+        let mut silenced: Vec<Span> = Vec::new();
         let n = sc.words.len();
         // Reported speech: a speech verb outside quotes and its speaker.
         for (w, we, span, ms) in &sc.cues {
@@ -993,8 +996,9 @@ impl<'a> Run<'a> {
             }
             // `Washington has not commented on the claim`: saying nothing is
             // no position (`did not say whether …` still reports one).
-            let silent = (w.saturating_sub(2)..*w)
-                .any(|k| self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator)))
+            let silent = !ms.iter().any(|m| matches!(m, Meaning::Stance(_)))
+                && (w.saturating_sub(2)..*w)
+                    .any(|k| self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator)))
                 && sc.words.get(*we).is_none_or(|_| {
                     !matches!(
                         self.lower_word(sc, *we),
@@ -1002,6 +1006,9 @@ impl<'a> Run<'a> {
                     )
                 })
                 && !self.text[span.end..].trim_start().starts_with([':', '"', '\u{201c}']);
+            if let Some(r) = pick.filter(|_| silent) {
+                silenced.push(r.span);
+            }
             if let Some(r) = pick.filter(|_| !silent) {
                 if !out.iter().any(|h| h.party == r.party && h.via == Via::Speaker) {
                     // A tag after a quote (`“…,” X said`): the speaker's
@@ -1059,7 +1066,7 @@ impl<'a> Run<'a> {
                 }
                 continue;
             }
-            if out.iter().any(|h| h.span == r.span) {
+            if out.iter().any(|h| h.span == r.span) || silenced.contains(&r.span) {
                 continue;
             }
             // The one asked (`hoping to persuade the Kremlin to accept …`)
