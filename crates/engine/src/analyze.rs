@@ -633,8 +633,13 @@ impl<'a> Run<'a> {
                             .rev()
                             .find(|c| c.sentence == si && c.party == h.party && c.topic == t)
                         {
-                            if c.stance.is_none() {
+                            // … the main clause's, which comes first (`The
+                            // Russian leader has not dropped his demand that
+                            // … the regions Moscow claims`).
+                            if stance.is_some() && (c.stance.is_none() || h.span.start < c.speaker.start) {
                                 c.stance = stance;
+                                c.via = h.via;
+                                c.speaker = h.span;
                             }
                         }
                         continue;
@@ -1114,8 +1119,9 @@ impl<'a> Run<'a> {
                 }
                 continue;
             }
-            // `US proposal`, `through the U.S. proposal`: whatever the preposition.
-            if let Some(label) = self.noun_label(sc, r.word_end) {
+            // `US proposal`, `through the U.S. proposal`: whatever the
+            // preposition (`he offered` is a subject and its verb).
+            if let Some(label) = self.noun_label(sc, r.word_end).filter(|_| !pronoun) {
                 if label == L_PROPOSES {
                     out.push(self.holder(r, Via::Owner, r.word_end, Some(L_PROPOSES), false));
                     continue;
@@ -1484,15 +1490,16 @@ impl<'a> Run<'a> {
             if *w < start || *w >= end {
                 continue;
             }
-            if ms.contains(&Meaning::Hedge) {
+            let negator = |k: usize| self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator));
+            // (An inverted negation opens the sentence: `Nor has he offered …`.)
+            let neg = || {
+                (w.saturating_sub(3)..*w).any(|k| k >= start.min(h.word + 1) && negator(k))
+                    || *w <= 4 && h.word < *w && negator(0)
+            };
+            // `not setting any conditions` is no reservation.
+            if ms.contains(&Meaning::Hedge) && !neg() {
                 hedge = true;
             }
-            let neg = || {
-                (w.saturating_sub(3)..*w).any(|k| {
-                    k >= start.min(h.word + 1)
-                        && self.cue_at(sc, k).is_some_and(|ms| ms.contains(&Meaning::Negator))
-                })
-            };
             if ms.contains(&Meaning::Request) && self.request(sc, *w, *we) {
                 labels.push((*w, L_DEMANDS, neg()));
                 continue;
@@ -1552,6 +1559,8 @@ impl<'a> Run<'a> {
                 match l {
                     L_SUPPORTS | L_PROPOSES => L_OPPOSES,
                     L_OPPOSES => L_CONDITIONAL,
+                    // `is not setting any conditions`: no reservations.
+                    L_CONDITIONAL => L_SUPPORTS,
                     other => other,
                 }
             } else {
