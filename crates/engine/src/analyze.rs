@@ -1228,7 +1228,11 @@ impl<'a> Run<'a> {
                 frames.iter().any(|&(p, start, end)| p != h.party && h.word >= start && h.word < end);
             // Partners in talks and passive agents belong to the frame's own
             // predicate (`Witkoff discussed the plan with Russian officials`).
-            !inside || h.via == Via::Agent || h.forced == Some(L_PROPOSES) || self.direct_stance(sc, h)
+            // (`…, according to X` is the source of the whole sentence.)
+            !inside
+                || matches!(h.via, Via::Agent | Via::AccordingTo)
+                || h.forced == Some(L_PROPOSES)
+                || self.direct_stance(sc, h)
         });
         out
     }
