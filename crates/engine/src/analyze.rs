@@ -1112,6 +1112,14 @@ impl<'a> Run<'a> {
                 continue;
             }
             if let RefKind::Alias(AliasKind::Demonym) = r.kind {
+                // `Russian negotiators are due to meet`, `Ukrainian officials
+                // see …`: the party's people, as a subject.
+                if let Some(v) = self.role_after(sc, r.word_end).filter(|&v| v == r.word_end + 1) {
+                    if (v..(v + 2).min(sc.words.len())).any(|k| self.is_verbish(sc, k)) {
+                        out.push(self.holder(r, Via::Subject, v, None, false));
+                        continue;
+                    }
+                }
                 // `the US proposal`, `the American plan`, `Russian offensive`.
                 if let Some(label) = self.noun_label(sc, r.word_end) {
                     let forced = if label == L_PROPOSES { Some(L_PROPOSES) } else { None };
