@@ -100,6 +100,8 @@ struct Memory {
     last_plural: Option<(u8, Span)>,
     last_neuter: Option<(u8, Span)>,
     last_speaker: Option<(u8, Span)>,
+    /// The person named most recently as a holder (else at all).
+    last_person: Option<(u8, Span)>,
     /// Parties of the people named most recently, newest last, for `the
     /// two leaders`.
     recent_people: Vec<(u8, Span)>,
@@ -658,7 +660,12 @@ impl<'a> Run<'a> {
 
             // Memory.
             if !holders.is_empty() && topics != 0 {
-                self.memory.last_topics = carried.unwrap_or(topics);
+                // (General words alone do not change the topic of the
+                // moment: `the territory` in a report on Kursk.)
+                let weak_only = sc.strong_topics == 0 && sc.topics != 0 && self.memory.last_topics != 0;
+                if !weak_only || carried.is_some() {
+                    self.memory.last_topics = carried.unwrap_or(topics);
+                }
                 self.memory.last_holder_parties = holders.iter().fold(0, |acc, h| acc | 1 << h.party);
                 self.memory.last_sentence = si;
             }
@@ -802,6 +809,25 @@ impl<'a> Run<'a> {
                     }
                     continue;
                 }
+                if *m == Meaning::GenericTitle && !in_quote(span.start) {
+                    // `the head of state said`: the person the text is about.
+                    // In an apposition (`Gen. Syrskyi, the commander-in-chief,`)
+                    // the name is already there.
+                    let apposition = *w > 0
+                        && self.text[sc.words[*w - 1].end..span.start].contains(',')
+                        && sc.refs.iter().any(|r| r.word_end == *w);
+                    if let Some((party, _)) = self.memory.last_person.filter(|_| !apposition) {
+                        found.push(PartyRef {
+                            span: *span,
+                            party,
+                            kind: RefKind::Alias(AliasKind::Title),
+                            gender: Gender::Unknown,
+                            word: *w,
+                            word_end: *we,
+                        });
+                    }
+                    continue;
+                }
                 if *m == Meaning::Dual && !in_quote(span.start) {
                     // `the two leaders`: the last two parties whose people
                     // were named.
@@ -878,6 +904,10 @@ impl<'a> Run<'a> {
                 }
             }
             let is_holder = holders.iter().any(|h| h.span == r.span);
+            if r.kind == RefKind::Alias(AliasKind::Person) && (is_holder || self.memory.last_person.is_none())
+            {
+                self.memory.last_person = Some((r.party, r.span));
+            }
             let slot = match r.gender {
                 Gender::Masculine => &mut self.memory.last_male,
                 Gender::Feminine => &mut self.memory.last_female,

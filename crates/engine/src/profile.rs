@@ -157,6 +157,11 @@ pub struct Lexicon {
     /// subject (`told Trump that …`, `assured Kyiv that …`).
     #[serde(default)]
     pub addressee_verbs: Vec<String>,
+    /// Titles without a country (`the president`, `the head of state`):
+    /// they refer to the person the text is about, the person last named
+    /// as a holder.
+    #[serde(default)]
+    pub generic_titles: Vec<String>,
     /// Phrases for whoever spoke last (`the statement`, `the readout`).
     #[serde(default)]
     pub speaker_refs: Vec<String>,
@@ -346,6 +351,7 @@ impl Profile {
             ("other_issues", &lx.other_issues),
             ("speaker_refs", &lx.speaker_refs),
             ("requests", &lx.requests),
+            ("generic_titles", &lx.generic_titles),
             ("addressee_verbs", &lx.addressee_verbs),
             ("speech_verbs", &lx.speech_verbs),
             ("according_to", &lx.according_to),

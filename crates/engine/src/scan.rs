@@ -20,6 +20,7 @@ pub(crate) enum Meaning {
     OtherIssue,
     LastSpeaker,
     Request,
+    GenericTitle,
     Addressee,
     Speech,
     According,
@@ -173,6 +174,9 @@ impl Scanner {
         }
         for w in &lx.addressee_verbs {
             cue.add(w, false, Meaning::Addressee);
+        }
+        for w in &lx.generic_titles {
+            cue.add(w, false, Meaning::GenericTitle);
         }
         for w in &lx.requests {
             cue.add(w, false, Meaning::Request);
