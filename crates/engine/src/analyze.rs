@@ -601,7 +601,10 @@ impl<'a> Run<'a> {
                 self.memory.figure_sentence = si;
             }
             for f in figures::find(self.text, seg.span, &sc.words) {
-                let topic = nearest_topic(&strong_terms, f.span)
+                // A unit that is itself a topic word (`four regions`) says it.
+                let own = sc.topic_terms.iter().find(|(s, _)| f.span.contains(*s)).map(|&(_, t)| t);
+                let topic = own
+                    .or_else(|| nearest_topic(&strong_terms, f.span))
                     .or_else(|| (figure_topics != 0).then(|| figure_topics.trailing_zeros() as u8))
                     .or_else(|| nearest_topic(&sc.topic_terms, f.span));
                 self.figures.push(report::Figure {

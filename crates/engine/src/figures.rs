@@ -225,7 +225,10 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
             continue;
         }
         let mut start = i;
-        for m in MODIFIERS {
+        // A compound adjective (`30-day`) takes no modifier: `talked about
+        // 30-day truces` is not an estimate (`nearly one-fifth` is).
+        let adjective = compound.is_some() && !fraction;
+        for m in MODIFIERS.iter().filter(|_| !adjective) {
             if i >= m.len() && matches_seq(text, words, i - m.len(), m) {
                 start = i - m.len();
                 break;
@@ -259,6 +262,7 @@ mod tests {
             ("It holds less than 200 sq. km now.", &["less than 200 sq. km"]),
             ("down from 1,300 sq. km at the peak", &["1,300 sq. km"]),
             ("a 30-day truce", &["30-day"]),
+            ("they talked about 30-day truces", &["30-day"]),
             ("troops occupy nearly one-fifth of it", &["nearly one-fifth"]),
             ("about a third of the land", &["about a third"]),
             ("On 13 March and in 2014 nothing happened.", &[]),

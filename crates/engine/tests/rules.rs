@@ -60,3 +60,47 @@ fn rule_examples() {
         failures.join("\n")
     );
 }
+
+/// Figures with their topic and source, from `tests/data/figures.txt`.
+#[test]
+fn figure_examples() {
+    let analyzer = Analyzer::new(&Profile::default_profile());
+    let data = include_str!("data/figures.txt");
+    let mut failures = Vec::new();
+    let mut section = "";
+    for (n, line) in data.lines().enumerate() {
+        if let Some(s) = line.strip_prefix("## ") {
+            section = s;
+            continue;
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (text, want) =
+            line.split_once(" => ").unwrap_or_else(|| panic!("figures.txt:{}: no ' => '", n + 1));
+        let want: Vec<&str> =
+            if want.trim() == "(none)" { Vec::new() } else { want.split(" | ").map(str::trim).collect() };
+        let report = analyzer.analyze(text);
+        let got: Vec<String> = report
+            .figures
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}@{}/{}",
+                    f.text,
+                    f.topic.as_deref().unwrap_or("-"),
+                    f.source.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        if got != want {
+            failures.push(format!(
+                "figures.txt:{} [{section}]\n    text: {text}\n    want: {}\n    got:  {}",
+                n + 1,
+                want.join(" | "),
+                got.join(" | ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "figure examples fail:\n{}", failures.join("\n"));
+}
