@@ -640,8 +640,15 @@ impl<'a> Run<'a> {
                         {
                             // … the main clause's, which comes first (`The
                             // Russian leader has not dropped his demand that
-                            // … the regions Moscow claims`).
-                            if stance.is_some() && (c.stance.is_none() || h.span.start < c.speaker.start) {
+                            // … the regions Moscow claims`), unless the other
+                            // is the speaker of the whole sentence (`Kyiv will
+                            // never …, Foreign Minister X said`).
+                            let reporter = holders
+                                .iter()
+                                .any(|x| x.span == c.speaker && x.via == Via::Speaker && x.scope_start == 0);
+                            if stance.is_some()
+                                && (c.stance.is_none() || h.span.start < c.speaker.start && !reporter)
+                            {
                                 c.stance = stance;
                                 c.via = h.via;
                                 c.speaker = h.span;
