@@ -179,7 +179,12 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 </label>
                 <button type="button" class="fg-button fg-button-quiet" onclick={on_clear}
                     disabled={props.text.is_empty()}>{"Clear"}</button>
-                <span class="fg-counts">{format!("{chars} characters · {} sentences", props.sentences)}</span>
+                <span class="fg-counts">{format!(
+                    "{chars} character{} · {} sentence{}",
+                    if chars == 1 { "" } else { "s" },
+                    props.sentences,
+                    if props.sentences == 1 { "" } else { "s" }
+                )}</span>
             </div>
         </section>
     }

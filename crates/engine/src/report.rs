@@ -165,10 +165,11 @@ impl Report {
             for p in &self.parties {
                 match self.cell(&p.id, &t.id) {
                     Some(c) => out.push_str(&format!(
-                        " **{}**: {} ({} sentences) |",
+                        " **{}**: {} ({} sentence{}) |",
                         c.stance,
                         md_escape(&c.summary),
-                        c.evidence.len()
+                        c.evidence.len(),
+                        if c.evidence.len() == 1 { "" } else { "s" }
                     )),
                     None => out.push_str(" no position |"),
                 }
