@@ -512,10 +512,10 @@ impl<'a> Run<'a> {
                     && si <= self.memory.last_sentence + 2
             });
             // … and so does a quote that goes on with only a general word
-            // (`our territory` in a speech about Kursk).
-            // A general word that is new to the discourse (`a 30-day halt`,
-            // not `our territory` or `the line`) adds its topic, to this
-            // sentence and to the topic of the moment.
+            // (`our territory` in a speech about Kursk). A general word that is
+            // new to the discourse (`a 30-day halt`, not `our territory` or
+            // `the line`) adds its topic, to this sentence and to the topic of
+            // the moment.
             let mut carried = None;
             if continuing
                 && (topics == 0 || sc.strong_topics == 0 && mostly_quoted && self.memory.last_topics != 0)
@@ -523,23 +523,7 @@ impl<'a> Run<'a> {
                 let fresh = sc
                     .topic_terms
                     .iter()
-                    .filter(|(s, _)| {
-                        let w = sc.words.partition_point(|w| w.end <= s.start);
-                        w == 0
-                            || !matches!(
-                                self.lower_word(&sc, w - 1),
-                                "our"
-                                    | "their"
-                                    | "its"
-                                    | "his"
-                                    | "her"
-                                    | "my"
-                                    | "your"
-                                    | "the"
-                                    | "this"
-                                    | "that"
-                            )
-                    })
+                    .filter(|(s, _)| !self.determined(&sc, *s))
                     .fold(0u64, |acc, (_, t)| acc | 1 << t);
                 carried = Some(self.memory.last_topics | (topics & fresh));
                 topics = (topics & fresh) | self.memory.last_topics;
@@ -1441,6 +1425,17 @@ impl<'a> Run<'a> {
                     && !sc.topic_terms.iter().any(|(s, _)| s.start == sc.words[k + 1].start)
             }
         })
+    }
+
+    /// A word with a definite or possessive determiner (`the territory`,
+    /// `our land`): it refers back to something already in the discourse.
+    fn determined(&self, sc: &Scanned, s: Span) -> bool {
+        let w = sc.words.partition_point(|w| w.end <= s.start);
+        w > 0
+            && matches!(
+                self.lower_word(sc, w - 1),
+                "our" | "their" | "its" | "his" | "her" | "my" | "your" | "the" | "this" | "that"
+            )
     }
 
     fn possessive_pronoun(&self, r: &PartyRef) -> bool {
