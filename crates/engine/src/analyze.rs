@@ -1073,6 +1073,16 @@ impl<'a> Run<'a> {
                     } else {
                         *w
                     };
+                    // `Dmitry Peskov, the Kremlin spokesman, said`: the name
+                    // before the apposition is who speaks.
+                    let named = sc.refs.iter().find(|p| {
+                        p.party == r.party
+                            && p.kind == RefKind::Alias(AliasKind::Person)
+                            && p.word_end <= r.word
+                            && r.word - p.word_end <= 2
+                            && self.text[p.span.end..r.span.start].contains(',')
+                    });
+                    let r = named.unwrap_or(r);
                     out.push(self.holder(r, Via::Speaker, scope, None, r.kind == RefKind::Pronoun));
                 }
             }

@@ -104,3 +104,41 @@ fn figure_examples() {
     }
     assert!(failures.is_empty(), "figure examples fail:\n{}", failures.join("\n"));
 }
+
+/// The speaker an evidence sentence shows, from `tests/data/speakers.txt`.
+#[test]
+fn speaker_examples() {
+    let analyzer = Analyzer::new(&Profile::default_profile());
+    let data = include_str!("data/speakers.txt");
+    let mut failures = Vec::new();
+    let mut section = "";
+    for (n, line) in data.lines().enumerate() {
+        if let Some(s) = line.strip_prefix("## ") {
+            section = s;
+            continue;
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (text, want) =
+            line.split_once(" => ").unwrap_or_else(|| panic!("speakers.txt:{}: no ' => '", n + 1));
+        let report = analyzer.analyze(text);
+        for item in want.split(" | ") {
+            let (cell, speaker) =
+                item.split_once('=').unwrap_or_else(|| panic!("speakers.txt:{}: no '='", n + 1));
+            let (party, topic) = cell.trim().split_once('/').expect("party/topic");
+            let got = report
+                .cell(party, topic)
+                .and_then(|c| c.evidence.first())
+                .and_then(|e| e.speaker.clone())
+                .unwrap_or_else(|| "(no cell)".into());
+            if got != speaker.trim() {
+                failures.push(format!(
+                    "speakers.txt:{} [{section}]\n    text: {text}\n    cell: {cell}\n    want: {speaker}\n    got:  {got}",
+                    n + 1
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "speaker examples fail:\n{}", failures.join("\n"));
+}
