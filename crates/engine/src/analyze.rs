@@ -109,6 +109,10 @@ struct Memory {
     last_topics: u64,
     last_holder_parties: u64,
     last_sentence: usize,
+    /// The topics of the last sentence that named one by a specific word,
+    /// and where.
+    named_topics: u64,
+    named_sentence: usize,
     /// The topic mentioned most recently.
     last_topic: Option<u8>,
     /// Every topic named so far, for `the plan`, `the region`.
@@ -538,6 +542,14 @@ impl<'a> Run<'a> {
                 && si <= self.memory.last_sentence + 3
             {
                 topics = self.memory.last_topics;
+                // (Unless the text has named a topic since, without a holder:
+                // `Analysts say the Kursk incursion failed. Russian troops
+                // have retaken …, according to the military.`)
+                if self.memory.named_sentence > self.memory.last_sentence
+                    && si <= self.memory.named_sentence + 1
+                {
+                    topics = self.memory.named_topics;
+                }
             }
             // `… to discuss it`, `has not accepted it`: a stance on something
             // just mentioned.
@@ -665,6 +677,10 @@ impl<'a> Run<'a> {
             }
             if let Some(t) = sc.topic_terms.last() {
                 self.memory.last_topic = Some(t.1);
+            }
+            if sc.strong_topics != 0 {
+                self.memory.named_topics = sc.strong_topics;
+                self.memory.named_sentence = si;
             }
             self.memory.seen_topics |= sc.topics;
             if let Some(h) = holders.iter().find(|h| h.via == Via::Speaker) {
@@ -973,6 +989,7 @@ impl<'a> Run<'a> {
                     && *w - r.word_end <= 8
                     && !in_quote(r.span.start)
                     && !self.after_preposition(sc, r)
+                    && !self.object_of_verb(sc, r)
                     && (!(self.possessive(r) || r.kind == RefKind::Pronoun && self.possessive_pronoun(r))
                         || self.role_after(sc, r.word_end).is_some_and(|e| e == *w))
             });
@@ -1437,6 +1454,16 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// The object of a verb that takes a person (`accused Moscow of …`,
+    /// `urged the Kremlin to …`): not the subject of what follows.
+    fn object_of_verb(&self, sc: &Scanned, r: &PartyRef) -> bool {
+        let before = if r.word > 1 && self.lower_word(sc, r.word - 1) == "the" { r.word - 1 } else { r.word };
+        before > 0
+            && self
+                .cue_at(sc, before - 1)
+                .is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Request | Meaning::Addressee)))
+    }
+
     /// A word with a definite or possessive determiner (`the territory`,
     /// `our land`): it refers back to something already in the discourse.
     fn determined(&self, sc: &Scanned, s: Span) -> bool {
@@ -1563,6 +1590,14 @@ impl<'a> Run<'a> {
             }
             // `denied that its troops were encircled` disputes a report; it
             // is no position on the topic (`Kyiv denied it` is).
+            // A participle used as an adjective (`the proposed truce`)
+            // names the thing, not the holder's stance on it.
+            if *w > 0
+                && matches!(self.lower_word(sc, *w - 1), "the" | "a" | "an")
+                && self.lower_word(sc, *w).ends_with("ed")
+            {
+                continue;
+            }
             // A stance noun owned by another party (`the American initiative`)
             // is that party's position, not the holder's.
             if sc.refs.iter().any(|r| r.party != h.party && r.word_end == *w && r.kind != RefKind::Pronoun) {

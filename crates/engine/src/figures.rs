@@ -175,6 +175,16 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
             i += 1;
             continue;
         }
+        // Clock times (`10:42 GMT`) are not figures.
+        let at = words[i];
+        let clock = text[at.end..].starts_with(':')
+            && text[at.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+            || text[..at.start].ends_with(':')
+                && text[..at.start - 1].ends_with(|c: char| c.is_ascii_digit());
+        if digits && clock {
+            i += 1;
+            continue;
+        }
         // Dates: `13 March`, `March 13`, `in 2014`.
         let next = words.get(i + 1).map_or("", |n| &text[n.range()]);
         let prev = if i > 0 { &text[words[i - 1].range()] } else { "" };
@@ -262,6 +272,7 @@ mod tests {
             ("It holds less than 200 sq. km now.", &["less than 200 sq. km"]),
             ("down from 1,300 sq. km at the peak", &["1,300 sq. km"]),
             ("a 30-day truce", &["30-day"]),
+            ("10:42 GMT - 30 days", &["30 days"]),
             ("they talked about 30-day truces", &["30-day"]),
             ("troops occupy nearly one-fifth of it", &["nearly one-fifth"]),
             ("about a third of the land", &["about a third"]),

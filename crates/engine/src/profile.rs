@@ -153,8 +153,9 @@ pub struct Lexicon {
     /// verb (`asked Putin to spare`, `urged Kyiv to accept`): a demand.
     #[serde(default)]
     pub requests: Vec<String>,
-    /// Speech verbs whose next word is the person spoken to, not a new
-    /// subject (`told Trump that …`, `assured Kyiv that …`).
+    /// Verbs whose next word is the person spoken to or about, not a new
+    /// subject (`told Trump that …`, `assured Kyiv that …`, `accused
+    /// Moscow of …`).
     #[serde(default)]
     pub addressee_verbs: Vec<String>,
     /// Titles without a country (`the president`, `the head of state`):
