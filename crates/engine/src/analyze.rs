@@ -1128,10 +1128,7 @@ impl<'a> Run<'a> {
             // The one asked (`hoping to persuade the Kremlin to accept …`)
             // holds nothing yet; a capital before `talks` is where they are
             // held (`after the Moscow talks`).
-            let before =
-                if r.word > 1 && self.lower_word(sc, r.word - 1) == "the" { r.word - 1 } else { r.word };
-            let asked =
-                before > 0 && self.cue_at(sc, before - 1).is_some_and(|ms| ms.contains(&Meaning::Request));
+            let asked = self.governor(sc, r).is_some_and(|ms| ms.contains(&Meaning::Request));
             let venue = r.kind == RefKind::Alias(AliasKind::Capital)
                 && !self.possessive(r)
                 && sc.cues.iter().any(|c| {
@@ -1454,14 +1451,18 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// The cue right before a reference (over a `the`): the verb that
+    /// governs it, if any (`urged the Kremlin`).
+    fn governor<'s>(&self, sc: &'s Scanned, r: &PartyRef) -> Option<&'s [Meaning]> {
+        let before = if r.word > 1 && self.lower_word(sc, r.word - 1) == "the" { r.word - 1 } else { r.word };
+        before.checked_sub(1).and_then(|k| self.cue_at(sc, k))
+    }
+
     /// The object of a verb that takes a person (`accused Moscow of …`,
     /// `urged the Kremlin to …`): not the subject of what follows.
     fn object_of_verb(&self, sc: &Scanned, r: &PartyRef) -> bool {
-        let before = if r.word > 1 && self.lower_word(sc, r.word - 1) == "the" { r.word - 1 } else { r.word };
-        before > 0
-            && self
-                .cue_at(sc, before - 1)
-                .is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Request | Meaning::Addressee)))
+        self.governor(sc, r)
+            .is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Request | Meaning::Addressee)))
     }
 
     /// A word with a definite or possessive determiner (`the territory`,
