@@ -1,15 +1,22 @@
-//! The attribution and stance rules, each with positive and negative
-//! examples written for factgrid, in `tests/data/rules.txt`. One loop runs
-//! them all and reports every failing example, not just the first.
+//! The attribution, stance, figure and speaker rules, each with positive and
+//! negative examples written for factgrid, in `tests/data/*.txt`. Each
+//! table runs in one loop that reports every failing example, not just the
+//! first.
 
 use factgrid_engine::{Analyzer, Profile};
 
-#[test]
-fn rule_examples() {
-    let analyzer = Analyzer::new(&Profile::default_profile());
-    let data = include_str!("data/rules.txt");
-    let mut failures = Vec::new();
-    let mut count = 0;
+/// One example of a table: `TEXT => WANT`, with its line and section.
+struct Example<'a> {
+    line: usize,
+    section: &'a str,
+    text: String,
+    want: &'a str,
+}
+
+/// The examples of a table file: `## ` lines name sections, `#` lines and
+/// blank lines are skipped, and `\n` in TEXT is a paragraph break.
+fn examples<'a>(file: &str, data: &'a str) -> Vec<Example<'a>> {
+    let mut out = Vec::new();
     let mut section = "";
     for (n, line) in data.lines().enumerate() {
         if let Some(s) = line.strip_prefix("## ") {
@@ -19,16 +26,36 @@ fn rule_examples() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let (text, want) =
-            line.split_once(" => ").unwrap_or_else(|| panic!("rules.txt:{}: no ' => '", n + 1));
-        let text = text.replace("\\n", "\n");
-        let mut want: Vec<String> = if want.trim() == "(nothing)" {
+        let (text, want) = line.split_once(" => ").unwrap_or_else(|| panic!("{file}:{}: no ' => '", n + 1));
+        out.push(Example { line: n + 1, section, text: text.replace("\\n", "\n"), want });
+    }
+    out
+}
+
+/// Report every failure of a table at once.
+fn check(file: &str, failures: Vec<String>) {
+    assert!(failures.is_empty(), "{} examples of {file} fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+fn failure(file: &str, e: &Example, want: &str, got: &str) -> String {
+    format!("{file}:{} [{}]\n    text: {}\n    want: {want}\n    got:  {got}", e.line, e.section, e.text)
+}
+
+#[test]
+fn rule_examples() {
+    let analyzer = Analyzer::new(&Profile::default_profile());
+    let file = "rules.txt";
+    let all = examples(file, include_str!("data/rules.txt"));
+    assert!(all.len() > 30, "the rule file has examples");
+    let mut failures = Vec::new();
+    for e in &all {
+        let mut want: Vec<String> = if e.want.trim() == "(nothing)" {
             Vec::new()
         } else {
-            want.split_whitespace().map(String::from).collect()
+            e.want.split_whitespace().map(String::from).collect()
         };
         want.sort();
-        let report = analyzer.analyze(&text);
+        let report = analyzer.analyze(&e.text);
         let mut got: Vec<String> = report
             .cells
             .iter()
@@ -42,45 +69,23 @@ fn rule_examples() {
             })
             .collect();
         got.sort();
-        count += 1;
         if got != want {
-            failures.push(format!(
-                "rules.txt:{} [{section}]\n    text: {text}\n    want: {}\n    got:  {}",
-                n + 1,
-                want.join(" "),
-                got.join(" ")
-            ));
+            failures.push(failure(file, e, &want.join(" "), &got.join(" ")));
         }
     }
-    assert!(count > 30, "the rule file has examples");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} rule examples fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    check(file, failures);
 }
 
 /// Figures with their topic and source, from `tests/data/figures.txt`.
 #[test]
 fn figure_examples() {
     let analyzer = Analyzer::new(&Profile::default_profile());
-    let data = include_str!("data/figures.txt");
+    let file = "figures.txt";
     let mut failures = Vec::new();
-    let mut section = "";
-    for (n, line) in data.lines().enumerate() {
-        if let Some(s) = line.strip_prefix("## ") {
-            section = s;
-            continue;
-        }
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (text, want) =
-            line.split_once(" => ").unwrap_or_else(|| panic!("figures.txt:{}: no ' => '", n + 1));
+    for e in &examples(file, include_str!("data/figures.txt")) {
         let want: Vec<&str> =
-            if want.trim() == "(none)" { Vec::new() } else { want.split(" | ").map(str::trim).collect() };
-        let report = analyzer.analyze(text);
+            if e.want.trim() == "(none)" { Vec::new() } else { e.want.split(" | ").map(str::trim).collect() };
+        let report = analyzer.analyze(&e.text);
         let got: Vec<String> = report
             .figures
             .iter()
@@ -94,51 +99,32 @@ fn figure_examples() {
             })
             .collect();
         if got != want {
-            failures.push(format!(
-                "figures.txt:{} [{section}]\n    text: {text}\n    want: {}\n    got:  {}",
-                n + 1,
-                want.join(" | "),
-                got.join(" | ")
-            ));
+            failures.push(failure(file, e, &want.join(" | "), &got.join(" | ")));
         }
     }
-    assert!(failures.is_empty(), "figure examples fail:\n{}", failures.join("\n"));
+    check(file, failures);
 }
 
 /// The speaker an evidence sentence shows, from `tests/data/speakers.txt`.
 #[test]
 fn speaker_examples() {
     let analyzer = Analyzer::new(&Profile::default_profile());
-    let data = include_str!("data/speakers.txt");
+    let file = "speakers.txt";
     let mut failures = Vec::new();
-    let mut section = "";
-    for (n, line) in data.lines().enumerate() {
-        if let Some(s) = line.strip_prefix("## ") {
-            section = s;
-            continue;
-        }
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (text, want) =
-            line.split_once(" => ").unwrap_or_else(|| panic!("speakers.txt:{}: no ' => '", n + 1));
-        let report = analyzer.analyze(text);
-        for item in want.split(" | ") {
-            let (cell, speaker) =
-                item.split_once('=').unwrap_or_else(|| panic!("speakers.txt:{}: no '='", n + 1));
+    for e in &examples(file, include_str!("data/speakers.txt")) {
+        let report = analyzer.analyze(&e.text);
+        for item in e.want.split(" | ") {
+            let (cell, speaker) = item.split_once('=').unwrap_or_else(|| panic!("{file}:{}: no '='", e.line));
             let (party, topic) = cell.trim().split_once('/').expect("party/topic");
             let got = report
                 .cell(party, topic)
                 .and_then(|c| c.evidence.first())
-                .and_then(|e| e.speaker.clone())
+                .and_then(|ev| ev.speaker.clone())
                 .unwrap_or_else(|| "(no cell)".into());
             if got != speaker.trim() {
-                failures.push(format!(
-                    "speakers.txt:{} [{section}]\n    text: {text}\n    cell: {cell}\n    want: {speaker}\n    got:  {got}",
-                    n + 1
-                ));
+                failures.push(failure(file, e, &format!("{cell}={speaker}"), &got));
             }
         }
     }
-    assert!(failures.is_empty(), "speaker examples fail:\n{}", failures.join("\n"));
+    check(file, failures);
 }
