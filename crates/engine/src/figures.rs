@@ -1,10 +1,18 @@
-//! Figures: numeric claims with their modifier and unit.
+//! Stage 7, figures: numeric claims with their modifier, unit, topic and
+//! source.
 //!
 //! A figure is a number (digits with separators, a number word, a fraction
 //! such as `one-fifth`, a compound such as `30-day`) together with a
 //! modifier before it (`nearly`, `less than`) and a unit after it (`sq. km`,
-//! `days`, `troops`). Dates and years are not figures.
+//! `days`, `troops`). Dates and years are not figures. [`find`] reads one
+//! sentence's words with the profile's [`FigureWords`]; [`attribute`] gives
+//! each figure its topic and the party it comes from.
 
+use crate::grammar::{Sentence, WordSet};
+use crate::holders::Holder;
+use crate::ids::{PartyId, Stance, TopicId, TopicSet, Via};
+use crate::memory::Memory;
+use crate::profile::FigureWords;
 use crate::span::Span;
 
 /// A figure found in a sentence.
@@ -13,139 +21,87 @@ pub(crate) struct Found {
     pub span: Span,
 }
 
-/// Number words (`a` is one only before a fraction: `a third`).
-fn is_number_word(word: &str) -> bool {
-    let mut buf = [0u8; 12];
-    let Some(b) = buf.get_mut(..word.len()) else { return false };
-    b.copy_from_slice(word.as_bytes());
-    b.make_ascii_lowercase();
-    matches!(
-        &*b,
-        b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"fifteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"hundred"
-            | b"hundreds"
-            | b"thousand"
-            | b"thousands"
-            | b"million"
-            | b"millions"
-            | b"dozen"
-            | b"dozens"
-            | b"half"
-    )
-}
-const FRACTIONS: &[&str] =
-    &["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "tenth", "tenths"];
-const MODIFIERS: &[&[&str]] = &[
-    &["less", "than"],
-    &["more", "than"],
-    &["fewer", "than"],
-    &["at", "least"],
-    &["up", "to"],
-    &["nearly"],
-    &["almost"],
-    &["about"],
-    &["around"],
-    &["roughly"],
-    &["approximately"],
-    &["some"],
-    &["over"],
-    &["under"],
-    &["just"],
-    &["only"],
-    &["barely"],
-    &["exactly"],
-    &["an", "estimated"],
-];
-const UNITS: &[&[&str]] = &[
-    &["sq", "km"],
-    &["square", "kilometres"],
-    &["square", "kilometers"],
-    &["square", "miles"],
-    &["km"],
-    &["kilometres"],
-    &["kilometers"],
-    &["miles"],
-    &["days"],
-    &["day"],
-    &["hours"],
-    &["weeks"],
-    &["months"],
-    &["years"],
-    &["percent"],
-    &["per", "cent"],
-    &["troops"],
-    &["soldiers"],
-    &["servicemen"],
-    &["regions"],
-    &["oblasts"],
-    &["provinces"],
-    &["villages"],
-    &["settlements"],
-    &["towns"],
-    &["people"],
-    &["civilians"],
-    &["prisoners"],
-    &["drones"],
-    &["missiles"],
-    &["points"],
-    &["hectares"],
-    &["billion"],
-    &["million"],
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Is word `w` of `text` one of `list` (ASCII case-insensitive)?
-fn word_in(text: &str, w: Option<&Span>, list: &[&str]) -> bool {
-    w.is_some_and(|w| one_of(&text[w.range()], list))
+/// The profile's figure vocabulary, compiled.
+pub(crate) struct Vocab {
+    number_words: WordSet,
+    counts_of: WordSet,
+    fractions: WordSet,
+    fraction_articles: WordSet,
+    range_words: WordSet,
+    /// Word sequences, tried in order.
+    modifiers: Vec<Vec<String>>,
+    units: Vec<Vec<String>>,
+    months: WordSet,
+    /// The lower-case first two bytes of every number word, fraction and
+    /// fraction article (a word of one letter pairs with a space), so that
+    /// most words are rejected without a hash lookup.
+    pairs: Box<[u64; 1024]>,
 }
 
-fn one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|l| word.eq_ignore_ascii_case(l))
+/// Index of a word's first two lower-case bytes in [`Vocab::pairs`].
+fn pair(word: &[u8]) -> usize {
+    let a = word.first().map_or(b' ', u8::to_ascii_lowercase) as usize;
+    let b = word.get(1).map_or(b' ', u8::to_ascii_lowercase) as usize;
+    a << 8 | b
 }
 
-fn matches_seq(text: &str, words: &[Span], at: usize, seq: &[&str]) -> bool {
+fn sequences(list: &[String]) -> Vec<Vec<String>> {
+    list.iter().map(|p| p.split_whitespace().map(str::to_lowercase).collect()).collect()
+}
+
+impl Vocab {
+    pub(crate) fn new(f: &FigureWords) -> Vocab {
+        Vocab {
+            number_words: WordSet::new(&f.number_words),
+            counts_of: WordSet::new(&f.counts_of),
+            fractions: WordSet::new(&f.fractions),
+            fraction_articles: WordSet::new(&f.fraction_articles),
+            range_words: WordSet::new(&f.range_words),
+            modifiers: sequences(&f.modifiers),
+            units: sequences(&f.units),
+            months: WordSet::new(&f.months),
+            pairs: Box::new([0; 1024]),
+        }
+        .with_pairs()
+    }
+
+    fn with_pairs(mut self) -> Vocab {
+        for set in [&self.number_words, &self.fractions, &self.fraction_articles] {
+            for w in set.iter() {
+                let i = pair(w);
+                self.pairs[i / 64] |= 1 << (i % 64);
+            }
+        }
+        self
+    }
+
+    /// Might `word` be a number word, fraction or fraction article?
+    fn maybe_number(&self, word: &str) -> bool {
+        let i = pair(word.as_bytes());
+        self.pairs[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// Is `word` in `set`, compared in lower case (without allocating for
+/// short ASCII words)?
+fn in_set(set: &WordSet, word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        set.contains_bytes(b)
+    } else {
+        set.contains(&word.to_lowercase())
+    }
+}
+
+/// Is word `w` of `text` in `set`?
+fn word_in(text: &str, w: Option<&Span>, set: &WordSet) -> bool {
+    w.is_some_and(|w| in_set(set, &text[w.range()]))
+}
+
+fn matches_seq(text: &str, words: &[Span], at: usize, seq: &[String]) -> bool {
     seq.iter()
         .enumerate()
         .all(|(k, s)| words.get(at + k).is_some_and(|w| text[w.range()].eq_ignore_ascii_case(s)))
@@ -157,7 +113,7 @@ fn is_digits(w: &str) -> bool {
 }
 
 /// Figures in one sentence, given its word tokens.
-pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
+pub(crate) fn find(v: &Vocab, text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -167,10 +123,13 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
             None => (w, None),
         };
         let digits = is_digits(head);
-        let is_a = head.eq_ignore_ascii_case("a");
-        let word_number = is_number_word(head);
-        let fraction = compound.is_some_and(|c| one_of(c, FRACTIONS))
-            || (is_a || head.eq_ignore_ascii_case("one")) && word_in(text, words.get(i + 1), FRACTIONS);
+        let maybe = v.maybe_number(head);
+        let word_number = maybe && in_set(&v.number_words, head);
+        let fraction = compound.is_some_and(|c| v.maybe_number(c) && in_set(&v.fractions, c))
+            || maybe
+                && in_set(&v.fraction_articles, head)
+                && words.get(i + 1).is_some_and(|n| v.maybe_number(&text[n.range()]))
+                && word_in(text, words.get(i + 1), &v.fractions);
         if !(digits || word_number || fraction) {
             i += 1;
             continue;
@@ -188,7 +147,7 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
         // Dates: `13 March`, `March 13`, `in 2014`.
         let next = words.get(i + 1).map_or("", |n| &text[n.range()]);
         let prev = if i > 0 { &text[words[i - 1].range()] } else { "" };
-        if digits && (one_of(next, MONTHS) || one_of(prev, MONTHS)) {
+        if digits && (in_set(&v.months, next) || in_set(&v.months, prev)) {
             i += 1;
             continue;
         }
@@ -197,30 +156,15 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
             end = i + 2;
         }
         // Ranges: `10 to 15`, `10-15` is one word already.
-        if (next.eq_ignore_ascii_case("to") || next.eq_ignore_ascii_case("or"))
-            && words.get(i + 2).is_some_and(|n| is_digits(&text[n.range()]))
-        {
+        if in_set(&v.range_words, next) && words.get(i + 2).is_some_and(|n| is_digits(&text[n.range()])) {
             end = i + 3;
         }
         let mut has_unit = compound.is_some() && !fraction;
         if !has_unit && !fraction {
-            // The unit may follow directly, after one adjective (`four
-            // mainland regions`), or after `of` (`thousands of Ukrainian troops`).
-            let gaps: &[usize] = if one_of(head, &["thousands", "hundreds", "dozens", "millions"]) {
-                &[0, 1, 2]
-            } else {
-                &[0, 1]
-            };
-            'find: for &gap in gaps {
-                for u in UNITS {
-                    if matches_seq(text, words, end + gap, u) {
-                        end += gap + u.len();
-                        has_unit = true;
-                        break 'find;
-                    }
-                }
-            }
-            if !has_unit && text[words[end - 1].end..].starts_with('%') {
+            if let Some(after) = unit_after(v, text, words, end, head) {
+                end = after;
+                has_unit = true;
+            } else if text[words[end - 1].end..].starts_with('%') {
                 has_unit = true;
             }
         }
@@ -238,7 +182,7 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
         // A compound adjective (`30-day`) takes no modifier: `talked about
         // 30-day truces` is not an estimate (`nearly one-fifth` is).
         let adjective = compound.is_some() && !fraction;
-        for m in MODIFIERS.iter().filter(|_| !adjective) {
+        for m in v.modifiers.iter().filter(|_| !adjective) {
             if i >= m.len() && matches_seq(text, words, i - m.len(), m) {
                 start = i - m.len();
                 break;
@@ -256,6 +200,82 @@ pub(crate) fn find(text: &str, sentence: Span, words: &[Span]) -> Vec<Found> {
     out
 }
 
+/// The unit after the number that ends before word `end`: one past its last
+/// word. The unit may follow directly, after one adjective (`four mainland
+/// regions`), or after `of` (`thousands of Ukrainian troops`).
+fn unit_after(v: &Vocab, text: &str, words: &[Span], end: usize, head: &str) -> Option<usize> {
+    let gaps: &[usize] = if in_set(&v.counts_of, head) { &[0, 1, 2] } else { &[0, 1] };
+    gaps.iter().find_map(|&gap| {
+        v.units.iter().find(|u| matches_seq(text, words, end + gap, u)).map(|u| end + gap + u.len())
+    })
+}
+
+/// Give the sentence's figures their topic and source, into `out`.
+///
+/// The source is the party named by `according to`, else the owner of a
+/// proposal (`the US proposal for a 30-day truce`), else the speaker. The
+/// topic is the one a unit names (`four regions`), else the nearest topic
+/// word that is not weak, else the sentence's topic (also carried over),
+/// else a weak word's. Returns the topics figures were put under, for the
+/// memory.
+pub(crate) fn attribute(
+    v: &Vocab,
+    s: &Sentence,
+    holders: &[Holder],
+    topics: TopicSet,
+    memory: &Memory,
+    out: &mut Vec<Attributed>,
+) -> TopicSet {
+    let source = holders
+        .iter()
+        .find(|h| h.via == Via::AccordingTo)
+        .or_else(|| holders.iter().find(|h| h.via == Via::Owner && h.forced == Some(Stance::Proposes)))
+        .or_else(|| holders.iter().find(|h| h.via == Via::Speaker))
+        .map(|h| h.party);
+    let sc = s.sc;
+    let strong_terms: Vec<(Span, TopicId)> =
+        sc.topic_terms.iter().copied().filter(|&(_, t)| sc.strong_topics.contains(t)).collect();
+    // A figure in a sentence with only general words (`liberated 90% of the
+    // territory`) right after a specific topic is about that topic.
+    let figure_topics = if !topics.is_empty()
+        && sc.strong_topics.is_empty()
+        && !memory.figure_topics.is_empty()
+        && memory.figure_topics.intersection(topics).is_empty()
+        && s.index <= memory.figure_sentence + 2
+    {
+        memory.figure_topics
+    } else {
+        topics
+    };
+    for f in find(v, s.text, s.seg.span, &sc.words) {
+        // A unit that is itself a topic word (`four regions`) says it.
+        let own = sc.topic_terms.iter().find(|(t, _)| f.span.contains(*t)).map(|&(_, t)| t);
+        let topic = own
+            .or_else(|| nearest_topic(&strong_terms, f.span))
+            .or_else(|| figure_topics.first())
+            .or_else(|| nearest_topic(&sc.topic_terms, f.span));
+        out.push(Attributed { span: f.span, topic, source });
+    }
+    figure_topics
+}
+
+/// A figure with its topic and source.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Attributed {
+    pub span: Span,
+    pub topic: Option<TopicId>,
+    pub source: Option<PartyId>,
+}
+
+fn nearest_topic(terms: &[(Span, TopicId)], span: Span) -> Option<TopicId> {
+    terms
+        .iter()
+        .min_by_key(
+            |(s, _)| if s.start >= span.end { s.start - span.end } else { span.start.saturating_sub(s.end) },
+        )
+        .map(|t| t.1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,7 +283,8 @@ mod tests {
 
     fn figs(text: &str) -> Vec<&str> {
         let span = Span::new(0, text.len());
-        find(text, span, &words(text, span)).into_iter().map(|f| &text[f.span.range()]).collect()
+        let v = Vocab::new(&crate::Profile::default_profile().lexicon.figures);
+        find(&v, text, span, &words(text, span)).into_iter().map(|f| &text[f.span.range()]).collect()
     }
 
     #[test]

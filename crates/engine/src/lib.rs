@@ -30,21 +30,39 @@
 //! To analyse many texts with one profile, build an [`Analyzer`] once.
 #![deny(missing_docs)]
 
-mod analyze;
+// The modules in pipeline order (see ARCHITECTURE.md), then the report and
+// its forms.
+mod cells; // 9. cells
 mod compact;
-mod figures;
+mod explain;
+mod figures; // 7. figures
+mod grammar; //    the per-sentence view the later stages read
+mod holders; // 5. holders
 mod html;
+mod ids;
+mod memory; //    the salience memory
+mod pipeline; //    the pass that calls them
 mod profile;
+mod quotes; // 2. quotes
 mod report;
-mod scan;
-mod segment;
+mod resolve; // 4. resolve
+mod scan; // 3. scan
+mod segment; // 1. segment
 mod span;
+mod stance; // 8. stance
 mod text;
+mod topics; // 6. topics
 
-pub use analyze::{Analyzer, MAX_INPUT_BYTES};
+pub use explain::{
+    DroppedTrace, Explanation, HolderTrace, QuoteTrace, ResolvedTrace, SentenceTrace, StanceTrace, TopicTrace,
+};
+pub use holders::Rule;
 pub use html::html_to_text;
+pub use ids::Stance;
+pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
-    Alias, AliasKind, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES, STANCE_LABELS,
+    Alias, AliasKind, FigureWords, Grammar, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES,
+    STANCE_LABELS,
 };
 pub use report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 pub use segment::UnitKind;

@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
+mod validate;
+
 /// The built-in profile, `data/default-profile.json` without its white
 /// space (see `build.rs`).
 const DEFAULT_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-profile.min.json"));
@@ -202,6 +204,111 @@ pub struct Lexicon {
     /// Words after which a period does not end a sentence.
     #[serde(default)]
     pub abbreviations: Vec<String>,
+    /// Function words and word endings the construction rules read.
+    #[serde(default)]
+    pub grammar: Grammar,
+    /// What makes a figure.
+    #[serde(default)]
+    pub figures: FigureWords,
+}
+
+/// Function words and word endings that the construction rules read: the
+/// closed classes of the profile's language. Each list names the rule that
+/// reads it. All matched case-insensitively against one word.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Grammar {
+    /// Free-form documentation; ignored.
+    #[serde(rename = "_doc")]
+    pub doc: Option<String>,
+    /// Articles (`the`, `a`): skipped before a party, a proposal noun or a
+    /// participle used as an adjective (`the proposed truce`).
+    pub articles: Vec<String>,
+    /// The definite article, skipped between a verb and its object.
+    pub definite_articles: Vec<String>,
+    /// Quantifiers skipped before a party after a preposition (`with both`).
+    pub quantifiers: Vec<String>,
+    /// Determiners: after `to` they open a noun phrase, not a verb.
+    pub determiners: Vec<String>,
+    /// Determiners that refer back to something already named (`the
+    /// territory`, `our land`).
+    pub definite_determiners: Vec<String>,
+    /// Possessive pronouns (`his`, `their`).
+    pub possessive_pronouns: Vec<String>,
+    /// The neuter possessive (`its`), which often is a party.
+    pub neuter_possessives: Vec<String>,
+    /// The neuter subject pronoun (`it`), a party only before a verb.
+    pub neuter_subjects: Vec<String>,
+    /// Pronoun objects of a stance (`has not accepted it`).
+    pub object_pronouns: Vec<String>,
+    /// Words before a speech verb that name no one new (`he said`, `which
+    /// said`): their statement is not a foreign speaker's.
+    pub anonymous_subjects: Vec<String>,
+    /// Words after a speech verb that introduce content (`did not say
+    /// whether`): saying them is not silence.
+    pub complementizers: Vec<String>,
+    /// The complementizer `that` (`denied that …` disputes a report).
+    pub that: Vec<String>,
+    /// Words that open a question.
+    pub question_openers: Vec<String>,
+    /// Words that open a new main clause after a comma (`, but`).
+    pub clause_openers: Vec<String>,
+    /// Words that contrast (`agreed to X, but …`).
+    pub contrast_words: Vec<String>,
+    /// Auxiliaries of the passive (`was asked`).
+    pub passive_auxiliaries: Vec<String>,
+    /// The infinitive marker (`to`).
+    pub infinitive_markers: Vec<String>,
+    /// The preposition of a passive agent (`by`).
+    pub agent_prepositions: Vec<String>,
+    /// The preposition of an owner (`the proposal of X`).
+    pub owner_prepositions: Vec<String>,
+    /// The preposition of a partner (`talks with X`).
+    pub partner_prepositions: Vec<String>,
+    /// Adjectives skipped before a partner (`with senior officials`).
+    pub partner_modifiers: Vec<String>,
+    /// Words for talks and meetings before a partner (`met with`).
+    pub talks_words: Vec<String>,
+    /// Words that may stand between a subject and its verb (`Putin on
+    /// Tuesday said`).
+    pub between_subject_and_verb: Vec<String>,
+    /// Endings of adverbs (`-ly`).
+    pub adverb_endings: Vec<String>,
+    /// Endings of participles (`-ing`).
+    pub participle_endings: Vec<String>,
+    /// Endings of past verbs (`-ed`).
+    pub past_endings: Vec<String>,
+    /// Endings of present verbs (`-s`; not doubled, as in `-ss`, and only
+    /// on words of four letters or more).
+    pub present_endings: Vec<String>,
+    /// Endings of modifiers that may stand between a party and its noun
+    /// (`-ly`, `-ful`, `-ive`).
+    pub modifier_endings: Vec<String>,
+}
+
+/// The vocabulary of figures.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FigureWords {
+    /// Free-form documentation; ignored.
+    #[serde(rename = "_doc")]
+    pub doc: Option<String>,
+    /// Numbers written as words (`four`, `thousands`).
+    pub number_words: Vec<String>,
+    /// Number words that take `of` before their unit (`thousands of troops`).
+    pub counts_of: Vec<String>,
+    /// Fractions (`third`, `fifths`).
+    pub fractions: Vec<String>,
+    /// Words that make a fraction a figure before it (`a third`).
+    pub fraction_articles: Vec<String>,
+    /// Words joining a range (`10 to 15`).
+    pub range_words: Vec<String>,
+    /// Modifiers before a number (`less than`, `nearly`).
+    pub modifiers: Vec<String>,
+    /// Units after a number (`sq km`, `troops`, `per cent`).
+    pub units: Vec<String>,
+    /// Month names: a number beside one is a date.
+    pub months: Vec<String>,
 }
 
 /// The eight stance labels of the guidelines, in the order the grid shows them.
@@ -262,9 +369,24 @@ impl Profile {
                 ProfileError::new(e.to_string())
             }
         })?;
+        let builtin = json.as_ptr() == DEFAULT_PROFILE.as_ptr();
         let lexicon = match raw.lexicon {
+            // A lexicon without the grammar or figure words of its language
+            // gets the built-in (English) ones.
+            Some(mut l) if !builtin => {
+                if l.grammar == Grammar::default() || l.figures == FigureWords::default() {
+                    let default = Profile::default_profile().lexicon;
+                    if l.grammar == Grammar::default() {
+                        l.grammar = default.grammar;
+                    }
+                    if l.figures == FigureWords::default() {
+                        l.figures = default.figures;
+                    }
+                }
+                l
+            }
             Some(l) => l,
-            None if json.as_ptr() != DEFAULT_PROFILE.as_ptr() => Profile::default_profile().lexicon,
+            None if !builtin => Profile::default_profile().lexicon,
             None => Lexicon::default(),
         };
         let profile =
@@ -272,133 +394,6 @@ impl Profile {
         profile.validate()?;
         Ok(profile)
     }
-
-    /// Check the profile for empty, duplicate and unknown entries.
-    pub fn validate(&self) -> Result<(), ProfileError> {
-        if self.version != 1 {
-            return Err(ProfileError::new(format!("version {} is not supported (use 1)", self.version)));
-        }
-        if self.parties.is_empty() {
-            return Err(ProfileError::new("`parties` is empty: name at least one party"));
-        }
-        if self.topics.is_empty() {
-            return Err(ProfileError::new("`topics` is empty: name at least one topic"));
-        }
-        if self.parties.len() > 64 || self.topics.len() > 64 {
-            return Err(ProfileError::new("at most 64 parties and 64 topics are supported"));
-        }
-        let mut ids = std::collections::BTreeSet::new();
-        for (i, p) in self.parties.iter().enumerate() {
-            check_id(&p.id, &format!("parties[{i}].id"))?;
-            if !ids.insert(p.id.as_str()) {
-                return Err(ProfileError::new(format!("parties[{i}].id \"{}\" is used twice", p.id)));
-            }
-            if p.label.trim().is_empty() {
-                return Err(ProfileError::new(format!("parties[{i}] ({}) has an empty label", p.id)));
-            }
-            if p.aliases.is_empty() {
-                return Err(ProfileError::new(format!("parties[{i}] ({}) has no aliases", p.id)));
-            }
-            for (k, a) in p.aliases.iter().enumerate() {
-                check_words(&a.text, &format!("parties[{i}] ({}) aliases[{k}]", p.id))?;
-                if let Some(g) = &a.gender {
-                    if g != "m" && g != "f" {
-                        return Err(ProfileError::new(format!(
-                            "parties[{i}] ({}) aliases[{k}] (\"{}\"): gender must be \"m\" or \"f\", not \"{g}\"",
-                            p.id, a.text
-                        )));
-                    }
-                }
-            }
-        }
-        let mut ids = std::collections::BTreeSet::new();
-        for (i, t) in self.topics.iter().enumerate() {
-            check_id(&t.id, &format!("topics[{i}].id"))?;
-            if !ids.insert(t.id.as_str()) {
-                return Err(ProfileError::new(format!("topics[{i}].id \"{}\" is used twice", t.id)));
-            }
-            if t.label.trim().is_empty() {
-                return Err(ProfileError::new(format!("topics[{i}] ({}) has an empty label", t.id)));
-            }
-            if t.terms.is_empty() {
-                return Err(ProfileError::new(format!("topics[{i}] ({}) has no terms", t.id)));
-            }
-            for (k, w) in t.terms.iter().enumerate() {
-                check_words(w, &format!("topics[{i}] ({}) terms[{k}]", t.id))?;
-            }
-            for (k, w) in t.anaphors.iter().enumerate() {
-                check_words(w, &format!("topics[{i}] ({}) anaphors[{k}]", t.id))?;
-            }
-            for (k, w) in t.weak_terms.iter().enumerate() {
-                check_words(w, &format!("topics[{i}] ({}) weak_terms[{k}]", t.id))?;
-            }
-        }
-        let lx = &self.lexicon;
-        for (label, words) in &lx.stance {
-            if !STANCE_LABELS.contains(&label.as_str()) {
-                return Err(ProfileError::new(format!(
-                    "lexicon.stance.{label} is not a stance label (use one of {})",
-                    STANCE_LABELS.join(", ")
-                )));
-            }
-            for (k, w) in words.iter().enumerate() {
-                check_words(w, &format!("lexicon.stance.{label}[{k}]"))?;
-            }
-        }
-        for (name, list) in [
-            ("verbs", &lx.verbs),
-            ("roles", &lx.roles),
-            ("dual_refs", &lx.dual_refs),
-            ("other_issues", &lx.other_issues),
-            ("speaker_refs", &lx.speaker_refs),
-            ("requests", &lx.requests),
-            ("generic_titles", &lx.generic_titles),
-            ("addressee_verbs", &lx.addressee_verbs),
-            ("speech_verbs", &lx.speech_verbs),
-            ("according_to", &lx.according_to),
-            ("negators", &lx.negators),
-            ("hedges", &lx.hedges),
-            ("prepositions", &lx.prepositions),
-            ("abbreviations", &lx.abbreviations),
-        ] {
-            for (k, w) in list.iter().enumerate() {
-                check_words(w, &format!("lexicon.{name}[{k}]"))?;
-            }
-        }
-        for (word, class) in &lx.pronouns {
-            check_words(word, &format!("lexicon.pronouns.{word}"))?;
-            if !matches!(class.as_str(), "m" | "f" | "p" | "n") {
-                return Err(ProfileError::new(format!(
-                    "lexicon.pronouns.{word}: class must be one of m, f, p, n, not \"{class}\""
-                )));
-            }
-        }
-        Ok(())
-    }
-}
-
-fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
-    let ok = !id.is_empty()
-        && id.len() <= 32
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
-    if ok {
-        Ok(())
-    } else {
-        Err(ProfileError::new(format!("{what} \"{id}\" must be 1 to 32 characters of a-z, 0-9, '-' or '_'")))
-    }
-}
-
-fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
-    if text.trim().is_empty() {
-        return Err(ProfileError::new(format!("{what} is empty")));
-    }
-    if text.len() > 200 {
-        return Err(ProfileError::new(format!("{what} is longer than 200 bytes")));
-    }
-    if text.chars().any(char::is_control) {
-        return Err(ProfileError::new(format!("{what} contains a control character")));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,252 @@
+//! Stage 2, quotes: where the quotations are, and who speaks them.
+//!
+//! Owns the quote regions of the whole text (found per paragraph before the
+//! sentence loop starts) and, as the loop goes, the speaker of each region.
+//! Reads the segments; produces a [`QuoteView`] for every sentence, which
+//! the later stages read through [`crate::grammar::Sentence`].
+//!
+//! A quote's speaker is decided once, by the first sentence that settles it:
+//! a speech tag in the sentence (`“…,” he said`), a tag later in the same
+//! paragraph (a quote over several sentences), a speaker who is none of the
+//! parties (`…,” the NATO chief said`), or, for an untagged quote, whoever
+//! spoke last (a paragraph of quote continues the last speaker).
+
+use crate::ids::Speaker;
+use crate::segment::Segment;
+use crate::span::Span;
+
+/// Regions of the text inside double quotation marks, per paragraph.
+///
+/// Curly quotes pair by direction; straight quotes alternate. A quote left
+/// open runs to the end of its paragraph (the convention for quotes that go
+/// on over several paragraphs). Nested single quotes are left alone, and an
+/// unbalanced closing mark is ignored.
+pub(crate) fn quote_regions(text: &str, paragraph: Span) -> Vec<Span> {
+    let s = &text[paragraph.range()];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    // Quotation marks are `"` or start with 0xE2 (curly) or 0xC2 (guillemets).
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, s.as_bytes()) {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        match c {
+            '\u{201c}' | '\u{201e}' | '\u{00ab}' if open.is_none() => open = Some(i),
+            '\u{201d}' | '\u{00bb}' => {
+                if let Some(o) = open.take() {
+                    out.push(Span::new(paragraph.start + o, paragraph.start + i + c.len_utf8()));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => out.push(Span::new(paragraph.start + o, paragraph.start + i + 1)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(Span::new(paragraph.start + o, paragraph.end));
+    }
+    out
+}
+
+/// The quote regions of a whole text, in order.
+pub(crate) struct Quotes {
+    /// Ordered and disjoint.
+    pub regions: Vec<Span>,
+}
+
+/// The speaker of each quote region, as far as the sentence loop has
+/// settled them.
+pub(crate) struct QuoteSpeakers {
+    speakers: Vec<Option<Speaker>>,
+}
+
+/// How the speaker of a quoted sentence was found (for the trace).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteSource {
+    /// A speech tag in the sentence itself.
+    Tag,
+    /// A quote region an earlier sentence already attributed.
+    Earlier,
+    /// A tag later in the paragraph, where a long quote ends.
+    Lookahead,
+    /// No tag: the quote continues whoever spoke last.
+    LastSpeaker,
+    /// The tag names someone who is none of the parties.
+    Other,
+}
+
+impl QuoteSource {
+    /// The source's name in the trace.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteSource::Tag => "tag",
+            QuoteSource::Earlier => "earlier",
+            QuoteSource::Lookahead => "lookahead",
+            QuoteSource::LastSpeaker => "last speaker",
+            QuoteSource::Other => "other speaker",
+        }
+    }
+}
+
+impl Quotes {
+    /// Find the quote regions of every paragraph.
+    pub(crate) fn new(text: &str, segments: &[Segment]) -> Quotes {
+        let mut regions = Vec::new();
+        let mut i = 0;
+        while i < segments.len() {
+            let p = segments[i].paragraph;
+            let start = segments[i].span.start;
+            let mut end = segments[i].span.end;
+            while i < segments.len() && segments[i].paragraph == p {
+                end = segments[i].span.end;
+                i += 1;
+            }
+            regions.extend(quote_regions(text, Span::new(start, end)));
+        }
+        Quotes { regions }
+    }
+
+    /// The quotes as they touch the sentence at `span`.
+    pub(crate) fn view(&self, span: Span) -> QuoteView<'_> {
+        let first = self.regions.partition_point(|q| q.end <= span.start);
+        let end = first + self.regions[first..].partition_point(|q| q.start < span.end);
+        let touching = &self.regions[first..end];
+        let quoted_bytes: usize =
+            touching.iter().map(|q| q.end.min(span.end).saturating_sub(q.start.max(span.start))).sum();
+        QuoteView { touching, first, quoted_bytes, mostly_quoted: quoted_bytes * 2 > span.len() }
+    }
+
+    /// The first quoted words inside `span`, for the evidence's `quote`.
+    pub(crate) fn first_within(&self, span: Span) -> Option<Span> {
+        let first = self.regions.partition_point(|q| q.end <= span.start);
+        self.regions
+            .get(first)
+            .filter(|q| q.start < span.end)
+            .map(|q| Span::new(q.start.max(span.start), q.end.min(span.end)))
+    }
+}
+
+impl QuoteSpeakers {
+    /// No speaker known for any of `quotes`.
+    pub(crate) fn new(quotes: &Quotes) -> QuoteSpeakers {
+        QuoteSpeakers { speakers: vec![None; quotes.regions.len()] }
+    }
+
+    /// A tag in the sentence names the speaker of the quotes it touches
+    /// that have none yet (`None`: the sentence has no tag).
+    pub(crate) fn tag(&mut self, view: &QuoteView, speaker: Option<(crate::ids::PartyId, Span)>) {
+        for k in view.indices() {
+            if self.speakers[k].is_none() {
+                self.speakers[k] = speaker.map(|(p, s)| Speaker::Party(p, s));
+            }
+        }
+    }
+
+    /// Give the quotes the sentence touches `speaker`, where they have none.
+    pub(crate) fn settle(&mut self, view: &QuoteView, speaker: Speaker) {
+        for k in view.indices() {
+            self.speakers[k].get_or_insert(speaker);
+        }
+    }
+
+    /// The speaker of the first quote the sentence touches that has one.
+    pub(crate) fn speaker(&self, view: &QuoteView) -> Option<Speaker> {
+        view.indices().find_map(|k| self.speakers[k])
+    }
+}
+
+/// The quotes touching one sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct QuoteView<'q> {
+    /// The regions that overlap the sentence.
+    pub touching: &'q [Span],
+    /// Index of the first of them among all regions.
+    first: usize,
+    /// Bytes of the sentence inside quotes.
+    pub quoted_bytes: usize,
+    /// More than half the sentence is quoted.
+    pub mostly_quoted: bool,
+}
+
+impl<'q> QuoteView<'q> {
+    /// A view of one region only (for reading a later sentence's tag).
+    pub(crate) fn single(region: &'q Span) -> QuoteView<'q> {
+        QuoteView { touching: std::slice::from_ref(region), first: 0, quoted_bytes: 0, mostly_quoted: false }
+    }
+
+    /// Is byte `pos` inside a quote?
+    pub(crate) fn in_quote(&self, pos: usize) -> bool {
+        self.touching.iter().any(|q| q.start <= pos && pos < q.end)
+    }
+
+    fn indices(&self) -> std::ops::Range<usize> {
+        self.first..self.first + self.touching.len()
+    }
+
+    /// The last region the sentence touches.
+    pub(crate) fn last(&self) -> Option<Span> {
+        self.touching.last().copied()
+    }
+}
+
+/// A speaker label naming someone who is not a party: a line or paragraph
+/// opening with capitalised words and a colon (`MARK RUTTE:`), with no party
+/// named before the colon.
+pub(crate) fn foreign_label(s: &crate::grammar::Sentence) -> bool {
+    let line = &s.text[s.seg.span.range()];
+    let Some(colon) = line.find(':') else { return false };
+    let head = &line[..colon];
+    if head.is_empty() || head.len() > 40 || !head.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let caps = head.split_whitespace().all(|w| w.chars().all(|c| !c.is_lowercase()));
+    caps && !s.sc.refs.iter().any(|r| r.span.start < s.seg.span.start + colon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::PartyId;
+
+    #[test]
+    fn quotes() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He said \u{201c}no\u{201d} twice.", &["\u{201c}no\u{201d}"]),
+            ("\"a\" and \"b\"", &["\"a\"", "\"b\""]),
+            ("\u{201c}Open to the end", &["\u{201c}Open to the end"]),
+            ("stray\u{201d} close", &[]),
+            (
+                "\u{201c}It is \u{2018}fine\u{2019},\u{201d} she said.",
+                &["\u{201c}It is \u{2018}fine\u{2019},\u{201d}"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> =
+                quote_regions(text, Span::new(0, text.len())).iter().map(|s| &text[s.range()]).collect();
+            assert_eq!(&got, want, "quotes in {text:?}");
+        }
+    }
+
+    #[test]
+    fn views_and_speakers() {
+        let text = "\u{201c}We agree. But not yet,\u{201d} he said. Then silence.";
+        let at = |s: &str| text.find(s).expect("in text");
+        let seg = |a: usize, b: usize| Segment {
+            span: Span::new(a, b),
+            paragraph: 0,
+            kind: crate::UnitKind::Sentence,
+        };
+        let segs = [seg(0, at(" But")), seg(at("But"), at(" Then")), seg(at("Then"), text.len())];
+        let q = Quotes::new(text, &segs);
+        let mut who = QuoteSpeakers::new(&q);
+        assert_eq!(q.regions.len(), 1);
+        let v = q.view(segs[0].span);
+        assert!(v.mostly_quoted && v.in_quote(3) && v.touching.len() == 1);
+        assert!(q.view(segs[2].span).touching.is_empty());
+        assert_eq!(who.speaker(&v), None);
+        who.tag(&v, Some((PartyId(1), Span::new(0, 2))));
+        assert_eq!(who.speaker(&q.view(segs[1].span)), Some(Speaker::Party(PartyId(1), Span::new(0, 2))));
+        who.settle(&v, Speaker::Other);
+        assert_eq!(who.speaker(&v), Some(Speaker::Party(PartyId(1), Span::new(0, 2))), "settled once");
+    }
+}

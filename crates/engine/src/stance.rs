@@ -1,0 +1,251 @@
+//! Stage 8, stance: the label one holder shows on one topic in one
+//! sentence.
+//!
+//! Reads the sentence and a holder; produces a [`StanceDecision`]: the label
+//! (or none: a statement with no stance word) and why. The holder's words
+//! run from where its predicate starts to where another party takes over as
+//! a subject ([`window`]); in them, the first stance cue is the holder's
+//! predicate, a negator before it flips it, a hedge or a partial agreement
+//! makes support conditional, a request of someone is a demand, and in a
+//! sentence about several topics a cue belongs to the topic it governs.
+
+use crate::grammar::Sentence;
+use crate::holders::Holder;
+use crate::ids::{Stance, TopicId};
+use crate::scan::{Meaning, RefKind};
+use crate::span::Span;
+
+/// Why a holder shows a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StanceWhy {
+    /// The holder speaks a question.
+    Question,
+    /// The construction gives the label (the owner of a proposal proposes;
+    /// a partner in talks is considering).
+    Forced,
+    /// A cue word in the holder's words.
+    Cue,
+    /// No stance word in the holder's words.
+    NoCue,
+}
+
+impl StanceWhy {
+    /// The name the trace shows.
+    pub fn name(self) -> &'static str {
+        match self {
+            StanceWhy::Question => "question",
+            StanceWhy::Forced => "forced",
+            StanceWhy::Cue => "cue",
+            StanceWhy::NoCue => "no cue",
+        }
+    }
+}
+
+/// The label one holder shows on one topic in one sentence, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StanceDecision {
+    /// The label, if the sentence shows one.
+    pub label: Option<Stance>,
+    /// What decided it.
+    pub why: StanceWhy,
+    /// The cue word that gave the label.
+    pub cue: Option<Span>,
+    /// The cue was negated (`has not accepted`).
+    pub negated: bool,
+    /// A hedge or condition that made support conditional (`in principle`).
+    pub hedge: Option<Span>,
+    /// Support that goes only so far (`agreed to X, but not Y`).
+    pub partial: bool,
+    /// The holder's words: word indices `start..end`.
+    pub window: (usize, usize),
+}
+
+/// One cue found in the holder's words.
+#[derive(Clone, Copy)]
+struct Found {
+    word: usize,
+    span: Span,
+    label: Stance,
+    negated: bool,
+}
+
+/// Decide the label `h` shows on `topic` in `s`. `question`: the holder
+/// speaks a question.
+pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -> StanceDecision {
+    let (start, end) = window(s, h);
+    let none = StanceDecision {
+        label: None,
+        why: StanceWhy::NoCue,
+        cue: None,
+        negated: false,
+        hedge: None,
+        partial: false,
+        window: (start, end.min(s.len())),
+    };
+    if let Some(label) = h.forced {
+        return StanceDecision { label: Some(label), why: StanceWhy::Forced, ..none };
+    }
+    if question {
+        return StanceDecision { label: Some(Stance::Questions), why: StanceWhy::Question, ..none };
+    }
+    let (mut found, hedge) = cues(s, h, start, end);
+    assign_to_topic(s, &mut found, topic);
+    let Some(first) = found.first().copied() else { return none };
+    let label = if first.negated { first.label.negated() } else { first.label };
+    // Support that goes only so far: `agreed to X, but did not accept Y`.
+    let partial = label == Stance::Supports
+        && found.iter().skip(1).any(|f| {
+            f.negated
+                && matches!(f.label, Stance::Supports | Stance::Proposes)
+                && (first.word..f.word).any(|k| s.words.contrast_words.contains(s.lower_word(k)))
+        });
+    let conditional = label == Stance::Supports && (hedge.is_some() || partial);
+    StanceDecision {
+        label: Some(if conditional { Stance::Conditional } else { label }),
+        why: StanceWhy::Cue,
+        cue: Some(first.span),
+        negated: first.negated,
+        hedge: hedge.filter(|_| label == Stance::Supports),
+        partial,
+        window: none.window,
+    }
+}
+
+/// The holder's own words: from where its predicate starts to where another
+/// party comes in as a subject. In `Zelensky said Putin was preparing to
+/// reject the truce`, the rejection is Putin's, not Zelensky's.
+fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
+    let start = h.scope_start;
+    let end =
+        s.sc.refs
+            .iter()
+            .find(|r| {
+                r.word >= start
+                && r.word != h.word
+                && r.party != h.party
+                // (a pronoun only as the subject of a verb: `he is preparing
+                // to reject it`)
+                && (r.kind != RefKind::Pronoun || s.followed_by_verb(r))
+                // Only another party as a subject takes over; `aid for Kyiv`
+                // or `Kyiv's troops` are objects of the holder's words.
+                && !s.after_preposition(r)
+                // `Moscow's forces have retaken …` is a subject.
+                && (!s.possessive(r) || s.followed_by_verb(r))
+                // The addressee of `told Trump that …` is not.
+                && !s.addressee(r)
+            })
+            .map_or(usize::MAX, |r| r.word);
+    (start, end)
+}
+
+/// The stance cues in words `start..end`, in order, and the first hedge
+/// that is not negated.
+fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Option<Span>) {
+    let mut found = Vec::new();
+    let mut hedge = None;
+    for c in s.sc.cues.iter().filter(|c| c.word >= start && c.word < end) {
+        let w = c.word;
+        // (An inverted negation opens the sentence: `Nor has he offered …`.)
+        let negated = (w.saturating_sub(3)..w).any(|k| k >= start.min(h.word + 1) && s.negator(k))
+            || w <= 4 && h.word < w && s.negator(0);
+        // `not setting any conditions` is no reservation.
+        if c.means(Meaning::Hedge) && !negated && hedge.is_none() {
+            hedge = Some(c.span);
+        }
+        if c.means(Meaning::Request) && s.request(w, c.word_end) {
+            found.push(Found { word: w, span: c.span, label: Stance::Demands, negated });
+            continue;
+        }
+        // A participle used as an adjective (`the proposed truce`) names the
+        // thing, not the holder's stance on it.
+        if w > 0 && s.words.articles.contains(s.lower_word(w - 1)) && s.words.past_participle(s.lower_word(w))
+        {
+            continue;
+        }
+        // A stance noun owned by another party (`the American initiative`)
+        // is that party's position, not the holder's.
+        if s.sc.refs.iter().any(|r| r.party != h.party && r.word_end == w && r.kind != RefKind::Pronoun) {
+            continue;
+        }
+        // `denied that its troops were encircled` disputes a report; it is
+        // no position on the topic (`Kyiv denied it` is). So does condemning
+        // another party's words (`slams Putin's statements on the
+        // ceasefire`): the target is the party, not the topic.
+        let we = c.word_end;
+        let disputes = we < s.len() && s.words.that.contains(s.lower_word(we))
+            || s.sc
+                .refs
+                .iter()
+                .any(|r| r.party != h.party && (r.word == we || r.word == we + 1) && s.possessive(r));
+        for label in c.stances() {
+            if !(label == Stance::Opposes && disputes) {
+                found.push(Found { word: w, span: c.span, label, negated });
+            }
+        }
+    }
+    (found, hedge)
+}
+
+/// In a sentence that names several topics, a cue belongs to the topic it
+/// governs: the nearest topic word after it (else before it). `agreed to
+/// the truce but asked about Kursk`: supports is about the truce, not about
+/// Kursk. A qualifier right after a topic word is about it (`backs the truce
+/// in principle but raises Kursk`). Weak words that did not decide the topic
+/// (`Russian territory` in a sentence about Kursk) are not topics here.
+fn assign_to_topic(s: &Sentence, found: &mut Vec<Found>, topic: TopicId) {
+    let terms: Vec<(usize, TopicId)> =
+        s.sc.topic_terms
+            .iter()
+            .filter(|(_, t)| s.sc.topics.contains(*t))
+            .map(|(span, t)| (s.sc.word_at(span.start), *t))
+            .collect();
+    let several = terms.iter().any(|&(_, t)| t != terms[0].1);
+    if !several {
+        return;
+    }
+    found.retain(|f| {
+        let w = f.word;
+        let after = terms.iter().filter(|&&(tw, _)| tw >= w).min_by_key(|&&(tw, _)| tw);
+        let before = terms.iter().filter(|&&(tw, _)| tw < w).max_by_key(|&&(tw, _)| tw);
+        let nearest = match (after, before) {
+            (Some(a), Some(b)) if w - b.0 < a.0 - w => Some(b),
+            (a, b) => a.or(b),
+        };
+        nearest.is_none_or(|&(_, t)| t == topic)
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::tests::with_sentence;
+    use crate::holders::{self, Holders};
+
+    /// The label the first holder of `text` shows on `topic`.
+    fn label(text: &str, topic: u8) -> Option<Stance> {
+        with_sentence(text, |s| {
+            let mut out = Holders::default();
+            holders::find(s, &mut out);
+            let h = out.kept.first().expect("a holder");
+            decide(s, h, TopicId(topic), false).label
+        })
+    }
+
+    #[test]
+    fn cues_negation_hedges_topics() {
+        let cases = [
+            ("Ukraine firmly opposes ceding territory.", 1, Some(Stance::Opposes)),
+            ("Ukraine has not accepted the truce.", 0, Some(Stance::Opposes)),
+            ("Russia supports the ceasefire in principle.", 0, Some(Stance::Conditional)),
+            ("Moscow did not reject the ceasefire outright.", 0, Some(Stance::Conditional)),
+            ("Russia agreed to the truce but questioned the Kursk terms.", 0, Some(Stance::Supports)),
+            ("Zelensky said Putin was preparing to reject the truce.", 0, None),
+            ("Washington urged Kyiv to accept the truce.", 0, Some(Stance::Demands)),
+            ("Kyiv denied that reports of a truce were true.", 0, None),
+            ("Kyiv denied the truce.", 0, Some(Stance::Opposes)),
+        ];
+        for (text, topic, want) in cases {
+            assert_eq!(label(text, topic), want, "stance in {text:?}");
+        }
+    }
+}
