@@ -55,13 +55,13 @@ impl Merge {
 #[derive(Default)]
 pub(crate) struct Claims {
     claims: Vec<Claim>,
-    /// The (party, topic) pairs claimed in the current sentence.
-    seen: u64,
-    sentence: usize,
+    /// Where the current sentence's claims start in `claims`.
+    sentence_start: usize,
 }
 
 impl Claims {
-    /// Add what holder `h` shows on `topic` in sentence `si`. One claim per
+    /// Add what holder `h` shows on `topic` in sentence `si` (sentences come
+    /// in order). One claim per
     /// party and topic per sentence: of two holders of one party, the main
     /// clause's predicate, which comes first, wins (`The Russian leader has
     /// not dropped his demand that … the regions Moscow claims`), unless the
@@ -75,20 +75,12 @@ impl Claims {
         st: &StanceDecision,
         holders: &[Holder],
     ) -> Merge {
-        if si != self.sentence || self.claims.is_empty() {
-            self.seen = 0;
-            self.sentence = si;
+        if self.claims.last().is_some_and(|c| c.sentence != si) {
+            self.sentence_start = self.claims.len();
         }
-        let key = 1u64 << (h.party.0 as u32 * 8 + topic.0 as u32).min(63);
-        if self.seen & key != 0 {
-            let Some(c) = self
-                .claims
-                .iter_mut()
-                .rev()
-                .find(|c| c.sentence == si && c.party == h.party && c.topic == topic)
-            else {
-                return Merge::Kept;
-            };
+        if let Some(c) =
+            self.claims[self.sentence_start..].iter_mut().find(|c| c.party == h.party && c.topic == topic)
+        {
             let reporter =
                 holders.iter().any(|x| x.span == c.speaker && x.via == Via::Speaker && x.scope_start == 0);
             if st.label.is_some() && (c.stance.is_none() || h.span.start < c.speaker.start && !reporter) {
@@ -101,7 +93,6 @@ impl Claims {
             }
             return Merge::Kept;
         }
-        self.seen |= key;
         self.claims.push(Claim {
             party: h.party,
             topic,
