@@ -195,9 +195,19 @@ impl<'a> Run<'a> {
     fn sentence(&mut self, si: usize, mut trace: Option<&mut SentenceTrace>) {
         let seg = self.segments[si];
         let view = self.quotes.view(seg.span);
-        // Scan: words, aliases, topic words, cues.
-        self.a.scanner.scan_sentence(self.text, seg.span, &mut self.sc);
-        // Resolve: pronouns and titles become references (reads the memory).
+        // Scan → resolve → holders: who speaks, acts or owns something.
+        let (a, text, lower) = (self.a, self.text, &self.lower);
+        read_front(
+            a,
+            text,
+            lower,
+            (si, seg),
+            view,
+            &self.memory,
+            &mut self.sc,
+            &mut self.resolved,
+            &mut self.holders,
+        );
         let s = Sentence {
             index: si,
             seg,
@@ -207,25 +217,12 @@ impl<'a> Run<'a> {
             quotes: view,
             words: &self.a.words,
         };
-        resolve::resolve(&s, &self.memory, &mut self.resolved);
-        self.sc.refs.extend(self.resolved.iter().map(|r| r.r));
-        self.sc.refs.sort_by_key(|r| r.span.start);
-        let s = Sentence {
-            index: si,
-            seg,
-            text: self.text,
-            lower: &self.lower,
-            sc: &self.sc,
-            quotes: view,
-            words: &self.a.words,
-        };
-        // Holders: who speaks, acts or owns something, and by which rule.
-        holders::find(&s, &mut self.holders);
         if holders::writers_question(&s) {
             self.holders.drop_all(Dropped::WritersQuestion);
         }
         // Quotes: who speaks the quoted words (may add a holder).
-        let ahead = || lookahead_speaker(self.a, self.text, &self.lower, self.segments, si, &view);
+        let ahead =
+            || lookahead_speaker(self.a, self.text, &self.lower, self.segments, si, &view, &self.memory);
         let (quote, other_speaker) =
             attribute_quotes(&s, &mut self.holders, &mut self.speakers, &self.memory, &ahead);
         // Topics: named, described, carried over.
@@ -404,6 +401,7 @@ fn lookahead_speaker(
     segments: &[Segment],
     si: usize,
     view: &QuoteView,
+    memory: &Memory,
 ) -> Option<(PartyId, Span)> {
     let q = view.last()?;
     // A quote that ends in this sentence has its tag here, if anywhere.
@@ -416,24 +414,41 @@ fn lookahead_speaker(
             break;
         }
         if seg.span.start >= q.end || seg.span.end > q.end {
-            // The sentence holding the quote's end: read its tag.
-            let mut sc = Scanned::default();
-            a.scanner.scan_sentence(text, seg.span, &mut sc);
-            let s = Sentence {
-                index: k,
-                seg: *seg,
-                text,
-                lower,
-                sc: &sc,
-                quotes: QuoteView::single(&q),
-                words: &a.words,
-            };
-            let mut hs = Holders::default();
-            holders::find(&s, &mut hs);
+            // The sentence holding the quote's end: read its tag, as the
+            // main loop will (a pronoun tag resolved with today's memory).
+            let (mut sc, mut resolved, mut hs) = (Scanned::default(), Vec::new(), Holders::default());
+            let view = QuoteView::single(&q);
+            read_front(a, text, lower, (k, *seg), view, memory, &mut sc, &mut resolved, &mut hs);
             return hs.speaker().map(|h| (h.party, h.span));
         }
     }
     None
+}
+
+/// The front half of a sentence's stages: scan (words, aliases, topic
+/// words, cues), resolve (pronouns and titles become references, reading
+/// the memory) and holders (who speaks, acts or owns something, by which
+/// rule). The main loop and the look-ahead for a quote's tag both call it,
+/// so a tag reads the same wherever it is.
+#[allow(clippy::too_many_arguments)] // the stages' buffers, reused by the caller
+fn read_front<'a>(
+    a: &'a Analyzer,
+    text: &str,
+    lower: &str,
+    (si, seg): (usize, Segment),
+    view: QuoteView,
+    memory: &Memory,
+    sc: &mut Scanned<'a>,
+    resolved: &mut Vec<Resolution>,
+    holders: &mut Holders,
+) {
+    a.scanner.scan_sentence(text, seg.span, sc);
+    let s = Sentence { index: si, seg, text, lower, sc, quotes: view, words: &a.words };
+    resolve::resolve(&s, memory, resolved);
+    sc.refs.extend(resolved.iter().map(|r| r.r));
+    sc.refs.sort_by_key(|r| r.span.start);
+    let s = Sentence { index: si, seg, text, lower, sc, quotes: view, words: &a.words };
+    holders::find(&s, holders);
 }
 
 /// The report's sentence and its mentions.
