@@ -1,7 +1,7 @@
 //! `factgrid`: the analysis engine on the command line.
 //!
 //! ```text
-//! factgrid analyze [--format json|table|markdown] [--profile FILE] [FILE|-]
+//! factgrid analyze [--format json|table|markdown|csv|explain|explain-json] [--profile FILE] [FILE|-]
 //! factgrid profile            print the built-in profile
 //! ```
 //!
@@ -19,9 +19,20 @@ const USAGE: &str = "\
 factgrid: who holds which position on what, in a news article
 
 USAGE:
-    factgrid analyze [--format json|table|markdown|csv] [--profile FILE] [FILE|-]
+    factgrid analyze [--format json|table|markdown|csv|explain|explain-json] [--profile FILE] [FILE|-]
     factgrid profile
     factgrid --help | --version
+
+FORMATS:
+    json          the report (schema factgrid.report/1)
+    table         the grid in the terminal, then the figures
+    markdown      the grid and the evidence as a Markdown document
+    csv           one row per evidence sentence
+    explain       sentence by sentence, what each stage decided and why
+                  (quote speakers, resolved pronouns, holders and the rule
+                  that found them, topics and their trigger words, stance
+                  cues), then the grid
+    explain-json  {\"report\": …, \"explanation\": …}: the same trace as data
 
 Reads the article from FILE, or standard input when FILE is '-' or absent.
 Text that is not valid UTF-8 is read lossily (bad bytes become U+FFFD) and a
@@ -34,6 +45,8 @@ enum Format {
     Table,
     Markdown,
     Csv,
+    Explain,
+    ExplainJson,
 }
 
 fn main() -> ExitCode {
@@ -110,7 +123,13 @@ fn analyze(args: Vec<String>) -> anyhow::Result<()> {
     };
     let (text, lossy) = read_input(input.as_deref())?;
     let analyzer = Analyzer::new(&profile);
-    let mut report = analyzer.analyze(&text);
+    let (mut report, trace) = match format {
+        Format::Explain | Format::ExplainJson => {
+            let (r, t) = analyzer.explain(&text);
+            (r, Some(t))
+        }
+        _ => (analyzer.analyze(&text), None),
+    };
     if lossy {
         report
             .notices
@@ -126,6 +145,18 @@ fn analyze(args: Vec<String>) -> anyhow::Result<()> {
         Format::Markdown => out.write_all(report.to_markdown().as_bytes())?,
         Format::Csv => out.write_all(report.to_csv().as_bytes())?,
         Format::Table => out.write_all(table(&report).as_bytes())?,
+        Format::Explain => {
+            if let Some(t) = &trace {
+                write!(out, "{}", t.display(&text))?;
+            }
+            writeln!(out)?;
+            out.write_all(table(&report).as_bytes())?;
+        }
+        Format::ExplainJson => {
+            let both = serde_json::json!({ "report": report, "explanation": trace });
+            serde_json::to_writer_pretty(&mut out, &both)?;
+            writeln!(out)?;
+        }
     }
     out.flush()?;
     for n in &report.notices {
@@ -140,7 +171,9 @@ fn parse_format(v: &str) -> anyhow::Result<Format> {
         "table" => Format::Table,
         "markdown" | "md" => Format::Markdown,
         "csv" => Format::Csv,
-        other => bail!("unknown format {other:?}; use json, table, markdown or csv"),
+        "explain" => Format::Explain,
+        "explain-json" => Format::ExplainJson,
+        other => bail!("unknown format {other:?}; use json, table, markdown, csv, explain or explain-json"),
     })
 }
 

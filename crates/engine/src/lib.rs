@@ -28,7 +28,15 @@
 //! ```
 //!
 //! To analyse many texts with one profile, build an [`Analyzer`] once.
+//! [`Analyzer::explain`] also returns what each stage decided, sentence by
+//! sentence ([`Explanation`]).
+//!
+//! How the engine is built, its invariants and where to add a rule:
+//! [`architecture`].
 #![deny(missing_docs)]
+
+#[doc = include_str!("../ARCHITECTURE.md")]
+pub mod architecture {}
 
 // The modules in pipeline order (see ARCHITECTURE.md), then the report and
 // its forms.
