@@ -55,4 +55,16 @@ fuzz_target!(|pieces: Vec<Piece>| {
     let _ = factgrid_engine::html_to_text(&text);
     let _ = report.to_markdown();
     let _ = report.to_csv();
+    // The explain trace gives the same report, and its spans are in the text.
+    let (again, trace) = analyzer.explain(&text);
+    assert_eq!(again, report);
+    for s in &trace.sentences {
+        for h in &s.holders {
+            assert!(text.get(h.span.range()).is_some() && h.scope <= text.len());
+        }
+        for r in &s.resolved {
+            assert!(text.get(r.span.range()).is_some() && text.get(r.antecedent.range()).is_some());
+        }
+    }
+    let _ = trace.display(&text).to_string();
 });
