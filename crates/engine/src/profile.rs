@@ -296,6 +296,7 @@ impl Profile {
             if p.label.trim().is_empty() {
                 return Err(ProfileError::new(format!("parties[{i}] ({}) has an empty label", p.id)));
             }
+            check_label(&p.label, &format!("parties[{i}] ({}) label", p.id))?;
             if p.aliases.is_empty() {
                 return Err(ProfileError::new(format!("parties[{i}] ({}) has no aliases", p.id)));
             }
@@ -320,6 +321,7 @@ impl Profile {
             if t.label.trim().is_empty() {
                 return Err(ProfileError::new(format!("topics[{i}] ({}) has an empty label", t.id)));
             }
+            check_label(&t.label, &format!("topics[{i}] ({}) label", t.id))?;
             if t.terms.is_empty() {
                 return Err(ProfileError::new(format!("topics[{i}] ({}) has no terms", t.id)));
             }
@@ -388,6 +390,15 @@ fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
     }
 }
 
+/// Labels are shown in the grid, the terminal and exports: no control
+/// characters (an escape sequence in a label would reach the terminal).
+fn check_label(label: &str, what: &str) -> Result<(), ProfileError> {
+    if label.chars().any(char::is_control) {
+        return Err(ProfileError::new(format!("{what} contains a control character")));
+    }
+    Ok(())
+}
+
 fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
     if text.trim().is_empty() {
         return Err(ProfileError::new(format!("{what} is empty")));
@@ -434,6 +445,14 @@ mod tests {
             (
                 r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"stance": {"likes": ["x"]}}}"#,
                 "lexicon.stance.likes is not a stance label",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU\u001b[2J", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}]}"#,
+                "parties[0] (eu) label contains a control character",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T\nopic", "terms": ["x"]}]}"#,
+                "topics[0] (t) label contains a control character",
             ),
         ];
         for (json, want) in cases {
