@@ -335,3 +335,46 @@ fn no_progress_bar_when_standard_error_is_not_a_terminal() {
     assert!(!quiet.contains(" left") && !quiet.contains("\u{1b}["), "{quiet:?}");
     assert!(quiet.contains("1 of 31 files could not be analysed"), "failures are still named: {quiet:?}");
 }
+
+#[test]
+fn shards_of_a_list_together_give_the_whole_run() {
+    let d = Scratch::new("shards");
+    archive(&d, 23);
+    let list: String = (0..23).map(|i| format!("articles/{:02}/{i:03}.txt\n", i % 7)).collect();
+    let list = format!("{list}\narticles/03/bad.txt\n");
+    let whole = factgrid_in(Some(&d.0), &["analyze", "-q", "-f", "jsonl", "-T", "-"], list.as_bytes());
+    expect_code(&whole, 1);
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/shard-list");
+    let shard = |k: usize| {
+        let mut child = std::process::Command::new(script)
+            .args(["--shards", "4", "--index", &k.to_string()])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("scripts/shard-list runs (bash and awk)");
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), list.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let shards: Vec<String> = (0..4).map(shard).collect();
+    // Every path once, shards within one of each other in size.
+    let mut paths: Vec<&str> = shards.iter().flat_map(|s| s.lines()).collect();
+    let sizes: Vec<usize> = shards.iter().map(|s| s.lines().count()).collect();
+    assert_eq!(sizes, [6, 6, 6, 6]);
+    paths.sort();
+    let mut want: Vec<&str> = list.lines().filter(|l| !l.is_empty()).collect();
+    want.sort();
+    assert_eq!(paths, want);
+    // Analysed shard by shard, the same reports as in one run.
+    let mut parts: Vec<String> = Vec::new();
+    for s in &shards {
+        let out = factgrid_in(Some(&d.0), &["analyze", "-q", "-f", "jsonl", "-T", "-"], s.as_bytes());
+        parts.extend(stdout(&out).lines().map(String::from));
+    }
+    let mut whole: Vec<String> = stdout(&whole).lines().map(String::from).collect();
+    whole.sort();
+    parts.sort();
+    assert_eq!(parts.len(), 24);
+    assert!(parts == whole, "the shards' reports differ from the whole run's");
+}
