@@ -430,6 +430,14 @@ mod tests {
                 r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"stance": {"likes": ["x"]}}}"#,
                 "lexicon.stance.likes is not a stance label",
             ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU\u001b[2J", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}]}"#,
+                "parties[0] (eu) label contains a control character",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T\nopic", "terms": ["x"]}]}"#,
+                "topics[0] (t) label contains a control character",
+            ),
         ];
         for (json, want) in cases {
             let err = Profile::from_json(json).unwrap_err().to_string();

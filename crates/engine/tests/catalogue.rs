@@ -117,3 +117,50 @@ fn malformed_and_huge_profiles_are_refused_with_a_reason() {
     let r = analyze("Brussels backed the truce.", &p);
     assert_eq!(&*r.cells[0].party, "eu");
 }
+
+#[test]
+fn exports_keep_pasted_markup_and_links_as_text() {
+    let text = "Moscow rejected the truce <img src=x onerror=alert(1)> [terms](javascript:alert(1)) \
+                ![p](http://t.example/p.gif) <script>x</script>.";
+    let md = report(text).to_markdown();
+    // Every character that could open markup in the evidence is escaped.
+    let evidence = md.lines().find(|l| l.starts_with("- Moscow")).expect("the evidence line");
+    let mut prev = ' ';
+    for c in evidence.chars() {
+        assert!(!"<>[]!`*_".contains(c) || prev == '\\', "unescaped {c:?} in {evidence}");
+        prev = if prev == '\\' { ' ' } else { c };
+    }
+    assert!(md.contains("\\<img src=x onerror=alert(1)\\>"), "the text is kept, escaped:\n{md}");
+    assert!(md.contains("\\[terms\\](javascript:alert(1))"), "{md}");
+}
+
+#[test]
+fn exports_strip_terminal_control_sequences() {
+    let text = "\u{1b}]0;pwned\u{7}Moscow rejected the truce \u{1b}[2J\u{1b}[31mnow\u{9b}0m.\r";
+    let r = report(text);
+    assert_eq!(cells(text), ["russia/ceasefire:opposes"]);
+    for (name, out) in [("markdown", r.to_markdown()), ("csv", r.to_csv())] {
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{name}: {out:?}");
+        assert!(out.contains("Moscow rejected the truce now."), "{name}: {out:?}");
+    }
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
+    let text = "=HYPERLINK(\"http://evil.example\") Moscow rejected the truce.\n\
+                -1+2 Kyiv backed the ceasefire.\n@SUM(A1) Washington proposed a truce.";
+    let csv = report(text).to_csv();
+    assert_eq!(csv.lines().count(), 4, "three cells, one sentence each:\n{csv}");
+    for line in csv.lines().skip(1) {
+        let evidence = line.rsplit(",\"").next().unwrap();
+        assert!(evidence.starts_with('\''), "evidence field not defused: {line}");
+        assert!(line.contains(",\"'"), "summary field not defused: {line}");
+    }
+}
+
+#[test]
+fn profile_labels_with_control_characters_are_refused() {
+    let json = r#"{"parties": [{"id": "eu", "label": "EU\u001b]0;x\u0007", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}]}"#;
+    let err = Profile::from_json(json).unwrap_err().to_string();
+    assert!(err.contains("parties[0] (eu) label contains a control character"), "{err}");
+}

@@ -32,6 +32,7 @@ impl Profile {
             if p.label.trim().is_empty() {
                 return Err(ProfileError::new(format!("parties[{i}] ({}) has an empty label", p.id)));
             }
+            check_label(&p.label, &format!("parties[{i}] ({}) label", p.id))?;
             if p.aliases.is_empty() {
                 return Err(ProfileError::new(format!("parties[{i}] ({}) has no aliases", p.id)));
             }
@@ -60,6 +61,7 @@ impl Profile {
             if t.label.trim().is_empty() {
                 return Err(ProfileError::new(format!("topics[{i}] ({}) has an empty label", t.id)));
             }
+            check_label(&t.label, &format!("topics[{i}] ({}) label", t.id))?;
             if t.terms.is_empty() {
                 return Err(ProfileError::new(format!("topics[{i}] ({}) has no terms", t.id)));
             }
@@ -188,6 +190,15 @@ fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
     } else {
         Err(ProfileError::new(format!("{what} \"{id}\" must be 1 to 32 characters of a-z, 0-9, '-' or '_'")))
     }
+}
+
+/// Labels are shown in the grid, the terminal and exports: no control
+/// characters (an escape sequence in a label would reach the terminal).
+fn check_label(label: &str, what: &str) -> Result<(), ProfileError> {
+    if label.chars().any(char::is_control) {
+        return Err(ProfileError::new(format!("{what} contains a control character")));
+    }
+    Ok(())
 }
 
 fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
