@@ -142,7 +142,14 @@ test('the installed package holds every file its package.json names', () => {
     ...Object.values(manifest.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)))];
   for (const t of targets) assert.ok(fs.existsSync(path.join(pkg, t)), `${t} is in the package`);
   assert.equal(manifest.exports['.'].default, './embed.js');
-  assert.ok(manifest.sideEffects.includes('./embed.js'), 'importing the package defines <fact-grid>');
+});
+
+test('a bare import \'factgrid\' survives bundling (sideEffects) and defines <fact-grid>', async () => {
+  const built = await esbuild.build({
+    absWorkingDir: host, entryPoints: ['src/element.ts'], bundle: true, format: 'esm', write: false, logLevel: 'silent',
+  });
+  const code = built.outputFiles[0].text;
+  assert.match(code, /customElements\.define\("fact-grid"/, `the element's definition is in the bundle (${code.length} bytes)`);
 });
 
 test('esbuild + factgrid-assets: <fact-grid>, mount(), analyze(), and worker.js for large texts', async () => {
