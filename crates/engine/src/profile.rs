@@ -210,6 +210,15 @@ pub struct Lexicon {
     /// Hedges and conditions that make support conditional.
     #[serde(default)]
     pub hedges: Vec<String>,
+    /// Words that open a condition clause (`only if`, `as soon as`,
+    /// `unless`): an offer or acceptance with one is conditional, and what
+    /// the clause asks of another party (`if Kyiv withdraws`) is demanded.
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// Fixed phrases that hold a cue word but are no cue (`at once`, `once
+    /// again`): matched as one phrase, so the words inside mean nothing.
+    #[serde(default)]
+    pub idioms: Vec<String>,
     /// Pronouns and what they can refer to: `m`, `f`, `p` (plural), `n` (neuter).
     #[serde(default)]
     pub pronouns: BTreeMap<String, String>,
@@ -358,6 +367,8 @@ word_lists! {
     /// Endings of modifiers that may stand between a party and its noun
     /// (`-ly`, `-ful`, `-ive`).
     modifier_endings,
+    /// First-person words (`we`, `our`): in a party's own words, that party.
+    first_person,
     }
 }
 

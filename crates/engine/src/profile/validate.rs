@@ -101,6 +101,8 @@ impl Lexicon {
             ("according_to", &self.according_to),
             ("negators", &self.negators),
             ("hedges", &self.hedges),
+            ("conditions", &self.conditions),
+            ("idioms", &self.idioms),
             ("prepositions", &self.prepositions),
             ("abbreviations", &self.abbreviations),
         ] {
