@@ -599,8 +599,7 @@ fn reported_act_of(s: &Sentence, word: usize, end: usize) -> bool {
         }
         // Auxiliaries, negators and adverbs may come first (`has still not
         // said`); anything else ends the predicate.
-        if !(ms.contains(&Meaning::Verb) || ms.contains(&Meaning::Negator)) && !s.words.adverb_endings.end(w)
-        {
+        if !(ms.contains(&Meaning::Verb) || ms.contains(&Meaning::Negator) || s.words.adverb_endings.end(w)) {
             return false;
         }
     }
