@@ -342,6 +342,17 @@ word_lists! {
     /// Relative pronouns (`which`, `that`): a party right after one acts
     /// in a clause that describes something else.
     relative_pronouns,
+    /// Words joining two parties (`and`): `talks between X and Y`.
+    coordinators,
+    /// The preposition of a recipient (`presented the plan to X`).
+    recipient_prepositions,
+    /// Prepositions that open a time adjunct (`after a call with X,`).
+    time_prepositions,
+    /// Verbs whose object is a partner in talks (`met X`, `phoned X`).
+    talks_verbs,
+    /// Verbs of handing something over (`presented`, `handed`): their
+    /// recipient is a partner in talks.
+    handover_verbs,
     /// Words that may stand between a wish and the outcome wished, which
     /// is still its object: adjectives (`a full ceasefire`, `an immediate
     /// truce`) and verbs of taking it (`urged Kyiv to sign the truce`).
