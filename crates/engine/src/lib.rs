@@ -42,6 +42,7 @@ pub mod architecture {}
 // its forms.
 mod cells; // 9. cells
 mod compact;
+mod encoding;
 mod explain;
 mod figures; // 7. figures
 mod grammar; //    the per-sentence view the later stages read
@@ -61,6 +62,7 @@ mod stance; // 8. stance
 mod text;
 mod topics; // 6. topics
 
+pub use encoding::{decode, Decoded, DetectedBy, Encoding, NotText};
 pub use explain::{
     DroppedTrace, Explanation, HolderTrace, QuoteTrace, ResolvedTrace, SentenceTrace, StanceTrace, TopicTrace,
 };
