@@ -119,6 +119,16 @@ impl Encoding {
     }
 }
 
+/// The Windows-1252 character of a byte (the Latin-1 code point from
+/// 0xA0, the table's below); for numeric character references in HTML.
+pub(crate) fn windows_1252(b: u8) -> char {
+    // Its own table only, so that HTML alone does not link the others.
+    match b {
+        0x80..=0x9F => char::from_u32(u32::from(WINDOWS_1252[usize::from(b - 0x80)])).unwrap_or('\u{fffd}'),
+        _ => char::from(b),
+    }
+}
+
 impl fmt::Display for Encoding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -67,7 +67,7 @@ pub use explain::{
     DroppedTrace, Explanation, HolderTrace, QuoteTrace, ResolvedTrace, SentenceTrace, StanceTrace, TopicTrace,
 };
 pub use holders::Rule;
-pub use html::html_to_text;
+pub use html::{html_to_text, looks_like_html, reduce, BodySource, PageMeta, Reduced, Removal, Removed};
 pub use ids::Stance;
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
