@@ -18,7 +18,7 @@
 //! them. Inline elements (`<span class="sr-only">`) are dropped at once.
 
 use super::entities;
-use super::lexer::{Lexer, Tag, Token};
+use super::lexer::{Lexer, Tag, Token, RAW_TEXT};
 use super::meta::{Meta, Slot};
 use super::tags::{self, BlockKind, Intrinsic, Role};
 use super::Removed;
@@ -319,21 +319,7 @@ impl Builder {
         let lower = |n: &str| tag.name.eq_ignore_ascii_case(n);
 
         // Raw text comes next: the lexer has switched already.
-        if let Some(raw) = [
-            "script",
-            "style",
-            "title",
-            "textarea",
-            "xmp",
-            "iframe",
-            "noembed",
-            "noframes",
-            "noscript",
-            "plaintext",
-        ]
-        .into_iter()
-        .find(|r| lower(r))
-        {
+        if let Some(raw) = RAW_TEXT.iter().copied().find(|r| lower(r)) {
             self.raw = Some((raw, at));
             if matches!(raw, "xmp" | "plaintext") {
                 self.flush();

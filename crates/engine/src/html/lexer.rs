@@ -56,7 +56,7 @@ impl<'a> Tag<'a> {
 }
 
 /// Elements whose contents are raw text, not markup.
-const RAW_TEXT: &[&str] = &[
+pub(super) const RAW_TEXT: &[&str] = &[
     "script",
     "style",
     "title",
