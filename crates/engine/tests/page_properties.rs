@@ -106,7 +106,7 @@ fn check_text(page: &str, text: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
     fn reduction_is_total_and_bounded(page in page()) {
