@@ -279,7 +279,7 @@ fn is_ad_label(text: &str) -> bool {
     if text.len() > 60 {
         return false;
     }
-    let t = text.trim().trim_end_matches([':', '.']).to_lowercase();
+    let t = text.trim().trim_end_matches([':', '.']).to_ascii_lowercase();
     matches!(
         t.as_str(),
         "advertisement"
@@ -295,7 +295,10 @@ fn is_ad_label(text: &str) -> bool {
             | "article continues below"
             | "article continues below advertisement"
             | "реклама"
+            | "Реклама"
+            | "РЕКЛАМА"
             | "anzeige"
             | "publicité"
+            | "publicitÉ"
     )
 }

@@ -314,16 +314,18 @@ pub(super) fn hints(tag: &Tag<'_>, words: &mut String) -> Hints {
 
 /// Append the words of a class name or id to `out`: split at anything
 /// but letters and digits, and where a lower-case letter meets a capital.
+/// Case is folded in ASCII only: the words matched are English, and
+/// Unicode case tables would cost the widget 16 KB.
 fn split_words(value: &str, out: &mut String) {
     let mut prev_lower = false;
     out.push(' ');
     for c in value.chars().take(400) {
         if c.is_alphanumeric() {
-            if c.is_uppercase() && prev_lower {
+            if c.is_ascii_uppercase() && prev_lower {
                 out.push(' ');
             }
-            out.extend(c.to_lowercase());
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            out.push(c.to_ascii_lowercase());
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
         } else {
             out.push(' ');
             prev_lower = false;
