@@ -593,13 +593,16 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
         // (Nor is what a party is believed, heard or expected to do:
         // `Trump believes Putin wants a deal`.)
         let opinion = inside.is_some_and(|f| s.words.opinion_verbs.contains(s.lower_word(f.1)));
-        // (A speaker who is none of the parties: what it says of a party is
-        // its view, not the party's act.)
+        // (A speaker who is none of the parties: what it says a party did is
+        // its view; only a party's stated position counts, `Kyiv backed the
+        // truce, officials said`.)
         let party_frame = inside.is_some_and(|f| f.0.is_some());
         let keep = inside.is_none()
             || matches!(h.via, Via::Agent | Via::AccordingTo)
             || h.forced == Some(Stance::Proposes)
-            || party_frame && !asked && !opinion && reported_act_of(s, h.word, h.word_end_hint(s));
+            || !asked
+                && !opinion
+                && if party_frame { reported_act_of(s, h.word, h.word_end_hint(s)) } else { direct_stance(s, h) };
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);
             dropped.push((h.span, Dropped::InsideFrame(frame)));
