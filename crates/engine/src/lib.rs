@@ -69,8 +69,8 @@ pub use html::html_to_text;
 pub use ids::Stance;
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
-    Alias, AliasKind, FigureWords, Grammar, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES,
-    STANCE_LABELS,
+    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Party,
+    Profile, ProfileError, Topic, UnitWords, MAX_PROFILE_BYTES, STANCE_LABELS,
 };
 pub use report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 pub use segment::UnitKind;

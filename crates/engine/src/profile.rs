@@ -10,7 +10,10 @@ use std::fmt;
 
 use serde::Deserialize;
 
+mod comparison;
 mod validate;
+
+pub use comparison::{Bounds, MeasureKind, MeasureWords, MetaWords, UnitWords};
 
 /// The built-in profile, `data/default-profile.json` without its white
 /// space (see `build.rs`).
@@ -210,6 +213,12 @@ pub struct Lexicon {
     /// What makes a figure.
     #[serde(default)]
     pub figures: FigureWords,
+    /// How figures are read and grouped when articles are compared.
+    #[serde(default)]
+    pub measures: MeasureWords,
+    /// How an article's outlet and date are found.
+    #[serde(default)]
+    pub meta: MetaWords,
 }
 
 /// Function words and word endings that the construction rules read: the
@@ -381,6 +390,16 @@ impl Profile {
                     }
                     if l.figures == FigureWords::default() {
                         l.figures = default.figures;
+                    }
+                }
+                // Nor those of comparing articles.
+                if l.measures == MeasureWords::default() || l.meta == MetaWords::default() {
+                    let default = Profile::default_profile().lexicon;
+                    if l.measures == MeasureWords::default() {
+                        l.measures = default.measures;
+                    }
+                    if l.meta == MetaWords::default() {
+                        l.meta = default.meta;
                     }
                 }
                 l
