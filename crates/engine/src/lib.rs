@@ -49,6 +49,7 @@ mod holders; // 5. holders
 mod html;
 mod ids;
 mod memory; //    the salience memory
+mod meta;
 mod pipeline; //    the pass that calls them
 mod profile;
 mod quotes; // 2. quotes
@@ -67,6 +68,7 @@ pub use explain::{
 pub use holders::Rule;
 pub use html::html_to_text;
 pub use ids::Stance;
+pub use meta::{ArticleMeta, Date, DateError};
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
     Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Party,
