@@ -31,6 +31,11 @@
 //! [`Analyzer::explain`] also returns what each stage decided, sentence by
 //! sentence ([`Explanation`]).
 //!
+//! To set several articles side by side (does one outlet report the same
+//! Russian position as another? do their figures for the Kursk area
+//! conflict?), give their reports to [`compare()`]; [`ArticleMeta::detect`]
+//! names each article by its headline, outlet and date.
+//!
 //! How the engine is built, its invariants and where to add a rule:
 //! [`architecture`].
 #![deny(missing_docs)]
@@ -42,6 +47,7 @@ pub mod architecture {}
 // its forms.
 mod cells; // 9. cells
 mod compact;
+mod compare;
 mod explain;
 mod figures; // 7. figures
 mod grammar; //    the per-sentence view the later stages read
@@ -62,6 +68,11 @@ mod stance; // 8. stance
 mod text;
 mod topics; // 6. topics
 
+pub use compare::{
+    compare, Article, ArticleStance, Bound, CellComparison, ComparedArticle, Comparison, Conflict,
+    EvidenceRef, FigureComparison, FigureGroup, FigureValue, Timeline, TimelinePoint, Verdict,
+    COMPARISON_SCHEMA, FIGURE_TOLERANCE, MAX_ARTICLES,
+};
 pub use explain::{
     DroppedTrace, Explanation, HolderTrace, QuoteTrace, ResolvedTrace, SentenceTrace, StanceTrace, TopicTrace,
 };
