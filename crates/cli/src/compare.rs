@@ -291,7 +291,7 @@ pub fn table(c: &Comparison) -> String {
                         format!("    {}", head(v.article)),
                         fit(&v.text, 40),
                         v.source.as_deref().map_or_else(|| "-".into(), party),
-                        fit(&v.describe(&g.unit), 30),
+                        fit(&v.display, 30),
                         if in_conflict(k) { "conflict".into() } else { String::new() },
                     ]
                 })

@@ -225,6 +225,10 @@ pub struct FigureValue {
     pub min: Option<f64>,
     /// The greatest value the words allow (`null`: no upper bound, or none read).
     pub max: Option<f64>,
+    /// The value for display, in the group's unit (`< 200 km²`, `about
+    /// 1,300 km²`, `2–3 days`; the text when no number was read): what
+    /// every view shows, so that none formats values its own way.
+    pub display: String,
 }
 
 /// Two values of one group that disagree.
@@ -536,7 +540,9 @@ fn figure_groups(articles: &[Article<'_>], topics: &[Label], vocab: &values::Voc
                 value: reading.as_ref().map(|r| round(r.value)),
                 min: reading.as_ref().map(|r| round(r.min)),
                 max: reading.as_ref().and_then(|r| r.max.is_finite().then(|| round(r.max))),
+                display: String::new(),
             };
+            let value = FigureValue { display: value.describe(&vocab.unit_of(&quantity)), ..value };
             let claim = reading.as_ref().map(|r| values::Claim {
                 article: ai,
                 source: f.source.as_deref().map(str::to_string),
@@ -820,7 +826,7 @@ mod tests {
             (held.values[0].bound, held.values[0].min, held.values[0].max),
             (Bound::Below, Some(0.0), Some(200.0))
         );
-        assert_eq!(held.values[1].describe(&held.unit), "about 1,300 km²");
+        assert_eq!(held.values[1].display, "about 1,300 km²");
         let truce = cmp.figures.groups.iter().find(|g| g.measure.as_deref() == Some("truce_length")).unwrap();
         assert!(truce.conflicts.is_empty());
         assert_eq!(cmp.conflicting_groups().count(), 1);
@@ -865,7 +871,7 @@ mod tests {
         assert_eq!(cmp.topics.len(), 4);
         let unread =
             cmp.figures.groups.iter().flat_map(|g| &g.values).find(|v| v.text == "no number").unwrap();
-        assert_eq!((unread.value, unread.describe("")), (None, "no number".to_string()));
+        assert_eq!((unread.value, unread.display.as_str()), (None, "no number"));
         assert!(run(&[]).cells.is_empty());
     }
 

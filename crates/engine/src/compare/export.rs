@@ -140,7 +140,7 @@ impl Comparison {
                         self.article_head(v.article),
                         md_escape(&v.text),
                         md_escape(v.source.as_deref().map_or("-", |s| self.party_label(s))),
-                        md_escape(&v.describe(&g.unit)),
+                        md_escape(&v.display),
                     );
                 }
             }
@@ -264,7 +264,7 @@ impl FigureValue {
     /// The value in words and symbols: `< 200 km²`, `about 1,300 km²`,
     /// `2–3 days`, `2,000–10,000 troops`, `≥ 30 days`; the figure as written
     /// when no number was read.
-    pub fn describe(&self, unit: &str) -> String {
+    pub(crate) fn describe(&self, unit: &str) -> String {
         let Some(v) = self.value else { return self.text.clone() };
         let unit = if unit.is_empty() {
             String::new()
