@@ -249,3 +249,31 @@ fn usage_documents_compare() {
         assert!(usage.contains(want), "{want:?} in\n{usage}");
     }
 }
+
+#[test]
+fn a_list_of_files_and_a_profile_of_ones_own() {
+    let d = Scratch::new("compare-list");
+    let [a, b, c] = week(&d);
+    // A profile with only its parties and topics gets the built-in words,
+    // those of comparing included.
+    let profile = d.file(
+        "profile.json",
+        r#"{"parties": [{"id": "moscow", "label": "Moscow", "aliases": [{"text": "Russia", "kind": "country"}, {"text": "Kremlin", "kind": "institution"}]}],
+            "topics": [{"id": "truce", "label": "Truce", "terms": ["ceasefire", "truce"]}, {"id": "kursk", "label": "Kursk", "terms": ["Kursk"]}]}"#,
+    );
+    let list = format!("{a}\n{b}\n\n{c}\n");
+    let out = factgrid(&["compare", "-p", profile.to_str().unwrap(), "--files-from", "-"], list.as_bytes());
+    expect_code(&out, 0);
+    let j = json(&out);
+    assert_eq!(j["articles"].as_array().unwrap().len(), 3);
+    assert_eq!(j["parties"], serde_json::json!([{"id": "moscow", "label": "Moscow"}]));
+    assert_eq!(cell(&j, "moscow", "truce")["verdict"], "differ");
+    let outlets: Vec<&str> =
+        j["articles"].as_array().unwrap().iter().map(|a| a["outlet"].as_str().unwrap()).collect();
+    assert_eq!(outlets, ["TASS", "AP", "Reuters"]);
+    // A bad profile stops the run before any article is read.
+    let bad = d.file("bad.json", r#"{"parties": [], "topics": []}"#);
+    let out = factgrid(&["compare", "-p", bad.to_str().unwrap(), &a], b"");
+    expect_code(&out, 2);
+    assert!(stderr(&out).contains("`parties` is empty"), "{}", stderr(&out));
+}
