@@ -517,19 +517,31 @@ fn figure_groups(articles: &[Article<'_>], topics: &[Label], vocab: &values::Voc
     let mut groups: Vec<Pending> = Vec::new();
     let mut index: HashMap<(Option<Id>, Option<usize>, String), usize> = HashMap::new();
     for (ai, a) in articles.iter().enumerate() {
+        let mut cached: Option<(usize, values::Context)> = None;
         for (fi, f) in a.report.figures.iter().enumerate() {
             let reading = vocab.read(&f.text);
             let quantity = reading.as_ref().map_or_else(|| values::COUNT.to_string(), |r| r.quantity.clone());
-            // The figure's sentence and where the figure is in it, when
-            // the report's spans fit the text.
-            let context = a.report.sentences.get(f.sentence).and_then(|s| {
-                let sentence = a.text.get(s.span.range())?;
+            // The figure's sentence (read once for all its figures) and
+            // where the figure is in it, when the report's spans fit the
+            // text; else the figure's own words.
+            let sentence = a.report.sentences.get(f.sentence).and_then(|s| {
+                let text = a.text.get(s.span.range())?;
                 let at = f.span.start.checked_sub(s.span.start)?..f.span.end.checked_sub(s.span.start)?;
-                (at.start <= at.end && at.end <= sentence.len()).then_some((sentence, at))
+                (at.start <= at.end && at.end <= text.len()).then_some((text, at))
             });
-            let kind = reading
-                .as_ref()
-                .and_then(|r| vocab.classify(&f.text, context, &r.quantity, f.topic.as_deref()));
+            let kind = reading.as_ref().and_then(|r| match sentence {
+                Some((text, at)) => {
+                    if cached.as_ref().is_none_or(|(i, _)| *i != f.sentence) {
+                        cached = Some((f.sentence, vocab.context(text)));
+                    }
+                    let ctx = &cached.as_ref().expect("cached above").1;
+                    vocab.classify(ctx, at, &r.quantity, f.topic.as_deref())
+                }
+                None => {
+                    let own = vocab.context(&f.text);
+                    vocab.classify(&own, 0..f.text.len(), &r.quantity, f.topic.as_deref())
+                }
+            });
             let value = FigureValue {
                 article: ai,
                 figure: fi,
@@ -542,7 +554,6 @@ fn figure_groups(articles: &[Article<'_>], topics: &[Label], vocab: &values::Voc
                 max: reading.as_ref().and_then(|r| r.max.is_finite().then(|| round(r.max))),
                 display: String::new(),
             };
-            let value = FigureValue { display: value.describe(&vocab.unit_of(&quantity)), ..value };
             let claim = reading.as_ref().map(|r| values::Claim {
                 article: ai,
                 source: f.source.as_deref().map(str::to_string),
@@ -583,13 +594,18 @@ fn figure_groups(articles: &[Article<'_>], topics: &[Label], vocab: &values::Voc
                 }
                 None => Vec::new(),
             };
+            let unit = vocab.unit_of(&g.quantity);
+            let mut values = g.values;
+            for v in &mut values {
+                v.display = v.describe(&unit);
+            }
             FigureGroup {
                 topic: g.topic,
                 measure: g.kind.map(|k| vocab.kinds[k].id.clone()),
                 label: g.kind.map_or_else(|| "unclassified".to_string(), |k| vocab.kinds[k].label.clone()),
-                unit: vocab.unit_of(&g.quantity),
+                unit,
                 quantity: g.quantity,
-                values: g.values,
+                values,
                 conflicts,
             }
         })

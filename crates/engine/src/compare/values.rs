@@ -17,6 +17,9 @@ use serde::Serialize;
 
 use crate::profile::{MeasureWords, Profile};
 
+/// The longest figure text read, in bytes.
+const MAX_FIGURE_BYTES: usize = 256;
+
 /// The quantity of a number given without a unit.
 pub(crate) const COUNT: &str = "count";
 /// The quantity of a share (per cent, or a fraction).
@@ -203,6 +206,8 @@ pub(crate) struct Vocab {
     units: Vec<(Vec<String>, String, String, f64)>,
     joiners: HashSet<String>,
     pub kinds: Vec<Kind>,
+    /// Every cue by its first word: (kind, cue).
+    cue_index: HashMap<String, Vec<(usize, Vec<String>)>>,
 }
 
 impl Vocab {
@@ -234,6 +239,24 @@ impl Vocab {
         }
         units.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
         let f = &profile.lexicon.figures;
+        let kinds: Vec<Kind> = m
+            .kinds
+            .iter()
+            .map(|k| Kind {
+                id: k.id.clone(),
+                label: k.label.clone(),
+                quantities: k.quantities.clone(),
+                topics: k.topics.clone(),
+                cues: k.cues.iter().map(|c| phrase(c)).filter(|p| !p.is_empty()).collect(),
+                default: k.default || k.cues.is_empty(),
+            })
+            .collect();
+        let mut cue_index: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        for (i, k) in kinds.iter().enumerate() {
+            for cue in &k.cues {
+                cue_index.entry(cue[0].clone()).or_default().push((i, cue.clone()));
+            }
+        }
         Vocab {
             numbers: lower(&m.numbers),
             several: lower(&m.several),
@@ -243,18 +266,8 @@ impl Vocab {
             bounds,
             units,
             joiners: m.clause_joiners.iter().map(|w| w.to_lowercase()).collect(),
-            kinds: m
-                .kinds
-                .iter()
-                .map(|k| Kind {
-                    id: k.id.clone(),
-                    label: k.label.clone(),
-                    quantities: k.quantities.clone(),
-                    topics: k.topics.clone(),
-                    cues: k.cues.iter().map(|c| phrase(c)).filter(|p| !p.is_empty()).collect(),
-                    default: k.default || k.cues.is_empty(),
-                })
-                .collect(),
+            kinds,
+            cue_index,
         }
     }
 
@@ -273,7 +286,13 @@ impl Vocab {
 
     /// Read a figure as written.
     pub(crate) fn read(&self, figure: &str) -> Option<Reading> {
-        let toks = tokens(figure);
+        // Figures are a few words; a longer text (a report built by hand)
+        // is read no further than this.
+        let mut cut = figure.len().min(MAX_FIGURE_BYTES);
+        while !figure.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let toks = tokens(&figure[..cut]);
         let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
         let mut i = 0;
         let mut bound = Bound::Exact;
@@ -414,48 +433,68 @@ impl Vocab {
         })
     }
 
+    /// A sentence read once for all its figures: its tokens and where each
+    /// kind's cues are in it.
+    pub(crate) fn context(&self, sentence: &str) -> Context {
+        let toks = tokens(sentence);
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let mut cues = Vec::new();
+        for k in 0..words.len() {
+            for (kind, phrase) in self.cue_index.get(words[k]).into_iter().flatten() {
+                if starts_with(&words[k..], phrase) {
+                    cues.push((k, *kind, phrase.len()));
+                }
+            }
+        }
+        Context { toks, cues }
+    }
+
     /// What a figure measures: the first kind taking its quantity and
     /// topic with a cue in its clause, else the first such default.
     ///
-    /// `sentence` is the figure's sentence and `at` the figure's byte range
-    /// in it; without them only the figure's own words are read.
+    /// `ctx` is the figure's sentence (else the figure alone) and `at` the
+    /// figure's byte range in it. The clause runs from the clause boundary
+    /// before the figure to the one after it (a boundary before a joiner,
+    /// `, or`, does not count), at most [`CLAUSE_TOKENS`] tokens each way.
     pub(crate) fn classify(
         &self,
-        figure: &str,
-        context: Option<(&str, std::ops::Range<usize>)>,
+        ctx: &Context,
+        at: std::ops::Range<usize>,
         quantity: &str,
         topic: Option<&str>,
     ) -> Option<usize> {
-        let (toks, range) = match context {
-            Some((sentence, at)) => (tokens(sentence), at),
-            None => (tokens(figure), 0..figure.len()),
-        };
-        let inside: Vec<usize> =
-            (0..toks.len()).filter(|&k| toks[k].end > range.start && toks[k].start < range.end).collect();
-        let (first, last) = match (inside.first(), inside.last()) {
-            (Some(&a), Some(&b)) => (a, b),
-            _ => (0, toks.len().saturating_sub(1)),
-        };
-        // The clause: back to a boundary, on to the next; a boundary before
-        // a joiner (`, or`) does not count.
+        let toks = &ctx.toks;
+        // The figure's first and last tokens (tokens are in text order).
+        let first = toks.partition_point(|t| t.end <= at.start);
+        let last = toks.partition_point(|t| t.start < at.end).max(first + 1) - 1;
         let is_break = |k: usize| toks[k].boundary_before && !self.joiners.contains(&toks[k].text);
-        let mut start = first;
-        while start > 0 && !is_break(start) {
+        let mut start = first.min(toks.len());
+        while start > 0 && first - start < CLAUSE_TOKENS && !(start < toks.len() && is_break(start)) {
             start -= 1;
         }
-        let mut end = last + 1;
-        while end < toks.len() && !is_break(end) {
+        let mut end = (last + 1).min(toks.len());
+        while end < toks.len() && end - last <= CLAUSE_TOKENS && !is_break(end) {
             end += 1;
         }
-        let clause: Vec<&str> =
-            toks.get(start..end).unwrap_or_default().iter().map(|t| t.text.as_str()).collect();
-        let has_cue =
-            |k: &Kind| k.cues.iter().any(|cue| (0..clause.len()).any(|i| starts_with(&clause[i..], cue)));
-        self.kinds
+        let from = ctx.cues.partition_point(|c| c.0 < start);
+        let cued = ctx.cues[from..]
             .iter()
-            .position(|k| k.takes(quantity, topic) && has_cue(k))
-            .or_else(|| self.kinds.iter().position(|k| k.takes(quantity, topic) && k.default))
+            .take_while(|c| c.0 < end)
+            .filter(|&&(k, kind, len)| k + len <= end && self.kinds[kind].takes(quantity, topic))
+            .map(|c| c.1)
+            .min();
+        cued.or_else(|| self.kinds.iter().position(|k| k.takes(quantity, topic) && k.default))
     }
+}
+
+/// How far a figure's clause reaches each way, in tokens.
+pub(crate) const CLAUSE_TOKENS: usize = 40;
+
+/// A sentence read for classifying its figures: see [`Vocab::context`].
+pub(crate) struct Context {
+    toks: Vec<Token>,
+    /// (token, kind, cue length in tokens) for every cue, in token order.
+    cues: Vec<(usize, usize, usize)>,
 }
 
 /// One value as [`conflicts`] sees it.
@@ -620,9 +659,25 @@ mod tests {
         for &(sentence, figure, topic, want) in cases {
             let at = sentence.find(figure).expect("figure in sentence");
             let r = v.read(figure).expect("a value");
-            let got = v.classify(figure, Some((sentence, at..at + figure.len())), &r.quantity, Some(topic));
+            let got = v.classify(&v.context(sentence), at..at + figure.len(), &r.quantity, Some(topic));
             assert_eq!(got.map(|k| v.kinds[k].id.as_str()), want, "{figure:?} in {sentence:?}");
         }
+    }
+
+    #[test]
+    fn the_clause_reaches_forty_tokens_each_way() {
+        let v = vocab();
+        let kind = |filler: usize| {
+            let sentence = format!("Ukraine holds {}500 sq km in Kursk.", "word ".repeat(filler));
+            let at = sentence.find("500").unwrap();
+            let k = v.classify(&v.context(&sentence), at..at + 9, "area", Some("kursk"));
+            k.map(|k| v.kinds[k].id.clone())
+        };
+        assert_eq!(kind(30).as_deref(), Some("area_held"));
+        assert_eq!(kind(45), None);
+        // A figure text of any length is read no further than its start.
+        let long = format!("about 1,300 sq km {}", "and more ".repeat(10_000));
+        assert_eq!(v.read(&long).map(|r| (r.quantity, r.value)), Some(("area".to_string(), 1300.0)));
     }
 
     fn claim(article: usize, source: &str, min: f64, value: f64, max: f64) -> Claim {
