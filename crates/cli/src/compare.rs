@@ -259,7 +259,7 @@ pub fn table(c: &Comparison) -> String {
     let conflicting: Vec<_> = c.conflicting_groups().collect();
     if !conflicting.is_empty() {
         out.push_str(&format!(
-            "\nfigures that conflict (same measure, different sources or articles, more than {}% apart):\n",
+            "\nfigures that conflict (same measure, different articles or named sources, more than {}% apart):\n",
             (c.figures.tolerance * 100.0).round()
         ));
         for g in conflicting {

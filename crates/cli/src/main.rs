@@ -71,11 +71,12 @@ ARTICLE OPTIONS, before the file they name (instead of what its text says):
         --date DATE        its date, YYYY-MM-DD or --MM-DD without a year ('' for
                            none; else a dateline's or date line's)
 For each party and topic, compare shows the stance each article gives,
-and whether they agree, differ, or only one article gives it; the figures
-grouped by what they measure, with values from different sources or
-articles more than 10% apart flagged as conflicts; and the stances in date
-order. A file that cannot be read is named on standard error and the
-others are compared (exit 1); with none left the exit code is 2.
+and whether they agree, differ, or only one article gives it; the
+figures grouped by what they measure, with values from different
+articles or named sources more than 10% apart flagged as conflicts; and
+the stances in date order. A file that cannot be read is named on
+standard error and the others are compared (exit 1); with none left, or
+more than 20 articles, the exit code is 2.
 
 Text that is not valid UTF-8 is read lossily (bad bytes become U+FFFD) and
 a notice says so. A single article beyond 20 MB is cut at 20 MB, with a

@@ -11,7 +11,7 @@
 //! - the figures, read as values (`less than 200 sq. km` is at most 200
 //!   km²), grouped by topic, by what they measure (`area held`, `truce
 //!   length`: the profile's `lexicon.measures`) and by quantity, with the
-//!   pairs of values from different sources or articles that lie more than
+//!   pairs of values from different articles or named sources that lie more than
 //!   [`FIGURE_TOLERANCE`] apart;
 //! - a timeline: each cell's stances in the order of the articles' dates.
 //!
@@ -197,9 +197,10 @@ pub struct FigureGroup {
     pub unit: String,
     /// The figures, in article order and then text order.
     pub values: Vec<FigureValue>,
-    /// Pairs of values (indices into `values`) from different sources or
-    /// articles that lie more than the tolerance apart. Only classified
-    /// groups have any; at most 100 are listed.
+    /// Pairs of values (indices into `values`) from different articles, or
+    /// from two different named sources in one article, that lie more than
+    /// the tolerance apart. Only classified groups have any; at most 100 are
+    /// listed.
     pub conflicts: Vec<Conflict>,
 }
 

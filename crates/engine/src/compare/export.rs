@@ -111,7 +111,7 @@ impl Comparison {
             out.push_str("\n## Figures that conflict\n\n");
             let _ = writeln!(
                 out,
-                "Values of the same measure from different sources or articles, more than {}% apart.\n",
+                "Values of the same measure from different articles or named sources, more than {}% apart.\n",
                 (self.figures.tolerance * 100.0).round()
             );
             for g in conflicting {

@@ -7,7 +7,7 @@
 //! unit (`km²`), and the interval the words allow (`less than` 200: 0 to
 //! 200). [`Vocab::classify`] says what it measures from cue words in the
 //! figure's clause (`area retaken`, `truce length`). [`conflicts`] pairs
-//! values of one measure, from different sources or articles, whose
+//! values of one measure, from different articles or named sources, whose
 //! intervals lie more than the tolerance apart. All words come from the
 //! profile's `lexicon.measures`.
 
@@ -70,7 +70,7 @@ struct Token {
     end: usize,
     /// A hyphen or dash joins it to the token before (`10-15`, `two- to`).
     hyphen_before: bool,
-    /// A clause boundary (`,` `;` `:` a dash, a bracket) comes before it.
+    /// A clause boundary (`,` `;` `:` a spaced dash, a bracket) comes before it.
     boundary_before: bool,
 }
 
@@ -125,7 +125,9 @@ fn tokens(s: &str) -> Vec<Token> {
                     hyphen = true;
                 }
             }
-            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.' | '!' | '?' => boundary = true,
+            // (Not `.`: the text is one sentence, and a full stop inside it
+            // belongs to an abbreviation, `sq. km`, `U.S.`.)
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' => boundary = true,
             _ => {}
         }
     }
@@ -348,7 +350,7 @@ impl Vocab {
         let (quantity, unit, factor) = if share {
             (SHARE.to_string(), self.unit_of(SHARE), 100.0)
         } else {
-            match self.unit_at(&words, end) {
+            match self.unit_at(&words, &toks, end) {
                 Some((q, u, f)) => (q.to_string(), u.to_string(), f),
                 None => (COUNT.to_string(), String::new(), 1.0),
             }
@@ -423,9 +425,11 @@ impl Vocab {
         Some(((v, v), j, false))
     }
 
-    /// The first unit at or after word `from`: quantity, unit, factor.
-    fn unit_at(&self, words: &[&str], from: usize) -> Option<(&str, &str, f64)> {
-        (from..words.len()).find_map(|k| {
+    /// The first unit at or after word `from`, before any clause boundary
+    /// (`millions, destroyed towns` has no unit): quantity, unit, factor.
+    fn unit_at(&self, words: &[&str], toks: &[Token], from: usize) -> Option<(&str, &str, f64)> {
+        let end = (from..words.len()).find(|&k| toks[k].boundary_before).unwrap_or(words.len());
+        (from..end).find_map(|k| {
             self.units
                 .iter()
                 .find(|u| starts_with(&words[k..], &u.0))
@@ -511,8 +515,9 @@ pub(crate) const MAX_CONFLICTS: usize = 100;
 /// The most pairs looked at for one group (a bound on adversarial input).
 const MAX_STEPS: usize = 200_000;
 
-/// Pairs `(a, b)` (`a < b`) of claims from different articles or sources
-/// whose intervals are further apart than `tolerance` of the larger value:
+/// Pairs `(a, b)` (`a < b`) of claims from different articles, or from
+/// two different named sources in one article, whose intervals are further
+/// apart than `tolerance` of the larger value:
 /// `200` and `1,300` conflict, `about 1,300` and `1,250` do not, nor
 /// `less than 200` and `180`. Identical claims are paired once.
 pub(crate) fn conflicts(claims: &[Claim], tolerance: f64) -> Vec<(usize, usize)> {
@@ -533,7 +538,11 @@ pub(crate) fn conflicts(claims: &[Claim], tolerance: f64) -> Vec<(usize, usize)>
                 return out;
             }
             let low = &claims[i];
-            if low.article == high.article && low.source == high.source {
+            // In one article, one source, or a source the text does not
+            // name (likely the same as the figures around it), is no conflict.
+            if low.article == high.article
+                && (low.source == high.source || low.source.is_none() || high.source.is_none())
+            {
                 continue;
             }
             let gap = high.min - low.max;
@@ -601,6 +610,7 @@ mod tests {
             ("62,4 тис.", "count", Bound::Exact, 62.4, 62.4, 62.4),
             ("1 300 km", "length", Bound::Exact, 1300.0, 1300.0, 1300.0),
             ("8–10 days", "duration", Bound::Range, 9.0, 8.0, 10.0),
+            ("millions, destroyed towns", "count", Bound::Several, 2e6, 2e6, 1e7),
         ];
         let v = vocab();
         let close = |a: f64, b: f64| (a - b).abs() < 0.01 || a == b;
@@ -703,6 +713,13 @@ mod tests {
             "1,300 and 1,250 agree, 180 and less than 200 agree, and claim 0 and 5 are one source in one article"
         );
         assert!(conflicts(&[], 0.1).is_empty());
+        // A source the text does not name conflicts only with other articles.
+        let unnamed = [
+            claim(0, "", 1100.0, 1100.0, inf),
+            claim(0, "russia", 259.0, 259.0, 259.0),
+            claim(1, "russia", 259.0, 259.0, 259.0),
+        ];
+        assert_eq!(conflicts(&unnamed, 0.1), [(0, 2)]);
         // Exact values 10% apart are not a conflict; 12% are.
         assert!(conflicts(&[claim(0, "a", 100.0, 100.0, 100.0), claim(1, "b", 110.0, 110.0, 110.0)], 0.1)
             .is_empty());
