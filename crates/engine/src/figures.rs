@@ -46,7 +46,7 @@ fn pair(word: &[u8]) -> usize {
 }
 
 fn sequences(list: &[String]) -> Vec<Vec<String>> {
-    list.iter().map(|p| p.split_whitespace().map(str::to_lowercase).collect()).collect()
+    list.iter().map(|p| p.split_whitespace().map(crate::text::fold_case).collect()).collect()
 }
 
 impl Vocab {
@@ -92,7 +92,7 @@ fn in_set(set: &WordSet, word: &str) -> bool {
         b.make_ascii_lowercase();
         set.contains_bytes(b)
     } else {
-        set.contains(&word.to_lowercase())
+        set.contains(&crate::text::fold_case(word))
     }
 }
 
