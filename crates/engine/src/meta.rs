@@ -173,7 +173,8 @@ impl ArticleMeta {
     /// assert_eq!(meta.date.unwrap().to_string(), "--03-13"); // no year in the dateline
     /// ```
     pub fn detect(text: &str, profile: &Profile) -> ArticleMeta {
-        Detector { w: &profile.lexicon.meta }.detect(text)
+        let w = &profile.lexicon.meta;
+        Detector { w, months: w.month_names() }.detect(text)
     }
 }
 
@@ -186,6 +187,8 @@ enum DateKind {
 
 struct Detector<'a> {
     w: &'a MetaWords,
+    /// Each month's names in lower case, January first.
+    months: Vec<Vec<String>>,
 }
 
 /// What one header line says.
@@ -494,7 +497,7 @@ impl Detector<'_> {
             return None;
         }
         let word = s[..word_len].to_lowercase();
-        let m = self.w.months.iter().position(|names| names.iter().any(|n| n.to_lowercase() == word))?;
+        let m = self.months.iter().position(|names| names.contains(&word))?;
         let n = if s[word_len..].starts_with('.') { word_len + 1 } else { word_len };
         Some((m as u8 + 1, n))
     }

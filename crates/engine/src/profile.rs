@@ -10,7 +10,6 @@ use std::fmt;
 
 use serde::Deserialize;
 
-mod comparison;
 mod validate;
 
 pub use comparison::{Bounds, MeasureKind, MeasureWords, MetaWords, UnitWords};
@@ -274,6 +273,9 @@ macro_rules! word_lists {
         }
     };
 }
+
+// After the macro, which it uses.
+mod comparison;
 
 word_lists! {
     /// Function words and word endings that the construction rules read: the

@@ -16,9 +16,6 @@ use super::ProfileError;
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MeasureWords {
-    /// Free-form documentation; ignored.
-    #[serde(rename = "_doc")]
-    pub doc: Option<String>,
     /// Number words and their values (`four`: 4, `thousand`: 1000). A word
     /// of 100 or more after a number multiplies it (`1.5 million`, `two
     /// hundred`).
@@ -45,24 +42,24 @@ pub struct MeasureWords {
     pub kinds: Vec<MeasureKind>,
 }
 
-/// Modifiers before a number (`less than`, `nearly`), by meaning. All
-/// matched case-insensitively as whole words; a modifier not listed here
-/// leaves the value exact.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Bounds {
+word_lists! {
+    /// Modifiers before a number (`less than`, `nearly`), by meaning. All
+    /// matched case-insensitively as whole words; a modifier not listed here
+    /// leaves the value exact. Written as an object of word lists.
+    Bounds {
     /// Below the number (`less than`, `under`).
-    pub below: Vec<String>,
+    below,
     /// At most the number (`up to`, `within`).
-    pub at_most: Vec<String>,
+    at_most,
     /// Above the number (`more than`, `over`).
-    pub above: Vec<String>,
+    above,
     /// At least the number (`at least`).
-    pub at_least: Vec<String>,
+    at_least,
     /// Just under the number (`nearly`, `almost`, `close to`).
-    pub nearly: Vec<String>,
+    nearly,
     /// About the number (`about`, `roughly`, `some`).
-    pub about: Vec<String>,
+    about,
+    }
 }
 
 /// The words of one unit.
@@ -110,31 +107,29 @@ pub struct MeasureKind {
     pub default: bool,
 }
 
-/// How an article's outlet and date are found in its first lines
-/// (`lexicon.meta`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct MetaWords {
-    /// Free-form documentation; ignored.
-    #[serde(rename = "_doc")]
-    pub doc: Option<String>,
-    /// Month names, January first: twelve lists (full names, abbreviations,
-    /// and for languages that decline them, every form a date uses).
-    pub months: Vec<Vec<String>>,
+word_lists! {
+    /// How an article's outlet and date are found in its first lines
+    /// (`lexicon.meta`). Written as an object of word lists.
+    MetaWords {
+    /// Month names, January first: twelve entries, each the names of one
+    /// month separated by spaces (`"september sep sept"`; for languages
+    /// that decline them, every form a date uses).
+    months,
     /// Day names, skipped before a date (`Thursday, 13 March 2025`).
-    pub weekdays: Vec<String>,
+    weekdays,
     /// Words after a year that belong to the date (`года` in Russian).
-    pub year_words: Vec<String>,
+    year_words,
     /// Labels of the publication date (`Published`, `Posted`).
-    pub published: Vec<String>,
+    published,
     /// Labels of an update (`Updated`), taken when no publication date is
     /// given.
-    pub updated: Vec<String>,
+    updated,
     /// Words that open a byline (`By`).
-    pub byline: Vec<String>,
+    byline,
     /// News outlets a byline may name (`By Jane Doe, Reuters`). Datelines
     /// name theirs by their form (`(Reuters)`, `/TASS/`) and need no list.
-    pub outlets: Vec<String>,
+    outlets,
+    }
 }
 
 impl MeasureWords {
@@ -160,15 +155,7 @@ impl MeasureWords {
                 }
             }
         }
-        let b = &self.bounds;
-        for (name, list) in [
-            ("below", &b.below),
-            ("at_most", &b.at_most),
-            ("above", &b.above),
-            ("at_least", &b.at_least),
-            ("nearly", &b.nearly),
-            ("about", &b.about),
-        ] {
+        for (name, list) in self.bounds.lists() {
             check_list(list, &format!("{p}.bounds.{name}"))?;
         }
         check_list(&self.clause_joiners, &format!("{p}.clause_joiners"))?;
@@ -219,27 +206,19 @@ impl MetaWords {
         let p = "lexicon.meta";
         if !self.months.is_empty() && self.months.len() != 12 {
             return Err(ProfileError::new(format!(
-                "{p}.months has {} lists; give twelve, January first (or none)",
+                "{p}.months has {} entries; give twelve, January first (or none)",
                 self.months.len()
             )));
         }
-        for (i, names) in self.months.iter().enumerate() {
-            if names.is_empty() {
-                return Err(ProfileError::new(format!("{p}.months[{i}] is empty: name the month")));
-            }
-            check_list(names, &format!("{p}.months[{i}]"))?;
-        }
-        for (name, list) in [
-            ("weekdays", &self.weekdays),
-            ("year_words", &self.year_words),
-            ("published", &self.published),
-            ("updated", &self.updated),
-            ("byline", &self.byline),
-            ("outlets", &self.outlets),
-        ] {
+        for (name, list) in self.lists() {
             check_list(list, &format!("{p}.{name}"))?;
         }
         Ok(())
+    }
+
+    /// Each month's names (January first), in lower case.
+    pub(crate) fn month_names(&self) -> Vec<Vec<String>> {
+        self.months.iter().map(|m| m.split_whitespace().map(str::to_lowercase).collect()).collect()
     }
 }
 
@@ -297,7 +276,9 @@ mod tests {
                 "kinds[1].id \"held\" is used twice",
             ),
             (r#""measures": {"bounds": {"below": [""]}}"#, "lexicon.measures.bounds.below[0] is empty"),
-            (r#""meta": {"months": [["january"]]}"#, "lexicon.meta.months has 1 lists; give twelve"),
+            (r#""meta": {"months": ["january"]}"#, "lexicon.meta.months has 1 entries; give twelve"),
+            (r#""meta": {"month": ["january"]}"#, "unknown list `month`"),
+            (r#""measures": {"bounds": {"beneath": ["under"]}}"#, "unknown list `beneath`"),
             (
                 r#""meta": {"outlets": ["Reu\u001bters"]}"#,
                 "lexicon.meta.outlets[0] contains a control character",
