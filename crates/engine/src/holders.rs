@@ -39,6 +39,10 @@ pub enum Rule {
     Quote,
     /// `the American proposal` inside a quote.
     OwnerInQuote,
+    /// A party's own act or statement reported in another's words
+    /// (`“Russia has rejected the truce,” Zelensky said`; `Zelensky said
+    /// Putin had rejected the truce`).
+    ReportedAct,
     /// `Russia's military has denied …`
     PossessiveRole,
     /// `Moscow's rejection of the truce`
@@ -65,12 +69,13 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, for coverage tests.
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 17] = [
         Rule::AccordingTo,
         Rule::Speech,
         Rule::SpeakerLabel,
         Rule::Quote,
         Rule::OwnerInQuote,
+        Rule::ReportedAct,
         Rule::PossessiveRole,
         Rule::PossessiveNoun,
         Rule::DemonymRole,
@@ -92,6 +97,7 @@ impl Rule {
             Rule::SpeakerLabel => "SpeakerLabel",
             Rule::Quote => "Quote",
             Rule::OwnerInQuote => "OwnerInQuote",
+            Rule::ReportedAct => "ReportedAct",
             Rule::PossessiveRole => "PossessiveRole",
             Rule::PossessiveNoun => "PossessiveNoun",
             Rule::DemonymRole => "DemonymRole",
@@ -147,6 +153,11 @@ impl Holder {
     fn forced(mut self, label: Option<Stance>) -> Holder {
         self.forced = label;
         self
+    }
+
+    /// One past the holder's last word.
+    fn word_end_hint(&self, s: &Sentence) -> usize {
+        s.sc.refs.iter().find(|r| r.span == self.span).map_or(self.word + 1, |r| r.word_end)
     }
 
     fn continued(mut self, yes: bool) -> Holder {
@@ -226,6 +237,8 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
             // American proposal` says who proposed, whoever speaks.
             if let Outcome::Holder(h) = owner_in_quote(s, k, r) {
                 out.kept.push(h);
+            } else if reported_act(s, r) {
+                out.kept.push(Holder::new(r, Via::Subject, Rule::ReportedAct).scope(r.word_end));
             }
             continue;
         }
@@ -516,10 +529,16 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
         // (What a demand asks of another party, `demanded that Moscow
         // accept`, is not that party's stance.)
         let asked = inside.is_some_and(|f| f.3 && h.word <= f.1 + 2);
+        // (Nor is what a party is believed, heard or expected to do:
+        // `Trump believes Putin wants a deal`.)
+        let opinion = inside.is_some_and(|f| s.words.opinion_verbs.contains(s.lower_word(f.1)));
+        // (A speaker who is none of the parties: what it says of a party is
+        // its view, not the party's act.)
+        let party_frame = inside.is_some_and(|f| f.0.is_some());
         let keep = inside.is_none()
             || matches!(h.via, Via::Agent | Via::AccordingTo)
             || h.forced == Some(Stance::Proposes)
-            || !asked && direct_stance(s, h);
+            || party_frame && !asked && !opinion && reported_act_of(s, h.word, h.word_end_hint(s));
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);
             dropped.push((h.span, Dropped::InsideFrame(frame)));
@@ -528,10 +547,69 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
     });
 }
 
+/// A party's own act or statement reported in another's words: the
+/// reference is the subject of a finite verb of speech, stance or action
+/// (`Russia has rejected the truce`, `Moscow had demanded a withdrawal`,
+/// `Russia has still not said yes`), not of a modal or a verb of intent
+/// (`would agree`, `is preparing to reject`), and not after a verb of
+/// perception or belief (`I have not heard Moscow accept that`).
+fn reported_act(s: &Sentence, r: &PartyRef) -> bool {
+    !matches!(r.kind, RefKind::Pronoun | RefKind::Alias(AliasKind::Demonym))
+        && !s.owner_form(r)
+        && !s.after_preposition(r)
+        && r.word.checked_sub(1).is_none_or(|k| !s.words.opinion_verbs.contains(s.lower_word(k)))
+        && reported_act_of(s, r.word, r.word_end)
+}
+
+/// The words after a subject (words `word..end`) are its own finite act or
+/// statement, not in a condition (`only if Kyiv withdrew`); see
+/// [`reported_act`].
+fn reported_act_of(s: &Sentence, word: usize, end: usize) -> bool {
+    // Not in a condition (`only if Kyiv withdrew`), nor in a relative clause
+    // naming what something else is about (`the area Ukraine had captured
+    // has been retaken`).
+    if (word.saturating_sub(2)..word).any(|k| s.words.conditional_words.contains(s.lower_word(k))) {
+        return false;
+    }
+    let relative = word.checked_sub(1).is_some_and(|k| s.words.relative_pronouns.contains(s.lower_word(k)));
+    let mut passive = false;
+    for k in end..(end + 4).min(s.len()) {
+        let w = s.lower_word(k);
+        if s.words.modals.contains(w) || s.words.intent_words.contains(w) {
+            return false;
+        }
+        // A passive (`had been driven out`) is done to the subject.
+        if s.words.passive_auxiliaries.contains(w) {
+            passive = true;
+            continue;
+        }
+        if passive && s.words.past_participle(w) {
+            return false;
+        }
+        let Some(ms) = s.cue_at(k) else { continue };
+        // (In a relative clause only a position of its own counts, `a demand
+        // that Kyiv rejects`; an act there names something else, `the area
+        // Ukraine had captured`.)
+        if ms.contains(&Meaning::Speech)
+            || ms.iter().any(|m| {
+                matches!(m, Meaning::Stance(l) if *l != Stance::Questions && !(relative && *l == Stance::Acts))
+            })
+        {
+            return true;
+        }
+        // Auxiliaries, negators and adverbs may come first (`has still not
+        // said`); anything else ends the predicate.
+        if !(ms.contains(&Meaning::Verb) || ms.contains(&Meaning::Negator) || s.words.adverb_endings.end(w)) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Does the predicate at word `w` ask something of others: a demand or a
 /// request (`demanded that …`, `urged …`, `wants … to`)?
 fn asks_of_others(s: &Sentence, w: usize) -> bool {
-    (w..(w + 2).min(s.len())).any(|k| {
+    (w..(w + 3).min(s.len())).any(|k| {
         s.cue_at(k).is_some_and(|ms| {
             ms.iter().any(|m| matches!(m, Meaning::Stance(Stance::Demands) | Meaning::Request))
         })

@@ -336,6 +336,23 @@ word_lists! {
     /// Words that may stand between a subject and its verb (`Putin on
     /// Tuesday said`).
     between_subject_and_verb,
+    /// Modal verbs (`would`, `could`): what follows is not yet done.
+    modals,
+    /// Words of intent or expectation before a verb (`preparing`, `plans`):
+    /// what follows is not yet done.
+    intent_words,
+    /// Verbs of belief, expectation and perception (`believes`, `doubted`,
+    /// `heard`): a party inside what they introduce holds nothing.
+    opinion_verbs,
+    /// Participles that open a question put to the speaker (`Asked whether
+    /// …, the president said`): the question is not the speaker's words.
+    question_participles,
+    /// Words that open a condition or a question (`if`, `unless`,
+    /// `whether`): an act inside one has not happened.
+    conditional_words,
+    /// Relative pronouns (`which`, `that`): a party right after one acts
+    /// in a clause that describes something else.
+    relative_pronouns,
     /// Words that may stand between a wish and the outcome wished, which
     /// is still its object: adjectives (`a full ceasefire`, `an immediate
     /// truce`) and verbs of taking it (`urged Kyiv to sign the truce`).
