@@ -12,6 +12,8 @@ use serde::Deserialize;
 
 mod validate;
 
+pub use comparison::{Bounds, MeasureKind, MeasureWords, MetaWords, UnitWords};
+
 /// The built-in profile, `data/default-profile.json` without its white
 /// space (see `build.rs`).
 const DEFAULT_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-profile.min.json"));
@@ -225,6 +227,12 @@ pub struct Lexicon {
     /// What makes a figure.
     #[serde(default)]
     pub figures: FigureWords,
+    /// How figures are read and grouped when articles are compared.
+    #[serde(default)]
+    pub measures: MeasureWords,
+    /// How an article's outlet and date are found.
+    #[serde(default)]
+    pub meta: MetaWords,
 }
 
 /// A struct of named word lists, read from a JSON object of lists through a
@@ -265,6 +273,9 @@ macro_rules! word_lists {
         }
     };
 }
+
+// After the macro, which it uses.
+mod comparison;
 
 word_lists! {
     /// Function words and word endings that the construction rules read: the
@@ -467,6 +478,16 @@ impl Profile {
                     }
                     if l.figures == FigureWords::default() {
                         l.figures = default.figures;
+                    }
+                }
+                // Nor those of comparing articles.
+                if l.measures == MeasureWords::default() || l.meta == MetaWords::default() {
+                    let default = Profile::default_profile().lexicon;
+                    if l.measures == MeasureWords::default() {
+                        l.measures = default.measures;
+                    }
+                    if l.meta == MetaWords::default() {
+                        l.meta = default.meta;
                     }
                 }
                 l
