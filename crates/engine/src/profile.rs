@@ -301,14 +301,106 @@ pub struct FigureWords {
     pub fractions: Vec<String>,
     /// Words that make a fraction a figure before it (`a third`).
     pub fraction_articles: Vec<String>,
+    /// Number words that take such an article (`a thousand`, `a dozen`).
+    pub article_numbers: Vec<String>,
     /// Words joining a range (`10 to 15`).
     pub range_words: Vec<String>,
     /// Modifiers before a number (`less than`, `nearly`).
     pub modifiers: Vec<String>,
-    /// Units after a number (`sq km`, `troops`, `per cent`).
+    /// Count units after a number: what is counted (`troops`, `regions`,
+    /// `settlements`). Singular forms serve compounds (`70,000-strong`).
     pub units: Vec<String>,
+    /// Units of area (`sq km`, `square kilometres`).
+    pub area_units: Vec<String>,
+    /// Units of length (`km`, `miles`; `km` also in `2,000-km`).
+    pub length_units: Vec<String>,
+    /// Units of time (`days`, `hours`; `day` also in `30-day`): the length
+    /// of a truce or a deadline.
+    pub time_units: Vec<String>,
+    /// Units of time too short for a truce unless the sentence names one
+    /// (`a 72-hour truce`, not `talks of two hours`).
+    pub short_time_units: Vec<String>,
+    /// Units of a share (`percent`, `per cent`; `%` is always one).
+    pub share_units: Vec<String>,
+    /// Words after a number that make it no figure: what is counted is not
+    /// a topic's own quantity (`minutes`, `years`, `points`, `prisoners`,
+    /// `countries`, `dollars`). Singular forms serve compounds (`28-point`,
+    /// `90-minute`, `53-year-old`); a compound whose second part is in no
+    /// unit list (`one-on-one`, `three-way`) is no figure either.
+    pub not_units: Vec<String>,
+    /// Words after a number that multiply it (`1.5 billion`).
+    pub multipliers: Vec<String>,
     /// Month names: a number beside one is a date.
     pub months: Vec<String>,
+    /// Words right after a number that make it a clock time (`10 am`, `GMT`).
+    pub clock_words: Vec<String>,
+    /// Words right before a number that make it a label or a name (`Article
+    /// 5`, `point 7`, `round 2`, `Air Force One`).
+    pub labels: Vec<String>,
+    /// Words before a number that make it an age (`aged 18 to 25`).
+    pub age_words: Vec<String>,
+    /// Words right after a length of time that make it time elapsed (`two
+    /// days after`, `ten days later`, `two weeks ago`).
+    pub elapsed_after: Vec<String>,
+    /// Words right before a length of time that make it time elapsed (`the
+    /// previous two years`, `over the past five days`, `in more than three
+    /// years`).
+    pub elapsed_before: Vec<String>,
+    /// Words right before a length of time that make it a length, whatever
+    /// follows (`for 30 days after the call`, `within 100 days of`).
+    pub length_words: Vec<String>,
+    /// Events whose length is no figure: a call, a meeting, a visit, the war
+    /// (`a 90-minute call`, `a two-day visit`, `a call of more than two
+    /// hours`, `the three-year war`).
+    pub event_nouns: Vec<String>,
+    /// Verbs that give an event's length (`the talks lasted two hours`).
+    pub duration_verbs: Vec<String>,
+    /// Words before a count that make it an exchange of prisoners or bodies
+    /// (`exchange 175`, `the bodies of 6,000`); `each` after one does too.
+    pub exchange_words: Vec<String>,
+    /// Words after a count that make it one of an exchange (`1,000 each`).
+    pub exchange_after: Vec<String>,
+    /// Words that make a share a probability (`put the chance at 25
+    /// percent`, `a 25 percent chance`).
+    pub chance_words: Vec<String>,
+    /// Signs right before a number that make it money (`$`, `€`).
+    pub currency_signs: Vec<String>,
+    /// Phrases that start with a number and are idioms (`one day`).
+    pub idioms: Vec<String>,
+    /// Nouns for an area of land: `of the area`, `of that ground` refer back
+    /// to the land the text was just discussing.
+    pub land_nouns: Vec<String>,
+    /// The topic a length of time bears on (a truce's length, a deadline);
+    /// empty for none. (A topic id the profile does not have is ignored.)
+    pub time_topic: String,
+    /// Per topic id: words in a figure's clause that say what it measures
+    /// (a front line's length where a truce is monitored, an advance's
+    /// length, a cap on an army). Ids the profile does not have are ignored.
+    pub context_topics: BTreeMap<String, Vec<String>>,
+    /// Verbs whose subject is the source of a number in what follows
+    /// (`puts the losses at`, `estimated`, `gave Moscow 50 days`, `calling
+    /// for`, `claims`, `wanted to know`); speech verbs and proposal or
+    /// demand cues count too.
+    pub source_verbs: Vec<String>,
+    /// Auxiliaries and adverbs between a subject and its verb (`has`,
+    /// `still`, `first`), as in `the four regions Moscow still claims`.
+    pub auxiliaries: Vec<String>,
+    /// Words that make a figure a proposal's (`the proposal`, `the offer`)
+    /// when they stand in apposition to it (`a 30-day truce, the proposal
+    /// Washington brought`).
+    pub proposal_nouns: Vec<String>,
+    /// Past participles that name a proposal's owner after `by` (`first
+    /// proposed by Washington`) or before a hyphen (`US-proposed`).
+    pub owner_participles: Vec<String>,
+    /// Phrases that open a cleft (`it was`, `it is`): `It was Washington that
+    /// proposed a 30-day truce`.
+    pub cleft_openers: Vec<String>,
+    /// Institutions every party has (`General Staff`, `defence ministry`): a
+    /// bare one speaks for the nearest country the sentence names.
+    pub shared_institutions: Vec<String>,
+    /// Second parts of a hyphenated word that make a party in its first part
+    /// no source (`US-based`).
+    pub not_party_suffixes: Vec<String>,
 }
 
 /// The eight stance labels of the guidelines, in the order the grid shows them.

@@ -19,7 +19,8 @@ impl Profile {
         }
         self.validate_parties()?;
         self.validate_topics()?;
-        self.lexicon.validate()
+        self.lexicon.validate()?;
+        self.lexicon.figures.validate_topics()
     }
 
     fn validate_parties(&self) -> Result<(), ProfileError> {
@@ -160,17 +161,60 @@ impl Grammar {
 
 impl FigureWords {
     /// Every list, with its name in the profile.
-    fn lists(&self) -> [(&'static str, &Vec<String>); 8] {
+    fn lists(&self) -> [(&'static str, &Vec<String>); 37] {
         [
             ("number_words", &self.number_words),
             ("counts_of", &self.counts_of),
             ("fractions", &self.fractions),
             ("fraction_articles", &self.fraction_articles),
+            ("article_numbers", &self.article_numbers),
             ("range_words", &self.range_words),
             ("modifiers", &self.modifiers),
             ("units", &self.units),
+            ("area_units", &self.area_units),
+            ("length_units", &self.length_units),
+            ("time_units", &self.time_units),
+            ("short_time_units", &self.short_time_units),
+            ("share_units", &self.share_units),
+            ("not_units", &self.not_units),
+            ("multipliers", &self.multipliers),
             ("months", &self.months),
+            ("clock_words", &self.clock_words),
+            ("labels", &self.labels),
+            ("age_words", &self.age_words),
+            ("elapsed_after", &self.elapsed_after),
+            ("elapsed_before", &self.elapsed_before),
+            ("length_words", &self.length_words),
+            ("event_nouns", &self.event_nouns),
+            ("duration_verbs", &self.duration_verbs),
+            ("exchange_words", &self.exchange_words),
+            ("exchange_after", &self.exchange_after),
+            ("chance_words", &self.chance_words),
+            ("currency_signs", &self.currency_signs),
+            ("idioms", &self.idioms),
+            ("land_nouns", &self.land_nouns),
+            ("source_verbs", &self.source_verbs),
+            ("auxiliaries", &self.auxiliaries),
+            ("proposal_nouns", &self.proposal_nouns),
+            ("owner_participles", &self.owner_participles),
+            ("cleft_openers", &self.cleft_openers),
+            ("shared_institutions", &self.shared_institutions),
+            ("not_party_suffixes", &self.not_party_suffixes),
         ]
+    }
+
+    /// The topic ids the figure words name must be well formed. (Ids that
+    /// are not topics of the profile are ignored: a profile without a
+    /// lexicon takes the default one, whose topics it may not have.)
+    fn validate_topics(&self) -> Result<(), ProfileError> {
+        if !self.time_topic.is_empty() {
+            check_id(&self.time_topic, "lexicon.figures.time_topic")?;
+        }
+        for (id, words) in &self.context_topics {
+            check_id(id, "lexicon.figures.context_topics key")?;
+            check_list(words, &format!("lexicon.figures.context_topics.{id}"))?;
+        }
+        Ok(())
     }
 }
 
