@@ -199,6 +199,25 @@ fn extend<'a>(v: &Vocab, s: &Sentence<'a, '_>, mut n: Number<'a>) -> Number<'a> 
     if n.kind == Kind::Digits && word_in(s, Some(n.end), &v.multipliers) {
         n.end += 1;
     }
+    // `2 1/2 hours`, `3 1/2-year`: a whole number and a fraction.
+    if n.kind == Kind::Digits && n.end + 1 < s.len() {
+        let (a, b) = (s.sc.words[n.end], s.sc.words[n.end + 1]);
+        // (A fraction: one digit over one digit, `1/2`, `3/4`; not a date.)
+        let digit = |w: &str| w.len() == 1 && w.as_bytes()[0].is_ascii_digit();
+        let den = s.word(n.end + 1);
+        let den_digit = den.split('-').next().unwrap_or("");
+        if digit(s.word(n.end))
+            && s.text[a.end..b.start] == *"/"
+            && digit(den_digit)
+            && s.word(n.end) < den_digit
+            && !s.text[b.end..].starts_with('/')
+        {
+            n.end += 2;
+            let w = s.word(n.end - 1);
+            n.rest = w.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches('-');
+            return n;
+        }
+    }
     // `one hundred`, `two thousand`; `two thirds`.
     if n.kind == Kind::Words {
         while n.end < s.len() && has(&v.number_words, s, n.end) && !s.word(n.end).contains('-') {

@@ -17,10 +17,12 @@ pub(crate) fn decide(v: &Vocab, s: &Sentence, f: &Found, holders: &[Holder]) -> 
     if let Some(stated) = stated(v, s, f) {
         return stated;
     }
-    None.or_else(|| {
-        holders.iter().find(|h| h.via == Via::AccordingTo && !not_party(v, s, h.span.end)).map(|h| h.party)
-    })
-    .or_else(|| speaker(v, s, f, holders))
+    holders
+        .iter()
+        .find(|h| h.via == Via::AccordingTo && according_to(v, s, h))
+        .map(|h| h.party)
+        .or_else(|| speaker(v, s, f, holders))
+        .or_else(|| tag_after(v, s, f))
 }
 
 /// The owner of the proposal the figure defines, wherever it stands: a
@@ -218,12 +220,7 @@ fn claiming(v: &Vocab, s: &Sentence, k: usize) -> bool {
     v.source_verbs.at(s, k).is_some()
         || v.owner_participles.at(s, k).is_some()
         || s.cue_at(k).is_some_and(|ms| {
-            ms.iter().any(|m| {
-                matches!(
-                    m,
-                    Meaning::Speech | Meaning::Stance(Stance::Proposes) | Meaning::Stance(Stance::Demands)
-                )
-            })
+            ms.iter().any(|m| matches!(m, Meaning::Speech | Meaning::Stance(Stance::Proposes)))
         })
 }
 
@@ -406,6 +403,37 @@ fn institution_party(v: &Vocab, s: &Sentence, r: &PartyRef) -> PartyId {
         .filter(|o| o.party != r.party)
         .min_by_key(|o| o.word.abs_diff(r.word))
         .map_or(r.party, |o| o.party)
+}
+
+/// Is the holder the source `according to` names (`according to the
+/// Russian defence ministry`, `according to figures from Ukraine's General
+/// Staff`), not a party after it (`according to analysts, Russian troops
+/// …`)?
+fn according_to(v: &Vocab, s: &Sentence, h: &Holder) -> bool {
+    !not_party(v, s, h.span.end)
+        && s.sc.cues.iter().any(|c| {
+            c.meanings.contains(&Meaning::According)
+                && h.word >= c.word_end
+                && h.word <= c.word_end + 6
+                && !(c.word_end..=h.word).any(|k| punct_before(s, k, &[',', ';', ':']))
+        })
+}
+
+/// `…, Russia's defence ministry claimed.`: a tag that ends the sentence,
+/// a comma, the speaker and a speech verb (not `…, and Zelensky said on
+/// Monday that …`, a clause of its own).
+fn tag_after(v: &Vocab, s: &Sentence, f: &Found) -> Option<PartyId> {
+    let comma = (f.end..s.len()).find(|&k| punct_before(s, k, &[',']))?;
+    let r = (comma..(comma + 3).min(s.len())).find_map(|k| ref_at(s, k))?;
+    if !(comma..r.word).all(|k| s.words.articles.contains(s.lower_word(k)) || modifier(s, k)) {
+        return None;
+    }
+    let start = if s.possessive(r) { s.role_after(r.word_end)? } else { r.word_end };
+    let verb = (start..(start + 3).min(s.len()))
+        .find(|&k| s.cue_at(k).is_some_and(|ms| ms.contains(&Meaning::Speech)))?;
+    let ends = verb + 1 == s.len() || punct_before(s, verb + 1, &[',', ';', '.']);
+    ((start..verb).all(|k| auxiliary(v, s, k)) && ends && !s.in_quote(s.sc.words[verb].start))
+        .then(|| institution_party(v, s, r))
 }
 
 /// The speaker whose words hold the figure.

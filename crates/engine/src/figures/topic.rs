@@ -48,7 +48,8 @@ pub(crate) fn decide(
         Some((t, true)) => {
             let truce = f.class == Class::Length
                 && terms.iter().any(|t| Some(t.topic) == v.time_topic && !t.weak && in_clause(t));
-            return context(v, s, f, lo, hi)
+            let line = if f.class == Class::Length { context(v, s, f, lo, hi) } else { None };
+            return line
                 .or_else(|| v.time_topic.filter(|_| truce))
                 .or_else(|| Some(general(v, s, f, t, memory)));
         }
