@@ -71,7 +71,7 @@ impl Phrases {
     fn new(list: &[String]) -> Phrases {
         let mut seqs: Vec<Vec<String>> = list
             .iter()
-            .map(|p| p.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+            .map(|p| p.split_whitespace().map(crate::text::fold_case).collect::<Vec<_>>())
             .filter(|p| p.len() > 1)
             .collect();
         seqs.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -207,7 +207,7 @@ impl Vocab {
             short_time_units: WordSet::new(&f.short_time_units),
             multipliers: WordSet::new(&f.multipliers),
             months: WordSet::new(&f.months),
-            clock_words: f.clock_words.iter().map(|w| w.to_lowercase()).collect(),
+            clock_words: f.clock_words.iter().map(|w| crate::text::fold_case(w)).collect(),
             labels: WordSet::new(&f.labels),
             age_words: WordSet::new(&f.age_words),
             elapsed_after: WordSet::new(&f.elapsed_after),
@@ -221,12 +221,8 @@ impl Vocab {
             currency_signs: f.currency_signs.clone(),
             idioms: Phrases::new(&f.idioms),
             land_nouns: WordSet::new(&f.land_nouns),
-            time_topic: topic(&f.time_topic),
-            context_topics: f
-                .context_topics
-                .iter()
-                .filter_map(|(id, words)| Some((topic(id)?, Phrases::new(words))))
-                .collect(),
+            time_topic: f.time_topic.iter().find_map(|id| topic(id)),
+            context_topics: context_topics(&f.context_words, topic),
             source_verbs: Phrases::new(&f.source_verbs),
             auxiliaries: WordSet::new(&f.auxiliaries),
             proposal_nouns: WordSet::new(&f.proposal_nouns),
@@ -271,6 +267,22 @@ impl Vocab {
     }
 }
 
+/// The `topic: words` entries of `lexicon.figures.context_words`, by topic
+/// (entries for a topic the profile does not have are left out).
+fn context_topics(entries: &[String], topic: impl Fn(&str) -> Option<TopicId>) -> Vec<(TopicId, Phrases)> {
+    let mut by: Vec<(TopicId, Vec<String>)> = Vec::new();
+    for e in entries {
+        let Some((id, words)) = e.split_once(':') else { continue };
+        let Some(t) = topic(id.trim()) else { continue };
+        let words = words.trim().to_string();
+        match by.iter_mut().find(|(x, _)| *x == t) {
+            Some((_, list)) => list.push(words),
+            None => by.push((t, vec![words])),
+        }
+    }
+    by.into_iter().map(|(t, words)| (t, Phrases::new(&words))).collect()
+}
+
 /// Is `word` in `set`, compared in lower case (without allocating for
 /// short ASCII words)?
 pub(crate) fn in_set(set: &WordSet, word: &str) -> bool {
@@ -281,7 +293,7 @@ pub(crate) fn in_set(set: &WordSet, word: &str) -> bool {
         b.make_ascii_lowercase();
         set.contains_bytes(b)
     } else {
-        set.contains(&word.to_lowercase())
+        set.contains(&crate::text::fold_case(word))
     }
 }
 

@@ -54,7 +54,7 @@ impl WordSet {
     pub(crate) fn new(words: &[String]) -> WordSet {
         let mut s = WordSet::default();
         for w in words {
-            let w = w.to_lowercase().into_bytes();
+            let w = crate::text::fold_case(w).into_bytes();
             s.lengths |= 1 << w.len().min(63);
             if let Some(&b) = w.first() {
                 s.firsts[b as usize / 64] |= 1 << (b % 64);
@@ -89,7 +89,7 @@ pub(crate) struct Endings(Vec<Box<str>>);
 
 impl Endings {
     fn new(words: &[String]) -> Endings {
-        Endings(words.iter().map(|w| w.to_lowercase().into_boxed_str()).collect())
+        Endings(words.iter().map(|w| crate::text::fold_case(w).into_boxed_str()).collect())
     }
 
     /// Does `word` (lower case) end in one of the endings?
@@ -156,7 +156,7 @@ impl Words {
             object_pronouns: WordSet::new(&g.object_pronouns),
             anonymous_subjects: WordSet::new(&g.anonymous_subjects),
             complementizers: WordSet::new(&g.complementizers),
-            that_padded: g.that.iter().map(|w| format!(" {} ", w.to_lowercase())).collect(),
+            that_padded: g.that.iter().map(|w| format!(" {} ", crate::text::fold_case(w))).collect(),
             that: WordSet::new(&g.that),
             question_openers: WordSet::new(&g.question_openers),
             clause_openers: WordSet::new(&g.clause_openers),

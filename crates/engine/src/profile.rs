@@ -155,6 +155,11 @@ pub struct Lexicon {
     /// verb (`asked Putin to spare`, `urged Kyiv to accept`): a demand.
     #[serde(default)]
     pub requests: Vec<String>,
+    /// Verbs of giving something up (`withdraw`, `cede`, `give up`,
+    /// `recognise`): refusing one (`will not withdraw`) is opposing, asking
+    /// it of others is demanding.
+    #[serde(default)]
+    pub yields: Vec<String>,
     /// Verbs whose next word is the person spoken to or about, not a new
     /// subject (`told Trump that …`, `assured Kyiv that …`, `accused
     /// Moscow of …`).
@@ -212,195 +217,235 @@ pub struct Lexicon {
     pub figures: FigureWords,
 }
 
-/// Function words and word endings that the construction rules read: the
-/// closed classes of the profile's language. Each list names the rule that
-/// reads it. All matched case-insensitively against one word.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Grammar {
-    /// Free-form documentation; ignored.
-    #[serde(rename = "_doc")]
-    pub doc: Option<String>,
-    /// Articles (`the`, `a`): skipped before a party, a proposal noun or a
-    /// participle used as an adjective (`the proposed truce`).
-    pub articles: Vec<String>,
-    /// The definite article, skipped between a verb and its object.
-    pub definite_articles: Vec<String>,
-    /// Quantifiers skipped before a party after a preposition (`with both`).
-    pub quantifiers: Vec<String>,
-    /// Determiners: after `to` they open a noun phrase, not a verb.
-    pub determiners: Vec<String>,
-    /// Determiners that refer back to something already named (`the
-    /// territory`, `our land`).
-    pub definite_determiners: Vec<String>,
-    /// Possessive pronouns (`his`, `their`).
-    pub possessive_pronouns: Vec<String>,
-    /// The neuter possessive (`its`), which often is a party.
-    pub neuter_possessives: Vec<String>,
-    /// The neuter subject pronoun (`it`), a party only before a verb.
-    pub neuter_subjects: Vec<String>,
-    /// Pronoun objects of a stance (`has not accepted it`).
-    pub object_pronouns: Vec<String>,
-    /// Words before a speech verb that name no one new (`he said`, `which
-    /// said`): their statement is not a foreign speaker's.
-    pub anonymous_subjects: Vec<String>,
-    /// Words after a speech verb that introduce content (`did not say
-    /// whether`): saying them is not silence.
-    pub complementizers: Vec<String>,
-    /// The complementizer `that` (`denied that …` disputes a report).
-    pub that: Vec<String>,
-    /// Words that open a question.
-    pub question_openers: Vec<String>,
-    /// Words that open a new main clause after a comma (`, but`).
-    pub clause_openers: Vec<String>,
-    /// Words that contrast (`agreed to X, but …`).
-    pub contrast_words: Vec<String>,
-    /// Auxiliaries of the passive (`was asked`).
-    pub passive_auxiliaries: Vec<String>,
-    /// The infinitive marker (`to`).
-    pub infinitive_markers: Vec<String>,
-    /// The preposition of a passive agent (`by`).
-    pub agent_prepositions: Vec<String>,
-    /// The preposition of an owner (`the proposal of X`).
-    pub owner_prepositions: Vec<String>,
-    /// The preposition of a partner (`talks with X`).
-    pub partner_prepositions: Vec<String>,
-    /// Adjectives skipped before a partner (`with senior officials`).
-    pub partner_modifiers: Vec<String>,
-    /// Words for talks and meetings before a partner (`met with`).
-    pub talks_words: Vec<String>,
-    /// Words that may stand between a subject and its verb (`Putin on
-    /// Tuesday said`).
-    pub between_subject_and_verb: Vec<String>,
-    /// Endings of adverbs (`-ly`).
-    pub adverb_endings: Vec<String>,
-    /// Endings of participles (`-ing`).
-    pub participle_endings: Vec<String>,
-    /// Endings of past verbs (`-ed`).
-    pub past_endings: Vec<String>,
-    /// Endings of present verbs (`-s`; not doubled, as in `-ss`, and only
-    /// on words of four letters or more).
-    pub present_endings: Vec<String>,
-    /// Endings of modifiers that may stand between a party and its noun
-    /// (`-ly`, `-ful`, `-ive`).
-    pub modifier_endings: Vec<String>,
+/// A struct of named word lists, read from a JSON object of lists through a
+/// map (one small deserializer for every such struct, instead of a
+/// generated one per field set), with every list and its name at hand.
+macro_rules! word_lists {
+    ($(#[$sdoc:meta])* $name:ident { $($(#[$doc:meta])* $field:ident,)* }) => {
+        $(#[$sdoc])*
+        #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+        #[serde(try_from = "BTreeMap<String, Vec<String>>")]
+        pub struct $name {
+            $($(#[$doc])* pub $field: Vec<String>,)*
+        }
+
+        impl $name {
+            /// Every list, with its name in the profile.
+            pub fn lists(&self) -> Vec<(&'static str, &Vec<String>)> {
+                vec![$((stringify!($field), &self.$field),)*]
+            }
+        }
+
+        impl TryFrom<BTreeMap<String, Vec<String>>> for $name {
+            type Error = String;
+
+            fn try_from(map: BTreeMap<String, Vec<String>>) -> Result<$name, String> {
+                let mut out = $name::default();
+                for (key, words) in map {
+                    match key.as_str() {
+                        $(stringify!($field) => out.$field = words,)*
+                        _ => {
+                            let known: &[&str] = &[$(stringify!($field)),*];
+                            return Err(format!("unknown list `{key}`, expected one of {}", known.join(", ")));
+                        }
+                    }
+                }
+                Ok(out)
+            }
+        }
+    };
 }
 
-/// The vocabulary of figures.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct FigureWords {
-    /// Free-form documentation; ignored.
-    #[serde(rename = "_doc")]
-    pub doc: Option<String>,
+word_lists! {
+    /// Function words and word endings that the construction rules read: the
+    /// closed classes of the profile's language. Each list names the rule that
+    /// reads it. All matched case-insensitively against one word.
+    ///
+    /// Written in the profile as an object of word lists (`{"articles": ["the",
+    /// "a"], …}`); a list left out is empty, and an unknown name is an error.
+    Grammar {
+    /// Articles (`the`, `a`): skipped before a party, a proposal noun or a
+    /// participle used as an adjective (`the proposed truce`).
+    articles,
+    /// The definite article, skipped between a verb and its object.
+    definite_articles,
+    /// Quantifiers skipped before a party after a preposition (`with both`).
+    quantifiers,
+    /// Determiners: after `to` they open a noun phrase, not a verb.
+    determiners,
+    /// Determiners that refer back to something already named (`the
+    /// territory`, `our land`).
+    definite_determiners,
+    /// Possessive pronouns (`his`, `their`).
+    possessive_pronouns,
+    /// The neuter possessive (`its`), which often is a party.
+    neuter_possessives,
+    /// The neuter subject pronoun (`it`), a party only before a verb.
+    neuter_subjects,
+    /// Pronoun objects of a stance (`has not accepted it`).
+    object_pronouns,
+    /// Words before a speech verb that name no one new (`he said`, `which
+    /// said`): their statement is not a foreign speaker's.
+    anonymous_subjects,
+    /// Words after a speech verb that introduce content (`did not say
+    /// whether`): saying them is not silence.
+    complementizers,
+    /// The complementizer `that` (`denied that …` disputes a report).
+    that,
+    /// Words that open a question.
+    question_openers,
+    /// Words that open a new main clause after a comma (`, but`).
+    clause_openers,
+    /// Words that contrast (`agreed to X, but …`).
+    contrast_words,
+    /// Auxiliaries of the passive (`was asked`).
+    passive_auxiliaries,
+    /// The infinitive marker (`to`).
+    infinitive_markers,
+    /// The preposition of a passive agent (`by`).
+    agent_prepositions,
+    /// The preposition of an owner (`the proposal of X`).
+    owner_prepositions,
+    /// The preposition of a partner (`talks with X`).
+    partner_prepositions,
+    /// Adjectives skipped before a partner (`with senior officials`).
+    partner_modifiers,
+    /// Words for talks and meetings before a partner (`met with`).
+    talks_words,
+    /// Words that may stand between a subject and its verb (`Putin on
+    /// Tuesday said`).
+    between_subject_and_verb,
+    /// Endings of adverbs (`-ly`).
+    adverb_endings,
+    /// Endings of participles (`-ing`).
+    participle_endings,
+    /// Endings of past verbs (`-ed`).
+    past_endings,
+    /// Endings of present verbs (`-s`; not doubled, as in `-ss`, and only
+    /// on words of four letters or more).
+    present_endings,
+    /// Endings of modifiers that may stand between a party and its noun
+    /// (`-ly`, `-ful`, `-ive`).
+    modifier_endings,
+    }
+}
+
+word_lists! {
+    /// The vocabulary of figures.
+    ///
+    /// Written in the profile as an object of word lists (`{"units": ["km",
+    /// "troops"], …}`); a list left out is empty, and an unknown name is an error.
+    FigureWords {
     /// Numbers written as words (`four`, `thousands`).
-    pub number_words: Vec<String>,
+    number_words,
     /// Number words that take `of` before their unit (`thousands of troops`).
-    pub counts_of: Vec<String>,
+    counts_of,
     /// Fractions (`third`, `fifths`).
-    pub fractions: Vec<String>,
+    fractions,
     /// Words that make a fraction a figure before it (`a third`).
-    pub fraction_articles: Vec<String>,
+    fraction_articles,
     /// Number words that take such an article (`a thousand`, `a dozen`).
-    pub article_numbers: Vec<String>,
+    article_numbers,
     /// Words joining a range (`10 to 15`).
-    pub range_words: Vec<String>,
+    range_words,
     /// Modifiers before a number (`less than`, `nearly`).
-    pub modifiers: Vec<String>,
+    modifiers,
     /// Count units after a number: what is counted (`troops`, `regions`,
     /// `settlements`). Singular forms serve compounds (`70,000-strong`).
-    pub units: Vec<String>,
+    units,
     /// Units of area (`sq km`, `square kilometres`).
-    pub area_units: Vec<String>,
+    area_units,
     /// Units of length (`km`, `miles`; `km` also in `2,000-km`).
-    pub length_units: Vec<String>,
+    length_units,
     /// Units of time (`days`, `hours`; `day` also in `30-day`): the length
     /// of a truce or a deadline.
-    pub time_units: Vec<String>,
+    time_units,
     /// Units of time too short for a truce unless the sentence names one
     /// (`a 72-hour truce`, not `talks of two hours`).
-    pub short_time_units: Vec<String>,
+    short_time_units,
     /// Units of a share (`percent`, `per cent`; `%` is always one).
-    pub share_units: Vec<String>,
+    share_units,
     /// Words after a number that make it no figure: what is counted is not
     /// a topic's own quantity (`minutes`, `years`, `points`, `prisoners`,
     /// `countries`, `dollars`). Singular forms serve compounds (`28-point`,
     /// `90-minute`, `53-year-old`); a compound whose second part is in no
     /// unit list (`one-on-one`, `three-way`) is no figure either.
-    pub not_units: Vec<String>,
+    not_units,
     /// Words after a number that multiply it (`1.5 billion`).
-    pub multipliers: Vec<String>,
+    multipliers,
     /// Month names: a number beside one is a date.
-    pub months: Vec<String>,
+    months,
     /// Words right after a number that make it a clock time (`10 am`, `GMT`).
-    pub clock_words: Vec<String>,
+    clock_words,
     /// Words right before a number that make it a label or a name (`Article
     /// 5`, `point 7`, `round 2`, `Air Force One`).
-    pub labels: Vec<String>,
+    labels,
     /// Words before a number that make it an age (`aged 18 to 25`).
-    pub age_words: Vec<String>,
+    age_words,
     /// Words right after a length of time that make it time elapsed (`two
     /// days after`, `ten days later`, `two weeks ago`).
-    pub elapsed_after: Vec<String>,
+    elapsed_after,
     /// Words right before a length of time that make it time elapsed (`the
     /// previous two years`, `over the past five days`, `in more than three
     /// years`).
-    pub elapsed_before: Vec<String>,
+    elapsed_before,
     /// Words right before a length of time that make it a length, whatever
     /// follows (`for 30 days after the call`, `within 100 days of`).
-    pub length_words: Vec<String>,
+    length_words,
     /// Events whose length is no figure: a call, a meeting, a visit, the war
     /// (`a 90-minute call`, `a two-day visit`, `a call of more than two
     /// hours`, `the three-year war`).
-    pub event_nouns: Vec<String>,
+    event_nouns,
     /// Verbs that give an event's length (`the talks lasted two hours`).
-    pub duration_verbs: Vec<String>,
+    duration_verbs,
     /// Words before a count that make it an exchange of prisoners or bodies
-    /// (`exchange 175`, `the bodies of 6,000`); `each` after one does too.
-    pub exchange_words: Vec<String>,
+    /// (`exchange 175`, `the bodies of 6,000`).
+    exchange_words,
     /// Words after a count that make it one of an exchange (`1,000 each`).
-    pub exchange_after: Vec<String>,
+    exchange_after,
     /// Words that make a share a probability (`put the chance at 25
     /// percent`, `a 25 percent chance`).
-    pub chance_words: Vec<String>,
+    chance_words,
     /// Signs right before a number that make it money (`$`, `€`).
-    pub currency_signs: Vec<String>,
+    currency_signs,
     /// Phrases that start with a number and are idioms (`one day`).
-    pub idioms: Vec<String>,
+    idioms,
     /// Nouns for an area of land: `of the area`, `of that ground` refer back
     /// to the land the text was just discussing.
-    pub land_nouns: Vec<String>,
-    /// The topic a length of time bears on (a truce's length, a deadline);
-    /// empty for none. (A topic id the profile does not have is ignored.)
-    pub time_topic: String,
-    /// Per topic id: words in a figure's clause that say what it measures
-    /// (a front line's length where a truce is monitored, an advance's
-    /// length, a cap on an army). Ids the profile does not have are ignored.
-    pub context_topics: BTreeMap<String, Vec<String>>,
+    land_nouns,
+    /// The topic a length of time bears on (a truce's length, a deadline):
+    /// the first of these ids that is a topic of the profile.
+    time_topic,
+    /// Words in a figure's clause that say what it measures, each written
+    /// `topic: words` (`ceasefire: monitored` for a front line's length where
+    /// a truce is monitored, `territory: advanced`, `ceasefire: capped`).
+    /// Entries for a topic the profile does not have are ignored.
+    context_words,
     /// Verbs whose subject is the source of a number in what follows
     /// (`puts the losses at`, `estimated`, `gave Moscow 50 days`, `calling
-    /// for`, `claims`, `wanted to know`); speech verbs and proposal or
-    /// demand cues count too.
-    pub source_verbs: Vec<String>,
+    /// for`, `claims`, `wanted to know`); speech verbs and proposal cues
+    /// count too.
+    source_verbs,
     /// Auxiliaries and adverbs between a subject and its verb (`has`,
     /// `still`, `first`), as in `the four regions Moscow still claims`.
-    pub auxiliaries: Vec<String>,
+    auxiliaries,
     /// Words that make a figure a proposal's (`the proposal`, `the offer`)
     /// when they stand in apposition to it (`a 30-day truce, the proposal
     /// Washington brought`).
-    pub proposal_nouns: Vec<String>,
+    proposal_nouns,
     /// Past participles that name a proposal's owner after `by` (`first
-    /// proposed by Washington`) or before a hyphen (`US-proposed`).
-    pub owner_participles: Vec<String>,
+    /// proposed by Washington`) or after a hyphen (`US-proposed`).
+    owner_participles,
     /// Phrases that open a cleft (`it was`, `it is`): `It was Washington that
     /// proposed a 30-day truce`.
-    pub cleft_openers: Vec<String>,
+    cleft_openers,
     /// Institutions every party has (`General Staff`, `defence ministry`): a
     /// bare one speaks for the nearest country the sentence names.
-    pub shared_institutions: Vec<String>,
+    shared_institutions,
     /// Second parts of a hyphenated word that make a party in its first part
     /// no source (`US-based`).
-    pub not_party_suffixes: Vec<String>,
+    not_party_suffixes,
+    }
 }
 
 /// The eight stance labels of the guidelines, in the order the grid shows them.
@@ -521,6 +566,14 @@ mod tests {
             (
                 r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"stance": {"likes": ["x"]}}}"#,
                 "lexicon.stance.likes is not a stance label",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"figures": {"context_words": ["monitored"]}}}"#,
+                "lexicon.figures.context_words[0] (\"monitored\") must be written `topic: words`",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"figures": {"time_topic": ["Truce!"]}}}"#,
+                "lexicon.figures.time_topic[0] \"Truce!\" must be",
             ),
             (
                 r#"{"parties": [{"id": "eu", "label": "EU\u001b[2J", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}]}"#,

@@ -22,6 +22,7 @@ pub(crate) enum Meaning {
     OtherIssue,
     LastSpeaker,
     Request,
+    Yield,
     GenericTitle,
     Addressee,
     Speech,
@@ -176,11 +177,12 @@ fn cue_patterns(profile: &Profile) -> Builder {
         }
     }
     let lx = &profile.lexicon;
-    let lists: [(&[String], Meaning); 9] = [
+    let lists: [(&[String], Meaning); 10] = [
         (&lx.speech_verbs, Meaning::Speech),
         (&lx.addressee_verbs, Meaning::Addressee),
         (&lx.generic_titles, Meaning::GenericTitle),
         (&lx.requests, Meaning::Request),
+        (&lx.yields, Meaning::Yield),
         (&lx.speaker_refs, Meaning::LastSpeaker),
         (&lx.other_issues, Meaning::OtherIssue),
         (&lx.dual_refs, Meaning::Dual),

@@ -1,6 +1,6 @@
 //! Profile validation: every entry checked, and the first bad one named.
 
-use super::{FigureWords, Grammar, Lexicon, Profile, ProfileError, STANCE_LABELS};
+use super::{Lexicon, Profile, ProfileError, STANCE_LABELS};
 
 impl Profile {
     /// Check the profile for empty, duplicate and unknown entries.
@@ -19,8 +19,7 @@ impl Profile {
         }
         self.validate_parties()?;
         self.validate_topics()?;
-        self.lexicon.validate()?;
-        self.lexicon.figures.validate_topics()
+        self.lexicon.validate()
     }
 
     fn validate_parties(&self) -> Result<(), ProfileError> {
@@ -94,6 +93,7 @@ impl Lexicon {
             ("other_issues", &self.other_issues),
             ("speaker_refs", &self.speaker_refs),
             ("requests", &self.requests),
+            ("yields", &self.yields),
             ("generic_titles", &self.generic_titles),
             ("addressee_verbs", &self.addressee_verbs),
             ("speech_verbs", &self.speech_verbs),
@@ -111,6 +111,19 @@ impl Lexicon {
         for (name, list) in self.figures.lists() {
             check_list(list, &format!("lexicon.figures.{name}"))?;
         }
+        for (k, id) in self.figures.time_topic.iter().enumerate() {
+            check_id(id, &format!("lexicon.figures.time_topic[{k}]"))?;
+        }
+        for (k, entry) in self.figures.context_words.iter().enumerate() {
+            let what = format!("lexicon.figures.context_words[{k}]");
+            let Some((id, words)) = entry.split_once(':') else {
+                return Err(ProfileError::new(format!(
+                    "{what} (\"{entry}\") must be written `topic: words`"
+                )));
+            };
+            check_id(id.trim(), &what)?;
+            check_words(words, &what)?;
+        }
         for (word, class) in &self.pronouns {
             check_words(word, &format!("lexicon.pronouns.{word}"))?;
             if !matches!(class.as_str(), "m" | "f" | "p" | "n") {
@@ -118,101 +131,6 @@ impl Lexicon {
                     "lexicon.pronouns.{word}: class must be one of m, f, p, n, not \"{class}\""
                 )));
             }
-        }
-        Ok(())
-    }
-}
-
-impl Grammar {
-    /// Every list, with its name in the profile.
-    fn lists(&self) -> [(&'static str, &Vec<String>); 28] {
-        [
-            ("articles", &self.articles),
-            ("definite_articles", &self.definite_articles),
-            ("quantifiers", &self.quantifiers),
-            ("determiners", &self.determiners),
-            ("definite_determiners", &self.definite_determiners),
-            ("possessive_pronouns", &self.possessive_pronouns),
-            ("neuter_possessives", &self.neuter_possessives),
-            ("neuter_subjects", &self.neuter_subjects),
-            ("object_pronouns", &self.object_pronouns),
-            ("anonymous_subjects", &self.anonymous_subjects),
-            ("complementizers", &self.complementizers),
-            ("that", &self.that),
-            ("question_openers", &self.question_openers),
-            ("clause_openers", &self.clause_openers),
-            ("contrast_words", &self.contrast_words),
-            ("passive_auxiliaries", &self.passive_auxiliaries),
-            ("infinitive_markers", &self.infinitive_markers),
-            ("agent_prepositions", &self.agent_prepositions),
-            ("owner_prepositions", &self.owner_prepositions),
-            ("partner_prepositions", &self.partner_prepositions),
-            ("partner_modifiers", &self.partner_modifiers),
-            ("talks_words", &self.talks_words),
-            ("between_subject_and_verb", &self.between_subject_and_verb),
-            ("adverb_endings", &self.adverb_endings),
-            ("participle_endings", &self.participle_endings),
-            ("past_endings", &self.past_endings),
-            ("present_endings", &self.present_endings),
-            ("modifier_endings", &self.modifier_endings),
-        ]
-    }
-}
-
-impl FigureWords {
-    /// Every list, with its name in the profile.
-    fn lists(&self) -> [(&'static str, &Vec<String>); 37] {
-        [
-            ("number_words", &self.number_words),
-            ("counts_of", &self.counts_of),
-            ("fractions", &self.fractions),
-            ("fraction_articles", &self.fraction_articles),
-            ("article_numbers", &self.article_numbers),
-            ("range_words", &self.range_words),
-            ("modifiers", &self.modifiers),
-            ("units", &self.units),
-            ("area_units", &self.area_units),
-            ("length_units", &self.length_units),
-            ("time_units", &self.time_units),
-            ("short_time_units", &self.short_time_units),
-            ("share_units", &self.share_units),
-            ("not_units", &self.not_units),
-            ("multipliers", &self.multipliers),
-            ("months", &self.months),
-            ("clock_words", &self.clock_words),
-            ("labels", &self.labels),
-            ("age_words", &self.age_words),
-            ("elapsed_after", &self.elapsed_after),
-            ("elapsed_before", &self.elapsed_before),
-            ("length_words", &self.length_words),
-            ("event_nouns", &self.event_nouns),
-            ("duration_verbs", &self.duration_verbs),
-            ("exchange_words", &self.exchange_words),
-            ("exchange_after", &self.exchange_after),
-            ("chance_words", &self.chance_words),
-            ("currency_signs", &self.currency_signs),
-            ("idioms", &self.idioms),
-            ("land_nouns", &self.land_nouns),
-            ("source_verbs", &self.source_verbs),
-            ("auxiliaries", &self.auxiliaries),
-            ("proposal_nouns", &self.proposal_nouns),
-            ("owner_participles", &self.owner_participles),
-            ("cleft_openers", &self.cleft_openers),
-            ("shared_institutions", &self.shared_institutions),
-            ("not_party_suffixes", &self.not_party_suffixes),
-        ]
-    }
-
-    /// The topic ids the figure words name must be well formed. (Ids that
-    /// are not topics of the profile are ignored: a profile without a
-    /// lexicon takes the default one, whose topics it may not have.)
-    fn validate_topics(&self) -> Result<(), ProfileError> {
-        if !self.time_topic.is_empty() {
-            check_id(&self.time_topic, "lexicon.figures.time_topic")?;
-        }
-        for (id, words) in &self.context_topics {
-            check_id(id, "lexicon.figures.context_topics key")?;
-            check_list(words, &format!("lexicon.figures.context_topics.{id}"))?;
         }
         Ok(())
     }
