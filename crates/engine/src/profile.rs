@@ -410,6 +410,8 @@ word_lists! {
     currency_signs,
     /// Phrases that start with a number and are idioms (`one day`).
     idioms,
+    /// Words after `N times` that make it a ratio (`three times longer`).
+    ratio_words,
     /// Nouns for an area of land: `of the area`, `of that ground` refer back
     /// to the land the text was just discussing.
     land_nouns,

@@ -10,7 +10,8 @@
 
 use super::{has, in_set, punct_before, Class, Vocab};
 use crate::grammar::Sentence;
-use crate::scan::Meaning;
+use crate::profile::AliasKind;
+use crate::scan::{Meaning, RefKind};
 use crate::span::Span;
 
 /// A figure found in a sentence, in words of the sentence.
@@ -289,7 +290,23 @@ fn figure(v: &Vocab, s: &Sentence, i: usize, n: Number) -> Option<Found> {
             Some((Some(class), end, quote)) => (class, end, false, quote),
             // A year (`in 2014`) and a label (`Article 5`) are no figures;
             // `2000 kilometres` is one.
-            None if plain && (year(s.word(i)) || labelled) => return None,
+            None if plain && (year(s.word(i)) || labelled || age(s, i)) => return None,
+            // `1.5 billion`, `6.5 million`: money or people, not a topic's
+            // quantity.
+            None if n.kind == Kind::Digits
+                && n.end > i + 1
+                && word_in(s, Some(n.end - 1), &v.multipliers) =>
+            {
+                return None
+            }
+            // `19 Patriot batteries`: something else counted.
+            None if n.kind == Kind::Digits
+                && n.end < s.len()
+                && !punct_before(s, n.end, &[',', ';', ':', '.', '"', '\u{201d}', ')', '(', '\u{2014}'])
+                && gap_word(v, s, n.end, false) =>
+            {
+                return None
+            }
             None => match n.kind {
                 Kind::Digits => (Class::Bare, n.end, false, false),
                 Kind::Fraction => (Class::Share, n.end, false, false),
@@ -407,8 +424,19 @@ fn gap_word(v: &Vocab, s: &Sentence, p: usize, of_ok: bool) -> bool {
         || g.that.contains(l)
         || g.clause_openers.contains(l)
         || g.passive_auxiliaries.contains(l)
+        || v.auxiliaries.contains(l)
+        || g.adverb_endings.end(l)
         || s.cue_at(p).is_some_and(|ms| {
-            ms.iter().any(|m| matches!(m, Meaning::Preposition | Meaning::Speech | Meaning::Verb))
+            ms.iter().any(|m| {
+                matches!(
+                    m,
+                    Meaning::Preposition
+                        | Meaning::Speech
+                        | Meaning::Verb
+                        | Meaning::Pronoun(_)
+                        | Meaning::Negator
+                )
+            })
         }))
 }
 
@@ -447,6 +475,10 @@ fn not_a_figure(v: &Vocab, s: &Sentence, f: &Found) -> bool {
             return true;
         }
     }
+    // `three times longer`: a ratio.
+    if word_in(s, Some(f.end), &v.ratio_words) && f.end > 0 && lw(s, f.end - 1) == "times" {
+        return true;
+    }
     let length = word_in(s, before, &v.length_words) || v.length_words.contains(lw(s, f.start));
     // `may one day matter` (not `for one day`).
     if !length && v.idioms.at(s, f.number).is_some_and(|k| f.number + k >= f.end) {
@@ -462,6 +494,10 @@ fn not_a_figure(v: &Vocab, s: &Sentence, f: &Found) -> bool {
     }
     // `a call of more than two hours`: the length of an event.
     if lw(s, f.start.wrapping_sub(1)) == "of" && v.event_nouns.ending_before(s, f.start - 1).is_some() {
+        return true;
+    }
+    // `the talks lasted less than two hours`, `met Putin for five hours`.
+    if f.short_time && lasted(v, s, f) {
         return true;
     }
     // `for 30 days`, `a truce of 30 days`, `within 100 days`: a length,
@@ -493,9 +529,33 @@ fn not_a_figure(v: &Vocab, s: &Sentence, f: &Found) -> bool {
             }
         }
     }
-    // `the talks lasted less than two hours`, `ended after about two hours`.
-    let from = f.start.saturating_sub(3);
-    (from..f.start).any(|k| v.duration_verbs.at(s, k).is_some())
+    // `the talks lasted less than two days`, `ended after about two days`.
+    lasted(v, s, f)
+}
+
+/// A verb of lasting before the figure, with only a word of length or
+/// elapsed time (`for`, `after`) or the one met between (`lasted two hours`, `ended after two hours`,
+/// `met Putin for five hours`; not `talked about 30-day truces`).
+fn lasted(v: &Vocab, s: &Sentence, f: &Found) -> bool {
+    (f.start.saturating_sub(4)..f.start).any(|k| {
+        v.duration_verbs.at(s, k).is_some_and(|len| {
+            (k + len..f.start).all(|j| {
+                has(&v.length_words, s, j)
+                    || has(&v.elapsed_after, s, j)
+                    || s.sc.refs.iter().any(|r| r.word <= j && j < r.word_end)
+            })
+        })
+    })
+}
+
+/// `Putin, 72, said`: an age in apposition to a person.
+fn age(s: &Sentence, i: usize) -> bool {
+    i > 0
+        && punct_before(s, i, &[','])
+        && punct_before(s, i + 1, &[','])
+        && s.sc.refs.iter().any(|r| {
+            r.word_end == i && matches!(r.kind, RefKind::Alias(AliasKind::Person | AliasKind::Title))
+        })
 }
 
 /// `1.` or `2)` at the start of a line: a numbered list's marker.

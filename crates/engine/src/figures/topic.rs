@@ -33,10 +33,19 @@ pub(crate) fn decide(
     if let Some(t) = terms.iter().find(|t| t.word >= f.number && t.word_end <= f.end) {
         return Some(t.topic);
     }
-    // A length of time is a truce's or a deadline's: `30 days`, `72-hour`.
+    // A length of time is a truce's or a deadline's (`30 days`, `72-hour`)
+    // where the sentence or the text around it is about a truce; else it is
+    // the length of something else (`in the Kursk region for seven
+    // months`), no figure.
     if f.class == Class::Time {
         if let Some(t) = v.time_topic {
-            return Some(t);
+            let named = terms.iter().any(|x| x.topic == t)
+                || v.context_topics
+                    .iter()
+                    .any(|(x, words)| *x == t && (0..s.len()).any(|k| words.at(s, k).is_some()))
+                || recent_set(s, memory).contains(t)
+                || memory.last_topic == Some(t);
+            return named.then_some(t);
         }
     }
     let (lo, hi) = clause(s, f);
