@@ -418,6 +418,9 @@ word_lists! {
     /// The topic a length of time bears on (a truce's length, a deadline):
     /// the first of these ids that is a topic of the profile.
     time_topic,
+    /// The topic a share or an area of a country bears on (`about 20% of
+    /// Ukraine`): the first of these ids that is a topic of the profile.
+    land_topic,
     /// Words in a figure's clause that say what it measures, each written
     /// `topic: words` (`ceasefire: monitored` for a front line's length where
     /// a truce is monitored, `territory: advanced`, `ceasefire: capped`).

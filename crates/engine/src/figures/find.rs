@@ -517,11 +517,7 @@ fn not_a_figure(v: &Vocab, s: &Sentence, f: &Found) -> bool {
     // `a two-day visit`, `the 16-month war` (not `a 30-day truce at talks`).
     if f.adjective {
         for k in f.end..(f.end + 3).min(s.len()) {
-            let truce =
-                s.sc.topic_terms
-                    .iter()
-                    .any(|&(span, t)| Some(t) == v.time_topic && span.start == s.sc.words[k].start);
-            if truce || s.cue_at(k).is_some_and(|ms| ms.contains(&Meaning::Preposition)) {
+            if truce_word(v, s, k) || s.cue_at(k).is_some_and(|ms| ms.contains(&Meaning::Preposition)) {
                 break;
             }
             if v.event_nouns.at(s, k).is_some() {
@@ -538,13 +534,23 @@ fn not_a_figure(v: &Vocab, s: &Sentence, f: &Found) -> bool {
 /// `met Putin for five hours`; not `talked about 30-day truces`).
 fn lasted(v: &Vocab, s: &Sentence, f: &Found) -> bool {
     (f.start.saturating_sub(4)..f.start).any(|k| {
-        v.duration_verbs.at(s, k).is_some_and(|len| {
-            (k + len..f.start).all(|j| {
-                has(&v.length_words, s, j)
-                    || has(&v.elapsed_after, s, j)
-                    || s.sc.refs.iter().any(|r| r.word <= j && j < r.word_end)
+        // (`The truce, proposed in March, would have lasted 30 days`: a
+        // truce's length, not an event's.)
+        let truce = (0..k).rev().take_while(|&j| !punct_before(s, j + 1, &[';'])).find_map(|j| {
+            if truce_word(v, s, j) {
+                Some(true)
+            } else {
+                v.event_nouns.at(s, j).map(|_| false)
+            }
+        });
+        truce != Some(true)
+            && v.duration_verbs.at(s, k).is_some_and(|len| {
+                (k + len..f.start).all(|j| {
+                    has(&v.length_words, s, j)
+                        || has(&v.elapsed_after, s, j)
+                        || s.sc.refs.iter().any(|r| r.word <= j && j < r.word_end)
+                })
             })
-        })
     })
 }
 
@@ -556,6 +562,15 @@ fn age(s: &Sentence, i: usize) -> bool {
         && s.sc.refs.iter().any(|r| {
             r.word_end == i && matches!(r.kind, RefKind::Alias(AliasKind::Person | AliasKind::Title))
         })
+}
+
+/// Does a word of the time topic (`truce`) start at word `k`?
+fn truce_word(v: &Vocab, s: &Sentence, k: usize) -> bool {
+    k < s.len()
+        && s.sc
+            .topic_terms
+            .iter()
+            .any(|&(span, t)| Some(t) == v.time_topic && span.start == s.sc.words[k].start)
 }
 
 /// `1.` or `2)` at the start of a line: a numbered list's marker.

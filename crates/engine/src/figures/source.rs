@@ -39,6 +39,53 @@ fn owner(v: &Vocab, s: &Sentence, f: &Found) -> Option<PartyId> {
         .or_else(|| passive_agent(v, s, f))
         .or_else(|| relative(v, s, f))
         .or_else(|| cleft(v, s, f))
+        .or_else(|| plan_term(v, s, f))
+}
+
+/// `Washington's 28-point plan would cap the army at 600,000 troops`,
+/// `Under the US plan, Ukraine would keep 80%`, `Moscow's demand that
+/// Ukraine give up 30% of Donetsk`: a term of a party's own proposal, which
+/// the figure's clause spells out.
+fn plan_term(v: &Vocab, s: &Sentence, f: &Found) -> Option<PartyId> {
+    let p = (0..f.start).rev().take_while(|&p| !punct_before(s, p + 1, &[';'])).find(|&p| {
+        has(&v.proposal_nouns, s, p) && !s.sc.topic_terms.iter().any(|(t, _)| t.start == s.sc.words[p].start)
+    })?;
+    // The owner: a possessive, an adjective or a party joined to a
+    // participle, right before the noun (`the US-drafted plan`).
+    let owner = (p.saturating_sub(3)..p).rev().find_map(|w| {
+        let r = ref_ending(s, w + 1).or_else(|| {
+            s.sc.refs.iter().find(|r| s.sc.words[w].contains(r.span) && s.word(w).contains('-'))
+        })?;
+        let between = (w + 1..p).all(|x| modifier(s, x));
+        (between && !not_party(v, s, r.span.end)).then_some(r)
+    })?;
+    // The figure's clause spells the proposal out: `that`, a verb of the
+    // plan, or the plan as a frame (`Under the US plan, …`).
+    let next = p + 1;
+    let frame = owner.word > 0 && preposition(s, phrase_before(s, owner.word) - 1);
+    let spelled = relative_word(s, next)
+        || auxiliary(v, s, next)
+        || claiming(v, s, next)
+        || frame && punct_before(s, next, &[',']);
+    // (Another party's statement between is that party's: `the US plan,
+    // which Zelensky said would cost Ukraine 20%`.)
+    let other = s.sc.refs.iter().any(|r| {
+        r.word > p
+            && r.word < f.start
+            && r.party != owner.party
+            && (r.word_end..(r.word_end + 3).min(f.start)).any(|k| claiming(v, s, k))
+    });
+    (spelled && !other).then_some(owner.party)
+}
+
+/// The first word of the noun phrase that ends with word `w`, over
+/// articles and modifiers (`the US` of `Under the US plan`).
+fn phrase_before(s: &Sentence, w: usize) -> usize {
+    let mut k = w;
+    while k > 1 && s.words.articles.contains(s.lower_word(k - 1)) {
+        k -= 1;
+    }
+    k.max(1)
 }
 
 /// The reference that starts at word `w`, if any.

@@ -6,7 +6,8 @@ use super::{punct_before, Class, Found, Vocab};
 use crate::grammar::Sentence;
 use crate::ids::{TopicId, TopicSet};
 use crate::memory::Memory;
-use crate::scan::Meaning;
+use crate::profile::AliasKind;
+use crate::scan::{Meaning, RefKind};
 use crate::span::Span;
 
 /// A topic word of the sentence: where, which topic, and whether it is a
@@ -183,6 +184,17 @@ fn measured(v: &Vocab, s: &Sentence, f: &Found, terms: &[Term], memory: &Memory)
             }
             if let Some(t) = term {
                 return Some((t.topic, t.weak));
+            }
+        }
+        // `about 20% of Ukraine`: a share of a country's land.
+        let mut k = from;
+        while k < s.len() && s.words.articles.contains(s.lower_word(k)) {
+            k += 1;
+        }
+        let country = s.sc.refs.iter().any(|r| r.word == k && r.kind == RefKind::Alias(AliasKind::Country));
+        if country && matches!(f.class, Class::Share | Class::Area) {
+            if let Some(t) = v.land_topic {
+                return Some((t, false));
             }
         }
     }

@@ -111,8 +111,12 @@ impl Lexicon {
         for (name, list) in self.figures.lists() {
             check_list(list, &format!("lexicon.figures.{name}"))?;
         }
-        for (k, id) in self.figures.time_topic.iter().enumerate() {
-            check_id(id, &format!("lexicon.figures.time_topic[{k}]"))?;
+        for (name, ids) in
+            [("time_topic", &self.figures.time_topic), ("land_topic", &self.figures.land_topic)]
+        {
+            for (k, id) in ids.iter().enumerate() {
+                check_id(id, &format!("lexicon.figures.{name}[{k}]"))?;
+            }
         }
         for (k, entry) in self.figures.context_words.iter().enumerate() {
             let what = format!("lexicon.figures.context_words[{k}]");
