@@ -132,6 +132,7 @@ pub(crate) struct Words {
     pub partner_modifiers: WordSet,
     pub talks_words: WordSet,
     pub between_subject_and_verb: WordSet,
+    pub outcome_words: WordSet,
     pub adverb_endings: Endings,
     pub participle_endings: Endings,
     past_endings: Endings,
@@ -139,9 +140,29 @@ pub(crate) struct Words {
     modifier_endings: Endings,
     /// Nouns for a party's people after a possessive (`Russia's top general`).
     pub roles: WordSet,
+    /// The topics that are theatres of operations (profile `actions_first`):
+    /// a general word for land in a statement about one (`our territory`
+    /// in a speech about Kursk) is about it.
+    pub theatres: crate::ids::TopicSet,
+    /// The topics that are outcomes the sides reach together (profile
+    /// `agreed_outcome`): wanting one is proposing it.
+    pub agreed: crate::ids::TopicSet,
 }
 
 impl Words {
+    /// The words of `lx`, and the theatres among the profile's topics.
+    pub(crate) fn with_topics(lx: &Lexicon, topics: &[crate::profile::Topic]) -> Words {
+        let ids = |f: fn(&crate::profile::Topic) -> bool| {
+            topics
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| f(t))
+                .map(|(i, _)| crate::ids::TopicId(i as u8))
+                .collect()
+        };
+        Words { theatres: ids(|t| t.actions_first), agreed: ids(|t| t.agreed_outcome), ..Words::new(lx) }
+    }
+
     pub(crate) fn new(lx: &Lexicon) -> Words {
         let g = &lx.grammar;
         Words {
@@ -169,12 +190,15 @@ impl Words {
             partner_modifiers: WordSet::new(&g.partner_modifiers),
             talks_words: WordSet::new(&g.talks_words),
             between_subject_and_verb: WordSet::new(&g.between_subject_and_verb),
+            outcome_words: WordSet::new(&g.outcome_words),
             adverb_endings: Endings::new(&g.adverb_endings),
             participle_endings: Endings::new(&g.participle_endings),
             past_endings: Endings::new(&g.past_endings),
             present_endings: Endings::new(&g.present_endings),
             modifier_endings: Endings::new(&g.modifier_endings),
             roles: WordSet::new(&lx.roles),
+            theatres: crate::ids::TopicSet::EMPTY,
+            agreed: crate::ids::TopicSet::EMPTY,
         }
     }
 
@@ -489,11 +513,11 @@ pub(crate) mod tests {
     pub(crate) fn with_sentence<R>(text: &str, f: impl FnOnce(&Sentence) -> R) -> R {
         let profile = Profile::default_profile();
         let scanner = Scanner::new(&profile);
-        let words = Words::new(&profile.lexicon);
+        let words = Words::with_topics(&profile.lexicon, &profile.topics);
         let lower = text.to_ascii_lowercase();
         let span = Span::new(0, text.len());
         let seg = Segment { span, paragraph: 0, kind: crate::UnitKind::Sentence };
-        let quotes = Quotes::new(text, &[seg]);
+        let quotes = Quotes::new(text, &[seg], &scanner);
         let mut sc = Scanned::default();
         scanner.scan_sentence(text, span, &mut sc);
         let s = Sentence {

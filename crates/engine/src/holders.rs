@@ -499,27 +499,43 @@ fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
 /// officials`), and `…, according to X` is the source of the whole
 /// sentence.
 fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
-    let mut frames: Vec<(Option<PartyId>, usize, usize)> = out
+    // (party, first word, end, the frame asks something of others)
+    let mut frames: Vec<(Option<PartyId>, usize, usize, bool)> = out
         .kept
         .iter()
         .filter(|h| matches!(h.via, Via::Speaker | Via::Subject) && h.scope_start > 0)
-        .map(|h| (Some(h.party), h.scope_start, s.clause_end(h.scope_start)))
+        .map(|h| {
+            (Some(h.party), h.scope_start, s.clause_end(h.scope_start), asks_of_others(s, h.scope_start))
+        })
         .collect();
-    frames.extend(out.foreign.iter().map(|&(start, end)| (None, start, end)));
+    frames.extend(out.foreign.iter().map(|&(start, end)| (None, start, end, false)));
     let Holders { kept, dropped, .. } = out;
     kept.retain(|h| {
         let inside =
-            frames.iter().find(|&&(p, start, end)| p != Some(h.party) && h.word >= start && h.word < end);
+            frames.iter().find(|&&(p, start, end, _)| p != Some(h.party) && h.word >= start && h.word < end);
+        // (What a demand asks of another party, `demanded that Moscow
+        // accept`, is not that party's stance.)
+        let asked = inside.is_some_and(|f| f.3 && h.word <= f.1 + 2);
         let keep = inside.is_none()
             || matches!(h.via, Via::Agent | Via::AccordingTo)
             || h.forced == Some(Stance::Proposes)
-            || direct_stance(s, h);
+            || !asked && direct_stance(s, h);
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);
             dropped.push((h.span, Dropped::InsideFrame(frame)));
         }
         keep
     });
+}
+
+/// Does the predicate at word `w` ask something of others: a demand or a
+/// request (`demanded that …`, `urged …`, `wants … to`)?
+fn asks_of_others(s: &Sentence, w: usize) -> bool {
+    (w..(w + 2).min(s.len())).any(|k| {
+        s.cue_at(k).is_some_and(|ms| {
+            ms.iter().any(|m| matches!(m, Meaning::Stance(Stance::Demands) | Meaning::Request))
+        })
+    })
 }
 
 /// Does the holder take a position of its own: a stance verb (not a demand

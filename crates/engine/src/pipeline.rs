@@ -53,7 +53,7 @@ impl Analyzer {
             scanner: Scanner::new(profile),
             abbreviations: Abbreviations::new(&lx.abbreviations),
             speech_verbs: lx.speech_verbs.iter().map(|w| w.to_ascii_lowercase()).collect(),
-            words: Words::new(lx),
+            words: Words::with_topics(lx, &profile.topics),
             figures: figures::Vocab::new(profile),
             parties: profile
                 .parties
@@ -98,7 +98,7 @@ impl Analyzer {
         }
         let speech = |w: &str| self.speech_verbs.contains(w);
         let segments = segment(text, &self.abbreviations, &speech);
-        let quotes = Quotes::new(text, &segments);
+        let quotes = Quotes::new(text, &segments, &self.scanner);
         let mut run = Run::new(self, text, &segments, &quotes);
         match trace {
             Some(trace) => {
@@ -218,6 +218,9 @@ impl<'a> Run<'a> {
             words: &self.a.words,
         };
         if holders::writers_question(&s) {
+            self.holders.drop_all(Dropped::WritersQuestion);
+        } else if s.quotes.other_turn && s.text[seg.span.range()].trim_end().ends_with('?') {
+            // An interviewer's question is nobody's position.
             self.holders.drop_all(Dropped::WritersQuestion);
         }
         // Quotes: who speaks the quoted words (may add a holder).
@@ -364,7 +367,8 @@ fn attribute_quotes(
             // runs over several sentences.
             q = lookahead().map(|(p, sp)| (Speaker::Party(p, sp), QuoteSource::Lookahead));
         }
-        if q.is_none() {
+        // (A quoted heading, `'Cautious optimism'`, continues no one.)
+        if q.is_none() && s.seg.kind != crate::segment::UnitKind::Line {
             q = memory.last_speaker.map(|(p, sp)| (Speaker::Party(p, sp), QuoteSource::LastSpeaker));
         }
         // Not named in this sentence: the quote goes on.

@@ -140,6 +140,12 @@ pub struct Topic {
     /// primary stance of any cell with actions.
     #[serde(default)]
     pub actions_first: bool,
+    /// An outcome the sides reach together (a truce), not something one
+    /// side gives the other: a party that wants, demands or calls for it
+    /// (`wants a ceasefire`, `demanded that Moscow accept the truce`)
+    /// proposes it.
+    #[serde(default)]
+    pub agreed_outcome: bool,
 }
 
 /// Cue words. All matched case-insensitively on word boundaries.
@@ -155,6 +161,10 @@ pub struct Lexicon {
     /// verb (`asked Putin to spare`, `urged Kyiv to accept`): a demand.
     #[serde(default)]
     pub requests: Vec<String>,
+    /// Labels of page furniture, not speakers (`Details:`, `Read also:`,
+    /// `Update:`): a paragraph they open is no one's turn.
+    #[serde(default)]
+    pub furniture: Vec<String>,
     /// Verbs of giving something up (`withdraw`, `cede`, `give up`,
     /// `recognise`): refusing one (`will not withdraw`) is opposing, asking
     /// it of others is demanding.
@@ -315,6 +325,10 @@ word_lists! {
     /// Words that may stand between a subject and its verb (`Putin on
     /// Tuesday said`).
     between_subject_and_verb,
+    /// Words that may stand between a wish and the outcome wished, which
+    /// is still its object: adjectives (`a full ceasefire`, `an immediate
+    /// truce`) and verbs of taking it (`urged Kyiv to sign the truce`).
+    outcome_words,
     /// Endings of adverbs (`-ly`).
     adverb_endings,
     /// Endings of participles (`-ing`).

@@ -94,6 +94,7 @@ impl Lexicon {
             ("speaker_refs", &self.speaker_refs),
             ("requests", &self.requests),
             ("yields", &self.yields),
+            ("furniture", &self.furniture),
             ("generic_titles", &self.generic_titles),
             ("addressee_verbs", &self.addressee_verbs),
             ("speech_verbs", &self.speech_verbs),
