@@ -448,6 +448,10 @@ word_lists! {
     /// Auxiliaries and adverbs between a subject and its verb (`has`,
     /// `still`, `first`), as in `the four regions Moscow still claims`.
     auxiliaries,
+    /// Words that join two verbs of one subject (`dismissed it and called
+    /// for`): the second verb's subject is the first's, not the word
+    /// before it.
+    coordinators,
     /// Words that make a figure a proposal's (`the proposal`, `the offer`)
     /// when they stand in apposition to it (`a 30-day truce, the proposal
     /// Washington brought`).

@@ -387,7 +387,16 @@ fn other_stated(v: &Vocab, s: &Sentence, f: &Found) -> Option<(usize, Option<Par
                 || g.clause_openers.contains(l)
                 || g.that.contains(l)
                 || g.complementizers.contains(l))
+            && !g.contrast_words.contains(l)
+            && !v.coordinators.contains(l)
             && s.cue_at(j).is_none()
+            // A noun phrase's head: at the start of the clause, or after an
+            // article or an adjective (`the ministry`, `Western officials`).
+            && (j == 0
+                || punct_before(s, j, &[',', ';', ':', '"', '\u{201c}'])
+                || g.articles.contains(s.lower_word(j - 1))
+                || g.determiners.contains(s.lower_word(j - 1))
+                || s.word(j - 1).starts_with(char::is_uppercase))
             && !s.sc.refs.iter().any(|r| {
                 r.word <= j
                     && r.word_end + 2 > j
