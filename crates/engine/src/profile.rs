@@ -452,6 +452,10 @@ word_lists! {
     /// for`): the second verb's subject is the first's, not the word
     /// before it.
     coordinators,
+    /// Words that open a condition or a subordinate clause (`if`, `unless`):
+    /// its subject states nothing (`If Russia wants peace, it can extend
+    /// this to 30 days`).
+    subordinators,
     /// Words that make a figure a proposal's (`the proposal`, `the offer`)
     /// when they stand in apposition to it (`a 30-day truce, the proposal
     /// Washington brought`).

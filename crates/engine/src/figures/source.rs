@@ -192,18 +192,25 @@ fn phrase_end(s: &Sentence, f: &Found) -> usize {
 /// `a 30-day truce (, first) proposed by Washington`.
 fn passive_agent(v: &Vocab, s: &Sentence, f: &Found) -> Option<PartyId> {
     let mut k = phrase_end(s, f);
-    if k < s.len() && (s.lower_word(k) == "first" || s.lower_word(k).ends_with("ly")) {
+    if k < s.len() && auxiliary(v, s, k) {
         k += 1;
     }
     let len = v.owner_participles.at(s, k)?;
     if !s.words.agent_prepositions.contains(s.lower_word(k + len)) {
         return None;
     }
-    let mut r = k + len + 1;
-    while r < s.len() && s.words.articles.contains(s.lower_word(r)) {
-        r += 1;
-    }
-    ref_at(s, r).filter(|r| !not_party(v, s, r.span.end)).map(|r| r.party)
+    // The agent, over an article or a title (`by President Vladimir
+    // Putin`).
+    let from = k + len + 1;
+    (from..(from + 4).min(s.len()))
+        .take_while(|&j| j == from || !punct_before(s, j, &[',', ';', ':']))
+        .find_map(|j| ref_at(s, j))
+        .filter(|r| {
+            (from..r.word).all(|j| {
+                s.words.articles.contains(s.lower_word(j)) || s.word(j).starts_with(char::is_uppercase)
+            }) && !not_party(v, s, r.span.end)
+        })
+        .map(|r| r.party)
 }
 
 /// `the four regions Moscow claims`, `the four regions that Russia claims`,
@@ -314,7 +321,10 @@ fn party_stated(v: &Vocab, s: &Sentence, f: &Found) -> Option<(usize, Option<Par
         if (r.word_end..=f.start).any(|k| punct_before(s, k, &[';'])) {
             break;
         }
-        if not_party(v, s, r.span.end) || s.object_of_verb(r) || s.addressee(r) {
+        // (`If Russia wants peace, it can extend this to 30 days`: the
+        // subject of a condition states nothing.)
+        let subordinate = r.word > 0 && has(&v.subordinators, s, phrase_before(s, r.word) - 1);
+        if not_party(v, s, r.span.end) || s.object_of_verb(r) || s.addressee(r) || subordinate {
             continue;
         }
         // The verb: after the reference, a possessive's role (`Russia's
@@ -332,8 +342,9 @@ fn party_stated(v: &Vocab, s: &Sentence, f: &Found) -> Option<(usize, Option<Par
         };
         let Some(verb) = (start..(start + 4).min(f.start)).find(|&k| claiming(v, s, k)) else { continue };
         // (`TASS: Western officials say`: a label is no subject.)
+        let from = if start == r.word_end { start } else { start + 1 };
         if punct_before(s, r.word_end, &[':', ';'])
-            || (start + 1..=verb).any(|k| punct_before(s, k, &[',', ';', ':']))
+            || (from..=verb).any(|k| punct_before(s, k, &[',', ';', ':']))
         {
             continue;
         }

@@ -56,12 +56,8 @@ pub(crate) fn decide(
         // A general word (`a front line of 2,000 km`): the clause may say
         // what it is about (a truce monitored along it).
         Some((t, true)) => {
-            let truce = f.class == Class::Length
-                && terms.iter().any(|t| Some(t.topic) == v.time_topic && !t.weak && in_clause(t));
             let line = if f.class == Class::Length { context(v, s, f, lo, hi) } else { None };
-            return line
-                .or_else(|| v.time_topic.filter(|_| truce))
-                .or_else(|| Some(general(v, s, f, t, memory)));
+            return line.or_else(|| Some(general(v, s, f, t, memory)));
         }
         None => {}
     }
@@ -94,7 +90,10 @@ pub(crate) fn decide(
 /// where the text discusses a truce is the truce's.
 fn general(v: &Vocab, s: &Sentence, f: &Found, t: TopicId, memory: &Memory) -> TopicId {
     let set = recent_set(s, memory);
-    if f.class == Class::Length && v.time_topic.is_some_and(|x| set.contains(x)) {
+    // (Only a sentence about the line itself: one that names another topic
+    // in another clause says what it is about.)
+    let alone = s.sc.strong_topics.is_empty();
+    if f.class == Class::Length && alone && v.time_topic.is_some_and(|x| set.contains(x)) {
         return v.time_topic.unwrap_or(t);
     }
     let owned =
