@@ -164,6 +164,8 @@ pub(crate) struct Vocab {
     pub(crate) source_verbs: Phrases,
     pub(crate) auxiliaries: WordSet,
     pub(crate) coordinators: WordSet,
+    pub(crate) restatements: WordSet,
+    pub(crate) frequency_units: WordSet,
     pub(crate) subordinators: WordSet,
     pub(crate) ratio_words: WordSet,
     pub(crate) proposal_nouns: WordSet,
@@ -231,6 +233,8 @@ impl Vocab {
             source_verbs: Phrases::new(&f.source_verbs),
             auxiliaries: WordSet::new(&f.auxiliaries),
             coordinators: WordSet::new(&f.coordinators),
+            restatements: WordSet::new(&f.restatements),
+            frequency_units: WordSet::new(&f.frequency_units),
             subordinators: WordSet::new(&f.subordinators),
             ratio_words: WordSet::new(&f.ratio_words),
             proposal_nouns: WordSet::new(&f.proposal_nouns),
@@ -326,6 +330,13 @@ pub(crate) fn punct_before(s: &Sentence, k: usize, chars: &[char]) -> bool {
     k > 0 && k < s.len() && s.gap(k, k).contains(chars)
 }
 
+/// Are figures `a` and `b` (in this order) one quantity written twice
+/// (`1,100 sq km, or 86%`, `150 sq km (58 sq miles)`)?
+fn renderings(v: &Vocab, s: &Sentence, a: &Found, b: &Found) -> bool {
+    let between = s.text[a.span.end..b.span.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+    between == "(" || (a.end..b.start).len() == 1 && has(&v.restatements, s, a.end)
+}
+
 /// A figure with its topic and source.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Attributed {
@@ -348,8 +359,28 @@ pub(crate) fn attribute(
     let mut put = TopicSet::EMPTY;
     let mut found = Vec::new();
     find::find(v, s, &mut found);
-    for f in &found {
-        let Some(t) = topic::decide(v, s, f, topics, memory) else { continue };
+    if found.is_empty() {
+        return put;
+    }
+    let mut decided: Vec<Option<TopicId>> =
+        found.iter().map(|f| topic::decide(v, s, f, topics, memory)).collect();
+    // `about 113,000 sq km, or roughly 19% of Ukraine`: two renderings of
+    // one quantity bear on one topic.
+    for k in 0..found.len() {
+        if decided[k].is_none() {
+            let other = [k.wrapping_sub(1), k + 1]
+                .into_iter()
+                .filter(|&o| {
+                    o < found.len()
+                        && decided[o].is_some()
+                        && renderings(v, s, &found[k.min(o)], &found[k.max(o)])
+                })
+                .find_map(|o| decided[o]);
+            decided[k] = other;
+        }
+    }
+    for (f, t) in found.iter().zip(decided) {
+        let Some(t) = t else { continue };
         put.insert(t);
         let source = source::decide(v, s, f, holders);
         out.push(Attributed { span: f.span, topic: Some(t), source });

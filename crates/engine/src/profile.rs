@@ -426,6 +426,12 @@ word_lists! {
     idioms,
     /// Words after `N times` that make it a ratio (`three times longer`).
     ratio_words,
+    /// Units that count occurrences: a figure only after digits (`4,900
+    /// times`, not `met five times`).
+    frequency_units,
+    /// Words between two renderings of one quantity, which bear on one
+    /// topic (`1,100 sq km, or 86%`).
+    restatements,
     /// Nouns for an area of land: `of the area`, `of that ground` refer back
     /// to the land the text was just discussing.
     land_nouns,

@@ -314,6 +314,10 @@ fn figure(v: &Vocab, s: &Sentence, i: usize, n: Number) -> Option<Found> {
             },
         }
     };
+    // `met five times`: occurrences count as figures only in digits.
+    if n.kind != Kind::Digits && end > 0 && has(&v.frequency_units, s, end - 1) {
+        return None;
+    }
     // `one region`: a single thing counted is no figure.
     if class == Class::Count && n.kind == Kind::Words && n.end == i + 1 && has(&v.fraction_articles, s, i) {
         return None;
