@@ -27,6 +27,11 @@
 //! assert_eq!(&text[first.span.range()], first.text);
 //! ```
 //!
+//! Files are read with [`load()`]: their bytes decoded ([`decode`]: UTF-8,
+//! UTF-16, Windows-1251, KOI8, Latin-1, or refused as binary) and, for a
+//! web page, reduced to its article ([`reduce`]), with notices for the
+//! reader.
+//!
 //! To analyse many texts with one profile, build an [`Analyzer`] once.
 //! [`Analyzer::explain`] also returns what each stage decided, sentence by
 //! sentence ([`Explanation`]).
@@ -42,12 +47,14 @@ pub mod architecture {}
 // its forms.
 mod cells; // 9. cells
 mod compact;
+mod encoding;
 mod explain;
 mod figures; // 7. figures
 mod grammar; //    the per-sentence view the later stages read
 mod holders; // 5. holders
 mod html;
 mod ids;
+mod load;
 mod memory; //    the salience memory
 mod pipeline; //    the pass that calls them
 mod profile;
@@ -61,12 +68,14 @@ mod stance; // 8. stance
 mod text;
 mod topics; // 6. topics
 
+pub use encoding::{decode, Decoded, DetectedBy, Encoding, NotText};
 pub use explain::{
     DroppedTrace, Explanation, HolderTrace, QuoteTrace, ResolvedTrace, SentenceTrace, StanceTrace, TopicTrace,
 };
 pub use holders::Rule;
-pub use html::html_to_text;
+pub use html::{html_to_text, looks_like_html, reduce, BodySource, PageMeta, Reduced, Removal, Removed};
 pub use ids::Stance;
+pub use load::{load, Document, Format};
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
     Alias, AliasKind, FigureWords, Grammar, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES,

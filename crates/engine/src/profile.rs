@@ -325,6 +325,34 @@ word_lists! {
     /// Words that may stand between a subject and its verb (`Putin on
     /// Tuesday said`).
     between_subject_and_verb,
+    /// Modal verbs (`would`, `could`): what follows is not yet done.
+    modals,
+    /// Words of intent or expectation before a verb (`preparing`, `plans`):
+    /// what follows is not yet done.
+    intent_words,
+    /// Verbs of belief, expectation and perception (`believes`, `doubted`,
+    /// `heard`): a party inside what they introduce holds nothing.
+    opinion_verbs,
+    /// Participles that open a question put to the speaker (`Asked whether
+    /// …, the president said`): the question is not the speaker's words.
+    question_participles,
+    /// Words that open a condition or a question (`if`, `unless`,
+    /// `whether`): an act inside one has not happened.
+    conditional_words,
+    /// Relative pronouns (`which`, `that`): a party right after one acts
+    /// in a clause that describes something else.
+    relative_pronouns,
+    /// Words joining two parties (`and`): `talks between X and Y`.
+    coordinators,
+    /// The preposition of a recipient (`presented the plan to X`).
+    recipient_prepositions,
+    /// Prepositions that open a time adjunct (`after a call with X,`).
+    time_prepositions,
+    /// Verbs whose object is a partner in talks (`met X`, `phoned X`).
+    talks_verbs,
+    /// Verbs of handing something over (`presented`, `handed`): their
+    /// recipient is a partner in talks.
+    handover_verbs,
     /// Words that may stand between a wish and the outcome wished, which
     /// is still its object: adjectives (`a full ceasefire`, `an immediate
     /// truce`) and verbs of taking it (`urged Kyiv to sign the truce`).

@@ -67,6 +67,8 @@ struct Found {
     span: Span,
     label: Stance,
     negated: bool,
+    /// A verb or noun of giving something up (`withdrawal`, `recognise`).
+    yields: bool,
 }
 
 /// Decide the label `h` shows on `topic` in `s`. `question`: the holder
@@ -95,6 +97,12 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     if label == Stance::Demands && s.words.agreed.contains(topic) && wants_the_outcome(s, first.word, topic) {
         label = Stance::Proposes;
     }
+    // A concession named first and then refused (`Recognition of the
+    // occupation is not on the agenda`, `Withdrawal from Donbas remains a
+    // red line`): opposing it.
+    if first.yields && label == Stance::Demands && refused_later(s, &found, first.word) {
+        label = Stance::Opposes;
+    }
     // Support that goes only so far: `agreed to X, but did not accept Y`.
     let partial = label == Stance::Supports
         && found.iter().skip(1).any(|f| {
@@ -112,6 +120,14 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
         partial,
         window: none.window,
     }
+}
+
+/// After the concession at word `w`, in its clause: an opposing cue or a
+/// negator.
+fn refused_later(s: &Sentence, found: &[Found], w: usize) -> bool {
+    let end = s.clause_end(w + 1);
+    found.iter().any(|f| f.word > w && f.word < end && f.label == Stance::Opposes && !f.negated)
+        || (w + 1..end).any(|k| s.negator(k))
 }
 
 /// Is the demand at word `w` a demand for the agreed outcome itself
@@ -191,12 +207,15 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
             hedge = Some(c.span);
         }
         if c.means(Meaning::Request) && s.request(w, c.word_end) {
-            found.push(Found { word: w, span: c.span, label: Stance::Demands, negated });
+            found.push(Found { word: w, span: c.span, label: Stance::Demands, negated, yields: false });
             continue;
         }
         // A participle used as an adjective (`the proposed truce`) names the
         // thing, not the holder's stance on it.
-        if w > 0 && s.words.articles.contains(s.lower_word(w - 1)) && s.words.past_participle(s.lower_word(w))
+        if w > 0
+            && c.word_end == w + 1
+            && s.words.articles.contains(s.lower_word(w - 1))
+            && s.words.past_participle(s.lower_word(w))
         {
             continue;
         }
@@ -219,12 +238,12 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         // is opposing; asking it of others is demanding.
         if c.means(Meaning::Yield) {
             let label = if negated { Stance::Opposes } else { Stance::Demands };
-            found.push(Found { word: w, span: c.span, label, negated: false });
+            found.push(Found { word: w, span: c.span, label, negated: false, yields: true });
             continue;
         }
         for label in c.stances() {
             if !(label == Stance::Opposes && disputes) {
-                found.push(Found { word: w, span: c.span, label, negated });
+                found.push(Found { word: w, span: c.span, label, negated, yields: false });
             }
         }
     }
@@ -255,7 +274,7 @@ fn assign_to_topic(s: &Sentence, found: &mut Vec<Found>, topic: TopicId) {
     if !several {
         return;
     }
-    found.retain(|f| {
+    let governs = |f: &Found| {
         let w = f.word;
         let after = terms.iter().filter(|&&(tw, _)| tw >= w).min_by_key(|&&(tw, _)| tw);
         let before = terms.iter().filter(|&&(tw, _)| tw < w).max_by_key(|&&(tw, _)| tw);
@@ -264,7 +283,12 @@ fn assign_to_topic(s: &Sentence, found: &mut Vec<Found>, topic: TopicId) {
             (a, b) => a.or(b),
         };
         nearest.is_none_or(|&(_, t)| t == topic)
-    });
+    };
+    // A topic no cue governs takes the sentence's predicate all the same
+    // (`demanded that Kyiv leave Donetsk before any truce` demands on both).
+    if found.iter().any(governs) {
+        found.retain(governs);
+    }
 }
 
 #[cfg(test)]
