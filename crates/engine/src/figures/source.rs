@@ -244,11 +244,17 @@ fn relative(v: &Vocab, s: &Sentence, f: &Found) -> Option<PartyId> {
     }
     // The reference, over an article or a title (`Secretary of State Marco
     // Rubio`, `Mr Putin`).
-    let r = (k..(k + 5).min(s.len()))
+    let mut r = (k..(k + 5).min(s.len()))
         .take_while(|&j| j == k || !punct_before(s, j, &[',', ';', ':']) && !s.is_verbish(j))
         .find_map(|j| ref_at(s, j))?;
-    if s.possessive(r) || not_party(v, s, r.span.end) {
+    let title =
+        |j: usize| s.words.articles.contains(s.lower_word(j)) || s.word(j).starts_with(char::is_uppercase);
+    if s.possessive(r) || not_party(v, s, r.span.end) || !(k..r.word).all(title) {
         return None;
+    }
+    // A title and a name of one party (`Secretary of State` `Marco Rubio`).
+    while let Some(next) = ref_at(s, r.word_end).filter(|n| n.party == r.party) {
+        r = next;
     }
     let verb = (r.word_end..(r.word_end + 3).min(s.len())).find(|&j| claiming(v, s, j))?;
     (r.word_end..verb).all(|j| auxiliary(v, s, j)).then_some(r.party)
