@@ -114,6 +114,23 @@ impl Lexicon {
         }
         self.measures.validate()?;
         self.meta.validate()?;
+        for (name, ids) in
+            [("time_topic", &self.figures.time_topic), ("land_topic", &self.figures.land_topic)]
+        {
+            for (k, id) in ids.iter().enumerate() {
+                check_id(id, &format!("lexicon.figures.{name}[{k}]"))?;
+            }
+        }
+        for (k, entry) in self.figures.context_words.iter().enumerate() {
+            let what = format!("lexicon.figures.context_words[{k}]");
+            let Some((id, words)) = entry.split_once(':') else {
+                return Err(ProfileError::new(format!(
+                    "{what} (\"{entry}\") must be written `topic: words`"
+                )));
+            };
+            check_id(id.trim(), &what)?;
+            check_words(words, &what)?;
+        }
         for (word, class) in &self.pronouns {
             check_words(word, &format!("lexicon.pronouns.{word}"))?;
             if !matches!(class.as_str(), "m" | "f" | "p" | "n") {
