@@ -90,7 +90,9 @@ impl Claims {
             let weak = c.via == Via::Agent
                 && matches!(c.stance, Some(Stance::Considering | Stance::Acts))
                 && matches!(c.rule, Rule::TalksPartner | Rule::ForcesInAction);
-            let firm = st.label.is_some_and(|l| !matches!(l, Stance::Considering | Stance::Acts | Stance::Questions));
+            let firm = st
+                .label
+                .is_some_and(|l| !matches!(l, Stance::Considering | Stance::Acts | Stance::Questions));
             if st.label.is_some()
                 && (c.stance.is_none() || weak && firm || h.span.start < c.speaker.start && !reporter)
             {

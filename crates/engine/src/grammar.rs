@@ -140,6 +140,11 @@ pub(crate) struct Words {
     pub conditional_words: WordSet,
     pub relative_pronouns: WordSet,
     pub first_person: WordSet,
+    pub coordinators: WordSet,
+    pub recipient_prepositions: WordSet,
+    pub time_prepositions: WordSet,
+    pub talks_verbs: WordSet,
+    pub handover_verbs: WordSet,
     pub adverb_endings: Endings,
     pub participle_endings: Endings,
     past_endings: Endings,
@@ -205,6 +210,11 @@ impl Words {
             conditional_words: WordSet::new(&g.conditional_words),
             relative_pronouns: WordSet::new(&g.relative_pronouns),
             first_person: WordSet::new(&g.first_person),
+            coordinators: WordSet::new(&g.coordinators),
+            recipient_prepositions: WordSet::new(&g.recipient_prepositions),
+            time_prepositions: WordSet::new(&g.time_prepositions),
+            talks_verbs: WordSet::new(&g.talks_verbs),
+            handover_verbs: WordSet::new(&g.handover_verbs),
             adverb_endings: Endings::new(&g.adverb_endings),
             participle_endings: Endings::new(&g.participle_endings),
             past_endings: Endings::new(&g.past_endings),
@@ -446,9 +456,18 @@ impl<'a, 'p> Sentence<'a, 'p> {
             .is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Request | Meaning::Addressee)))
     }
 
-    /// The addressee of a verb right before the reference (`told Trump that`).
+    /// The addressee of a verb right before the reference (`told Trump
+    /// that`), or the object of a verb of meeting or handing over (`met
+    /// Putin`, `handed the Ukrainians a memorandum`): not a new subject.
     pub(crate) fn addressee(&self, r: &PartyRef) -> bool {
-        r.word > 0 && self.cue_means(r.word - 1, Meaning::Addressee)
+        if r.word > 0 && self.cue_means(r.word - 1, Meaning::Addressee) {
+            return true;
+        }
+        let i = self.phrase_start(r, &WordSet::default());
+        i.checked_sub(1).is_some_and(|v| {
+            let w = self.lower_word(v);
+            self.words.talks_verbs.contains(w) || self.words.handover_verbs.contains(w)
+        })
     }
 
     /// A word with a definite or possessive determiner (`the territory`,

@@ -299,6 +299,7 @@ const CONSTRUCTIONS: &[Construction] = &[
     demonym,        // DemonymRole | DemonymNoun; a demonym always decides
     proposal_noun,  // ProposalNoun
     prepositional,  // PassiveAgent | OfOwner | TalksPartner | ForcesInAction; always decides
+    talks_object,   // TalksPartner (met X, told X that, handed X the plan)
     subject,        // Subject | HeadlineSubject
 ];
 
@@ -316,7 +317,12 @@ fn owner_in_quote(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
 /// nothing yet; a capital before `talks` is where they are held (`after the
 /// Moscow talks`).
 fn asked_or_venue(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
-    if s.governor(r).is_some_and(|ms| ms.contains(&Meaning::Request)) {
+    // (`told Trump that …` tells, it does not ask: the request needs `to`
+    // and a verb.)
+    let before = s.phrase_start(r, &WordSet::default());
+    let asked = s.governor(r).is_some_and(|ms| ms.contains(&Meaning::Request))
+        && before.checked_sub(1).is_some_and(|v| s.request(v, v + 1));
+    if asked {
         return Outcome::NotAHolder(Some(Dropped::Asked));
     }
     let venue = r.kind == RefKind::Alias(AliasKind::Capital)
@@ -445,14 +451,69 @@ fn of_owner(s: &Sentence, r: &PartyRef) -> Option<usize> {
 /// Is the reference the partner in talks: `with X` right after a word for
 /// talks or meeting (`talks with`, `discussed with`, `met with`)?
 fn talks_partner(s: &Sentence, r: &PartyRef) -> bool {
-    let i = s.phrase_start(r, &s.words.partner_modifiers);
-    if i < 2 || !s.words.partner_prepositions.contains(s.lower_word(i - 1)) {
+    let mut i = s.phrase_start(r, &s.words.partner_modifiers);
+    // `talks between Moscow and Washington`: both are partners.
+    if i >= 2 && s.words.coordinators.contains(s.lower_word(i - 1)) {
+        if let Some(first) = s.sc.refs.iter().find(|o| o.word_end + 1 == i) {
+            i = s.phrase_start(first, &s.words.partner_modifiers);
+        }
+    }
+    if i < 2 {
         return false;
     }
-    (i.saturating_sub(4)..i - 1).any(|k| {
+    let prep = s.lower_word(i - 1);
+    let with = s.words.partner_prepositions.contains(prep);
+    let to = s.words.recipient_prepositions.contains(prep);
+    if !(with || to) {
+        return false;
+    }
+    let talks = (i.saturating_sub(if to { 6 } else { 4 })..i - 1).find(|&k| {
+        let w = s.lower_word(k);
+        if to {
+            return s.words.handover_verbs.contains(w);
+        }
         s.cue_at(k).is_some_and(|ms| ms.contains(&Meaning::Stance(Stance::Considering)))
-            || s.words.talks_words.contains(s.lower_word(k))
-    })
+            || s.words.talks_words.contains(w)
+    });
+    talks.is_some_and(|k| !in_time_adjunct(s, k))
+}
+
+/// Is word `k` inside a sentence-opening time adjunct (`After a call with
+/// Trump, Zelensky said …`, `Speaking after his meeting with …,`)? The
+/// partner of that call is not a party to what follows.
+fn in_time_adjunct(s: &Sentence, k: usize) -> bool {
+    let opener = (0..k.min(4)).any(|j| s.words.time_prepositions.contains(s.lower_word(j)));
+    opener
+        && (k + 1..s.len()).find(|&j| s.comma_before(j)).is_some_and(|comma| {
+            // The adjunct ends at its comma, before the main clause's verb.
+            !(k + 1..comma).any(|j| s.cue_at(j).is_some_and(|ms| ms.contains(&Meaning::Speech)))
+        })
+}
+
+/// The object of a verb of meeting, telling or handing over (`met the
+/// Russian president`, `Putin told Trump that …`, `handed the Ukrainians a
+/// memorandum`): a party to the talks (`considering`, unless firmer cues).
+fn talks_object(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
+    let mut i = s.phrase_start(r, &WordSet::default());
+    // The second of two partners (`talks between Moscow and Washington`,
+    // `met Putin and Lavrov`) is a partner as the first is.
+    if i >= 2 && s.words.coordinators.contains(s.lower_word(i - 1)) {
+        if let Some(first) = s.sc.refs.iter().find(|o| o.word_end + 1 == i) {
+            if s.after_preposition(first) && talks_partner(s, first) {
+                let h = Holder::new(r, Via::Agent, Rule::TalksPartner).forced(Some(Stance::Considering));
+                return Outcome::Holder(h);
+            }
+            i = s.phrase_start(first, &WordSet::default());
+        }
+    }
+    let Some(v) = i.checked_sub(1) else { return Outcome::Next };
+    let w = s.lower_word(v);
+    let talks = s.words.talks_verbs.contains(w) || s.words.handover_verbs.contains(w);
+    if talks && !in_time_adjunct(s, v) && !s.possessive(r) {
+        let h = Holder::new(r, Via::Agent, Rule::TalksPartner).forced(Some(Stance::Considering));
+        return Outcome::Holder(h);
+    }
+    Outcome::Next
 }
 
 /// A party's forces named in an action on the ground (`an offensive against
@@ -532,13 +593,20 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
         // (Nor is what a party is believed, heard or expected to do:
         // `Trump believes Putin wants a deal`.)
         let opinion = inside.is_some_and(|f| s.words.opinion_verbs.contains(s.lower_word(f.1)));
-        // (A speaker who is none of the parties: what it says of a party is
-        // its view, not the party's act.)
+        // (A speaker who is none of the parties: what it says a party did is
+        // its view; only a party's stated position counts, `Kyiv backed the
+        // truce, officials said`.)
         let party_frame = inside.is_some_and(|f| f.0.is_some());
         let keep = inside.is_none()
             || matches!(h.via, Via::Agent | Via::AccordingTo)
             || h.forced == Some(Stance::Proposes)
-            || party_frame && !asked && !opinion && reported_act_of(s, h.word, h.word_end_hint(s));
+            || !asked
+                && !opinion
+                && if party_frame {
+                    reported_act_of(s, h.word, h.word_end_hint(s))
+                } else {
+                    direct_stance(s, h)
+                };
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);
             dropped.push((h.span, Dropped::InsideFrame(frame)));
@@ -599,8 +667,7 @@ fn reported_act_of(s: &Sentence, word: usize, end: usize) -> bool {
         }
         // Auxiliaries, negators and adverbs may come first (`has still not
         // said`); anything else ends the predicate.
-        if !(ms.contains(&Meaning::Verb) || ms.contains(&Meaning::Negator)) && !s.words.adverb_endings.end(w)
-        {
+        if !(ms.contains(&Meaning::Verb) || ms.contains(&Meaning::Negator) || s.words.adverb_endings.end(w)) {
             return false;
         }
     }

@@ -138,8 +138,8 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     // An offer, acceptance or talks with a condition attached (`will order
     // a ceasefire, but only if …`) is conditional. (A refusal with one
     // stays a refusal: `will not give up land as long as he is president`.)
-    let conditioned = condition.is_some()
-        && matches!(label, Stance::Supports | Stance::Proposes | Stance::Considering);
+    let conditioned =
+        condition.is_some() && matches!(label, Stance::Supports | Stance::Proposes | Stance::Considering);
     let conditional = conditioned || label == Stance::Supports && (hedge.is_some() || partial);
     StanceDecision {
         label: Some(if conditional { Stance::Conditional } else { label }),
@@ -184,7 +184,9 @@ fn wants_the_outcome(s: &Sentence, w: usize, topic: TopicId) -> bool {
     (w + 1..term.0).all(|k| {
         let word = s.lower_word(k);
         let cue = s.cue_at(k).unwrap_or(&[]);
-        k > w + 1 && s.words.infinitive_markers.contains(s.lower_word(k - 1)) && !cue.contains(&Meaning::Yield)
+        k > w + 1
+            && s.words.infinitive_markers.contains(s.lower_word(k - 1))
+            && !cue.contains(&Meaning::Yield)
             || s.words.infinitive_markers.contains(s.lower_word(k + 1))
             || s.words.determiners.contains(word)
             || s.words.that.contains(word)
@@ -239,9 +241,14 @@ fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
 /// withdraws, Russia will stop`): its words are the holder's too, unless
 /// another party comes in between.
 fn leading_condition(s: &Sentence, h: &Holder) -> Option<(usize, usize)> {
-    let c = s.sc.cues.iter().take_while(|c| c.word < h.word.min(h.scope_start)).find(|c| c.means(Meaning::Condition))?;
+    let c =
+        s.sc.cues
+            .iter()
+            .take_while(|c| c.word < h.word.min(h.scope_start))
+            .find(|c| c.means(Meaning::Condition))?;
     let (_, b) = s.condition_clause(c.word)?;
-    let clear = b <= h.word && !s.sc.refs.iter().any(|r| r.party != h.party && r.word >= b && r.word < h.word);
+    let clear =
+        b <= h.word && !s.sc.refs.iter().any(|r| r.party != h.party && r.word >= b && r.word < h.word);
     clear.then_some((c.word, b))
 }
 
@@ -258,7 +265,10 @@ fn substantive(s: &Sentence, k: usize) -> bool {
     let inside = |w: usize| w >= a && w < b;
     s.sc.refs.iter().any(|r| inside(r.word))
         || s.sc.topic_terms.iter().any(|(span, _)| inside(s.sc.word_at(span.start)))
-        || s.sc.cues.iter().any(|c| inside(c.word) && (c.means(Meaning::Yield) || c.stances().next().is_some()))
+        || s.sc
+            .cues
+            .iter()
+            .any(|c| inside(c.word) && (c.means(Meaning::Yield) || c.stances().next().is_some()))
 }
 
 /// Does the condition clause that holds word `w` have the holder's own side
@@ -296,7 +306,14 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         // is demanded; the clause's other words are a hypothesis.
         if s.in_condition(w).is_some() {
             if c.means(Meaning::Yield) && !own_condition(s, h, w) {
-                found.push(Found { word: w, span: c.span, label: Stance::Demands, negated: false, yields: true, cond: true });
+                found.push(Found {
+                    word: w,
+                    span: c.span,
+                    label: Stance::Demands,
+                    negated: false,
+                    yields: true,
+                    cond: true,
+                });
             }
             continue;
         }
@@ -305,7 +322,14 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
             hedge = Some(c.span);
         }
         if c.means(Meaning::Request) && s.request(w, c.word_end) {
-            found.push(Found { word: w, span: c.span, label: Stance::Demands, negated, yields: false, cond: false });
+            found.push(Found {
+                word: w,
+                span: c.span,
+                label: Stance::Demands,
+                negated,
+                yields: false,
+                cond: false,
+            });
             continue;
         }
         // A participle used as an adjective (`the proposed truce`) names the
