@@ -21,8 +21,6 @@ use crate::render::{self, Entry, Framing};
 use crate::sanitize::terminal_safe;
 use crate::summary::{Stances, Tally};
 
-const LOSSY_NOTICE: &str = "The input was not valid UTF-8; invalid bytes were replaced by U+FFFD.";
-
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let profile = match &args.profile {
         None => Profile::default_profile(),
@@ -38,9 +36,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
 
 fn analyze(analyzer: &Analyzer, article: Article) -> Report {
     let mut report = analyzer.analyze(&article.text);
-    if article.lossy {
-        report.notices.insert(0, LOSSY_NOTICE.into());
-    }
+    report.notices.splice(0..0, article.notices);
     report
 }
 
@@ -54,11 +50,8 @@ fn single(args: &AnalyzeArgs, analyzer: &Analyzer) -> anyhow::Result<ExitCode> {
     };
     let article = input::read_item(&item, false)?;
     if args.format.explains() {
-        let lossy = article.lossy;
         let (mut report, trace) = analyzer.explain(&article.text);
-        if lossy {
-            report.notices.insert(0, LOSSY_NOTICE.into());
-        }
+        report.notices.splice(0..0, article.notices);
         let bytes = render::explain(args.format, &article.text, &report, &trace);
         let mut out = io::stdout().lock();
         out.write_all(&bytes)?;

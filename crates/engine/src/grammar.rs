@@ -133,6 +133,18 @@ pub(crate) struct Words {
     pub talks_words: WordSet,
     pub between_subject_and_verb: WordSet,
     pub outcome_words: WordSet,
+    pub modals: WordSet,
+    pub intent_words: WordSet,
+    pub opinion_verbs: WordSet,
+    pub question_participles: WordSet,
+    pub conditional_words: WordSet,
+    pub relative_pronouns: WordSet,
+    pub first_person: WordSet,
+    pub coordinators: WordSet,
+    pub recipient_prepositions: WordSet,
+    pub time_prepositions: WordSet,
+    pub talks_verbs: WordSet,
+    pub handover_verbs: WordSet,
     pub adverb_endings: Endings,
     pub participle_endings: Endings,
     past_endings: Endings,
@@ -193,6 +205,18 @@ impl Words {
             talks_words: WordSet::new(&g.talks_words),
             between_subject_and_verb: WordSet::new(&g.between_subject_and_verb),
             outcome_words: WordSet::new(&g.outcome_words),
+            modals: WordSet::new(&g.modals),
+            intent_words: WordSet::new(&g.intent_words),
+            opinion_verbs: WordSet::new(&g.opinion_verbs),
+            question_participles: WordSet::new(&g.question_participles),
+            conditional_words: WordSet::new(&g.conditional_words),
+            relative_pronouns: WordSet::new(&g.relative_pronouns),
+            first_person: WordSet::new(&g.first_person),
+            coordinators: WordSet::new(&g.coordinators),
+            recipient_prepositions: WordSet::new(&g.recipient_prepositions),
+            time_prepositions: WordSet::new(&g.time_prepositions),
+            talks_verbs: WordSet::new(&g.talks_verbs),
+            handover_verbs: WordSet::new(&g.handover_verbs),
             adverb_endings: Endings::new(&g.adverb_endings),
             participle_endings: Endings::new(&g.participle_endings),
             past_endings: Endings::new(&g.past_endings),
@@ -435,9 +459,18 @@ impl<'a, 'p> Sentence<'a, 'p> {
             .is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Request | Meaning::Addressee)))
     }
 
-    /// The addressee of a verb right before the reference (`told Trump that`).
+    /// The addressee of a verb right before the reference (`told Trump
+    /// that`), or the object of a verb of meeting or handing over (`met
+    /// Putin`, `handed the Ukrainians a memorandum`): not a new subject.
     pub(crate) fn addressee(&self, r: &PartyRef) -> bool {
-        r.word > 0 && self.cue_means(r.word - 1, Meaning::Addressee)
+        if r.word > 0 && self.cue_means(r.word - 1, Meaning::Addressee) {
+            return true;
+        }
+        let i = self.phrase_start(r, &WordSet::default());
+        i.checked_sub(1).is_some_and(|v| {
+            let w = self.lower_word(v);
+            self.words.talks_verbs.contains(w) || self.words.handover_verbs.contains(w)
+        })
     }
 
     /// A word with a definite or possessive determiner (`the territory`,
@@ -484,6 +517,71 @@ impl<'a, 'p> Sentence<'a, 'p> {
             }
         }
         None
+    }
+
+    /// The condition clause a connective opens at word `k` (`only if Kyiv
+    /// withdraws its troops`): the words after the connective up to the
+    /// next comma, semicolon, colon or closing quote. None when `k` opens
+    /// no condition: no connective there, or an indirect question after a
+    /// verb of asking or saying (`asked if`, `did not say if`).
+    pub(crate) fn condition_clause(&self, k: usize) -> Option<(usize, usize)> {
+        let c = self.sc.cue_at(k).filter(|c| c.means(Meaning::Condition))?;
+        let asked = k > 0
+            && self.cue_at(k - 1).is_some_and(|ms| {
+                ms.iter().any(|m| matches!(m, Meaning::Speech | Meaning::Stance(Stance::Questions)))
+            });
+        if asked {
+            return None;
+        }
+        let end = (c.word_end + 1..self.len())
+            .find(|&i| self.gap(i, i).contains([',', ';', ':', '\u{201d}', '"', '\u{2014}']))
+            .unwrap_or(self.len());
+        Some((c.word_end, end))
+    }
+
+    /// The condition clause word `i` stands in, if any.
+    pub(crate) fn in_condition(&self, i: usize) -> Option<(usize, usize)> {
+        self.sc
+            .cues
+            .iter()
+            .take_while(|c| c.word < i)
+            .filter(|c| c.means(Meaning::Condition))
+            .filter_map(|c| self.condition_clause(c.word))
+            .find(|&(a, b)| a <= i && i < b)
+    }
+
+    /// Is the reference the subject of a condition clause (`if Kyiv
+    /// refuses`, `unless Moscow agrees`): a hypothesis, not a position?
+    pub(crate) fn condition_subject(&self, r: &PartyRef) -> bool {
+        let mut i = r.word;
+        while i > 0 && {
+            let w = self.lower_word(i - 1);
+            self.words.articles.contains(w) || self.words.quantifiers.contains(w)
+        } {
+            i -= 1;
+        }
+        self.in_condition(r.word).is_some_and(|(a, _)| a == i)
+    }
+
+    /// Is the reference the one a demand or request is made of (`demanded
+    /// that Kyiv withdraw`, `wants Ukraine to leave`, `pressed for Ukraine
+    /// to hand over`): right after a verb of demanding, pressing or asking,
+    /// over `that` and an article?
+    pub(crate) fn asked_of(&self, r: &PartyRef) -> bool {
+        let mut i = r.word;
+        while i > 0 && {
+            let w = self.lower_word(i - 1);
+            self.words.articles.contains(w) || self.words.that.contains(w)
+        } {
+            i -= 1;
+        }
+        i > 0
+            && self.sc.cues.iter().any(|c| {
+                c.word_end == i
+                    && c.meanings.iter().any(|m| {
+                        matches!(m, Meaning::Request | Meaning::Stance(Stance::Demands | Stance::Proposes))
+                    })
+            })
     }
 
     /// Is the speech verb at word `w` a tag after a quote (`…,” said X`)?

@@ -42,6 +42,8 @@ pub(crate) enum Meaning {
     Stance(Stance),
     Negator,
     Hedge,
+    Condition,
+    Idiom,
     Pronoun(Gender),
     Preposition,
 }
@@ -216,7 +218,12 @@ fn cue_patterns(profile: &Profile) -> Builder {
             cue.add(w, false, Meaning::Stance(label));
         }
     }
-    for (words, meaning) in [(&lx.negators, Meaning::Negator), (&lx.hedges, Meaning::Hedge)] {
+    for (words, meaning) in [
+        (&lx.negators, Meaning::Negator),
+        (&lx.hedges, Meaning::Hedge),
+        (&lx.conditions, Meaning::Condition),
+        (&lx.idioms, Meaning::Idiom),
+    ] {
         for w in words {
             cue.add(w, false, meaning);
         }

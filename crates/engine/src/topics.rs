@@ -184,9 +184,15 @@ fn process(s: &Sentence, memory: &Memory) -> Option<(TopicSet, bool)> {
         let qualified =
             s.sc.cues.iter().any(|c| c.means(Meaning::OtherIssue) && c.word + 3 >= w && c.word <= w + 4);
         let back = s.determined(span) && memory.process_other;
+        // A process whose object names another topic is about that one
+        // (`a plan to cede territory`, `talks on the Kursk region`).
+        let of_other = s.sc.topic_terms.iter().any(|&(t, id)| {
+            let tw = s.sc.word_at(t.start);
+            id != topic && tw > w && tw <= w + 5
+        });
         if qualified || back {
             other = true;
-        } else if about {
+        } else if about && !of_other {
             set.insert(topic);
         }
     }
