@@ -201,18 +201,20 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
     let [p, s, c, d, q] =
         [Stance::Proposes, Stance::Supports, Stance::Conditional, Stance::Demands, Stance::Questions]
             .map(|l| l as usize);
+    // An offer with conditions of its own (`will order a ceasefire, but
+    // only if …`) is conditional: stated conditions amounting to a third of
+    // the offers make them one conditional position. (Before its demands
+    // join it: pressing others to accept an offer does not outweigh the
+    // offer's own conditions.)
+    if score[p] > 0.0 && score[c] > 0.0 && score[c] * 3.0 >= score[p] {
+        score[c] += score[p];
+        score[p] = 0.0;
+    }
     // A proposal's owner stays `proposes` when it presses others to accept
     // it (the guidelines): its demands add to the proposal.
     if score[p] > 0.0 {
         score[p] += score[d];
         score[d] = 0.0;
-    }
-    // An offer with conditions of its own (`will order a ceasefire, but
-    // only if …`) is conditional: stated conditions amounting to a third of
-    // the offers make them one conditional position.
-    if score[p] > 0.0 && score[c] > 0.0 && score[c] * 3.0 >= score[p] {
-        score[c] += score[p];
-        score[p] = 0.0;
     }
     // Support with reservations (conditions, questions, demands) amounting
     // to at least a third of it is conditional support; a stray reservation
@@ -220,7 +222,9 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
     // as a position, it is a reservation all the same.)
     let questions = claims.iter().filter(|c| c.stance == Some(Stance::Questions)).count() as f32;
     let reservations = score[c] + questions + score[d];
-    if score[s] > 0.0 && reservations > 0.0 && reservations * 3.0 >= score[s] {
+    // (A condition the party states itself makes its support conditional
+    // wherever it comes in the text: the guidelines.)
+    if score[s] > 0.0 && reservations > 0.0 && (score[c] > 0.0 || reservations * 3.0 >= score[s]) {
         // The support, its questions and its demands are all one conditional
         // position (`We agree with a truce. But the terms must be clear.`).
         score[c] += score[s] + score[q] + score[d];

@@ -11,7 +11,7 @@
 
 use crate::grammar::Sentence;
 use crate::holders::Holder;
-use crate::ids::{Stance, TopicId};
+use crate::ids::{Stance, TopicId, Via};
 use crate::scan::{Meaning, RefKind};
 use crate::span::Span;
 
@@ -321,6 +321,14 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         if c.means(Meaning::Hedge) && !negated && hedge.is_none() {
             hedge = Some(c.span);
         }
+        // (A request made of the speaker, `they want us to …`, is not the
+        // speaker's: what it asks is read at its verb.)
+        let of_speaker = h.via == Via::Speaker
+            && c.word_end < s.len()
+            && s.words.first_person.contains(s.lower_word(c.word_end));
+        if of_speaker && (c.means(Meaning::Request) || c.stances().any(|l| l == Stance::Demands)) {
+            continue;
+        }
         if c.means(Meaning::Request) && s.request(w, c.word_end) {
             found.push(Found {
                 word: w,
@@ -362,7 +370,16 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         // reported, not asked: an action.)
         let reported = c.stances().any(|l| l == Stance::Acts);
         if c.means(Meaning::Yield) && (negated || !reported) {
-            let label = if negated { Stance::Opposes } else { Stance::Demands };
+            // Giving something up oneself (`Ukraine would withdraw its
+            // forces` under another's plan) asks nothing of others; being
+            // asked to (`they want us to give up land`) is a grievance, a
+            // refusal.
+            let label = match yielder(s, h, w) {
+                _ if negated => Stance::Opposes,
+                Yielder::Holder => continue,
+                Yielder::Speaker => Stance::Opposes,
+                Yielder::Other => Stance::Demands,
+            };
             found.push(Found { word: w, span: c.span, label, negated: false, yields: true, cond: false });
             continue;
         }
@@ -373,6 +390,44 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         }
     }
     (found, hedge, condition)
+}
+
+/// Who is to give something up at the yield verb at word `w`.
+enum Yielder {
+    /// The holder itself, its subject (`Ukraine would withdraw`).
+    Holder,
+    /// The speaker, asked to by others (`they want us to give up land`).
+    Speaker,
+    /// Someone else: the holder asks it of them.
+    Other,
+}
+
+fn yielder(s: &Sentence, h: &Holder, w: usize) -> Yielder {
+    // Over auxiliaries, modals and adverbs back to the subject.
+    let mut k = w;
+    while k > 0 {
+        let word = s.lower_word(k - 1);
+        if s.words.modals.contains(word)
+            || s.words.passive_auxiliaries.contains(word)
+            || s.words.adverb_endings.end(word)
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if s.sc.refs.iter().any(|r| r.word_end == k && r.word == h.word && r.party == h.party) {
+        return Yielder::Holder;
+    }
+    let asked_of_speaker = h.via == Via::Speaker
+        && k >= 2
+        && s.words.infinitive_markers.contains(s.lower_word(k - 1))
+        && s.words.first_person.contains(s.lower_word(k - 2));
+    if asked_of_speaker {
+        Yielder::Speaker
+    } else {
+        Yielder::Other
+    }
 }
 
 /// In a sentence that names several topics, a cue belongs to the topic it
