@@ -217,8 +217,8 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
         score[d] = 0.0;
     }
     // Support with reservations (conditions, questions, demands) amounting
-    // to at least a third of it is conditional support; a stray reservation
-    // among much support is not. (Each question counts in full here: weak
+    // to at least a third of it is conditional support; a stray question
+    // or demand among much support is not. (Each question counts in full here: weak
     // as a position, it is a reservation all the same.)
     let questions = claims.iter().filter(|c| c.stance == Some(Stance::Questions)).count() as f32;
     let reservations = score[c] + questions + score[d];
@@ -296,8 +296,19 @@ mod tests {
                     (Via::Speaker, Some(Stance::Supports)),
                     (Via::Speaker, Some(Stance::Supports)),
                     (Via::Speaker, Some(Stance::Supports)),
-                    (Via::Speaker, Some(Stance::Supports)),
                     (Via::Speaker, Some(Stance::Conditional)),
+                ],
+                false,
+                Stance::Conditional,
+            ),
+            // A stray question among much support is no reservation.
+            (
+                &[
+                    (Via::Speaker, Some(Stance::Supports)),
+                    (Via::Speaker, Some(Stance::Supports)),
+                    (Via::Speaker, Some(Stance::Supports)),
+                    (Via::Speaker, Some(Stance::Supports)),
+                    (Via::Speaker, Some(Stance::Questions)),
                 ],
                 false,
                 Stance::Supports,
