@@ -602,7 +602,11 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
             || h.forced == Some(Stance::Proposes)
             || !asked
                 && !opinion
-                && if party_frame { reported_act_of(s, h.word, h.word_end_hint(s)) } else { direct_stance(s, h) };
+                && if party_frame {
+                    reported_act_of(s, h.word, h.word_end_hint(s))
+                } else {
+                    direct_stance(s, h)
+                };
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);
             dropped.push((h.span, Dropped::InsideFrame(frame)));

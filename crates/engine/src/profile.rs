@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+mod json;
 mod validate;
 
 /// The built-in profile, `data/default-profile.json` without its white
@@ -39,7 +40,8 @@ fn one() -> u32 {
     1
 }
 
-/// The profile as written: the lexicon may be left out.
+/// The profile as written: the lexicon may be left out. Read by
+/// [`json::parse`]; the serde derive is what that reader is tested against.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProfile {
@@ -448,11 +450,11 @@ impl Profile {
                 MAX_PROFILE_BYTES
             )));
         }
-        let raw: RawProfile = serde_json::from_str(json).map_err(|e| {
-            if e.is_syntax() || e.is_eof() {
-                ProfileError::new(format!("not valid JSON: {e}"))
+        let raw = json::parse(json).map_err(|e| {
+            if e.syntax {
+                ProfileError::new(format!("not valid JSON: {}", e.message))
             } else {
-                ProfileError::new(e.to_string())
+                ProfileError::new(e.message)
             }
         })?;
         let builtin = json.as_ptr() == DEFAULT_PROFILE.as_ptr();
