@@ -462,12 +462,16 @@ impl Profile {
             // A lexicon without the grammar or figure words of its language
             // gets the built-in (English) ones.
             Some(mut l) if !builtin => {
-                if l.grammar == Grammar::default() || l.figures == FigureWords::default() {
+                // (Every list empty is equal to the default; asked this way,
+                // no comparison of forty lists is compiled in.)
+                let no_grammar = l.grammar.lists().iter().all(|(_, w)| w.is_empty());
+                let no_figures = l.figures.lists().iter().all(|(_, w)| w.is_empty());
+                if no_grammar || no_figures {
                     let default = Profile::default_profile().lexicon;
-                    if l.grammar == Grammar::default() {
+                    if no_grammar {
                         l.grammar = default.grammar;
                     }
-                    if l.figures == FigureWords::default() {
+                    if no_figures {
                         l.figures = default.figures;
                     }
                 }
