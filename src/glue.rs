@@ -47,14 +47,11 @@ pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
     value.as_string().ok_or_else(|| "the file could not be read".to_string())
 }
 
-/// `value` as indented JSON, the same text as `serde_json::to_string_pretty`
-/// (two spaces, `"key": value`): serialised compactly, then indented by the
-/// browser's `JSON.stringify`, so that the bundle holds one JSON serializer,
-/// not a second copy of every `Serialize` impl for the pretty printer. Empty
-/// if it cannot be made.
-pub fn pretty_json<T: serde::Serialize>(value: &T) -> String {
-    let Ok(json) = serde_json::to_string(value) else { return String::new() };
-    js_sys::JSON::parse(&json)
+/// Compact JSON indented, the same text as `serde_json::to_string_pretty`
+/// gives (two spaces, `"key": value`), by the browser's `JSON.stringify`:
+/// the bundle holds no pretty printer of its own. Empty if it cannot be made.
+pub fn pretty_json(json: &str) -> String {
+    js_sys::JSON::parse(json)
         .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2)))
         .ok()
         .and_then(|s| s.as_string())
