@@ -36,6 +36,7 @@ pub struct Profile {
     pub lexicon: Lexicon,
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 fn one() -> u32 {
     1
 }
@@ -44,6 +45,7 @@ fn one() -> u32 {
 /// [`json::parse`]; the serde derive is what that reader is tested against.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(test), allow(dead_code))]
 struct RawProfile {
     #[serde(default, rename = "_doc")]
     doc: Option<String>,
@@ -450,7 +452,14 @@ impl Profile {
                 MAX_PROFILE_BYTES
             )));
         }
-        let raw = json::parse(json).map_err(|e| {
+        let mut profile = Profile {
+            doc: None,
+            version: 1,
+            parties: Vec::new(),
+            topics: Vec::new(),
+            lexicon: Lexicon::default(),
+        };
+        let has_lexicon = json::parse(json, &mut profile).map_err(|e| {
             if e.syntax {
                 ProfileError::new(format!("not valid JSON: {}", e.message))
             } else {
@@ -458,31 +467,26 @@ impl Profile {
             }
         })?;
         let builtin = json.as_ptr() == DEFAULT_PROFILE.as_ptr();
-        let lexicon = match raw.lexicon {
+        if !builtin && !has_lexicon {
+            profile.lexicon = Profile::default_profile().lexicon;
+        } else if !builtin {
             // A lexicon without the grammar or figure words of its language
-            // gets the built-in (English) ones.
-            Some(mut l) if !builtin => {
-                // (Every list empty is equal to the default; asked this way,
-                // no comparison of forty lists is compiled in.)
-                let no_grammar = l.grammar.lists().iter().all(|(_, w)| w.is_empty());
-                let no_figures = l.figures.lists().iter().all(|(_, w)| w.is_empty());
-                if no_grammar || no_figures {
-                    let default = Profile::default_profile().lexicon;
-                    if no_grammar {
-                        l.grammar = default.grammar;
-                    }
-                    if no_figures {
-                        l.figures = default.figures;
-                    }
+            // gets the built-in (English) ones. (Every list empty is equal
+            // to the default; asked this way, no comparison of forty lists
+            // is compiled in.)
+            let l = &mut profile.lexicon;
+            let no_grammar = l.grammar.lists().iter().all(|(_, w)| w.is_empty());
+            let no_figures = l.figures.lists().iter().all(|(_, w)| w.is_empty());
+            if no_grammar || no_figures {
+                let default = Profile::default_profile().lexicon;
+                if no_grammar {
+                    l.grammar = default.grammar;
                 }
-                l
+                if no_figures {
+                    l.figures = default.figures;
+                }
             }
-            Some(l) => l,
-            None if !builtin => Profile::default_profile().lexicon,
-            None => Lexicon::default(),
-        };
-        let profile =
-            Profile { doc: raw.doc, version: raw.version, parties: raw.parties, topics: raw.topics, lexicon };
+        }
         profile.validate()?;
         Ok(profile)
     }

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Alias, AliasKind, FigureWords, Grammar, Lexicon, Party, RawProfile, Topic};
+use super::{Alias, AliasKind, FigureWords, Grammar, Lexicon, Party, Profile, Topic};
 
 /// Why the JSON was refused; `syntax` when it is not JSON at all.
 pub(super) struct Error {
@@ -20,14 +20,17 @@ pub(super) struct Error {
 
 type R<T> = Result<T, Error>;
 
-/// Read a profile.
-pub(super) fn parse(json: &str) -> R<RawProfile> {
+/// Read a profile into `into`, which starts as the defaults (no doc,
+/// version 1, no parties or topics, the empty lexicon); true if the JSON
+/// gave a lexicon (not `null`). Filled in place: a lexicon is a large value,
+/// and every move of one is hundreds of loads and stores in WebAssembly.
+pub(super) fn parse(json: &str, into: &mut Profile) -> R<bool> {
     let mut p = Reader { src: json, i: 0 };
-    let raw = p.profile()?;
+    let lexicon = p.profile(into)?;
     if p.peek().is_some() {
         return Err(p.syntax("trailing characters"));
     }
-    Ok(raw)
+    Ok(lexicon)
 }
 
 struct Reader<'a> {
@@ -433,9 +436,8 @@ impl<'a> Reader<'a> {
         FigureWords::try_from(map).map_err(|e| self.data(&e))
     }
 
-    fn profile(&mut self) -> R<RawProfile> {
-        let mut raw =
-            RawProfile { doc: None, version: 1, parties: Vec::new(), topics: Vec::new(), lexicon: None };
+    fn profile(&mut self, raw: &mut Profile) -> R<bool> {
+        let mut lexicon = false;
         let mut fields = Fields::new(&["_doc", "version", "parties", "topics", "lexicon"]);
         self.object("RawProfile", &mut fields, 0b01100, &mut |p, n| {
             match n {
@@ -449,11 +451,16 @@ impl<'a> Reader<'a> {
                     raw.topics.push(p.topic()?);
                     Ok(())
                 })?,
-                _ => raw.lexicon = if p.is_null()? { None } else { Some(p.lexicon()?) },
+                _ => {
+                    lexicon = !p.is_null()?;
+                    if lexicon {
+                        p.lexicon(&mut raw.lexicon)?;
+                    }
+                }
             }
             Ok(())
         })?;
-        Ok(raw)
+        Ok(lexicon)
     }
 
     fn party(&mut self) -> R<Party> {
@@ -570,8 +577,7 @@ impl<'a> Reader<'a> {
         Ok(topic)
     }
 
-    fn lexicon(&mut self) -> R<Lexicon> {
-        let mut l = Lexicon::default();
+    fn lexicon(&mut self, l: &mut Lexicon) -> R<()> {
         let mut fields = Fields::new(&[
             "other_issues",
             "requests",
@@ -638,13 +644,13 @@ impl<'a> Reader<'a> {
             *list = p.strings()?;
             Ok(())
         })?;
-        Ok(l)
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Profile, DEFAULT_PROFILE};
+    use super::super::{RawProfile, DEFAULT_PROFILE};
     use super::*;
 
     /// What `serde_json` and the derives make of `json`: the profile, or
@@ -653,8 +659,27 @@ mod tests {
         serde_json::from_str::<RawProfile>(json).map_err(|e| e.is_syntax() || e.is_eof())
     }
 
+    /// What this reader makes of `json`, in the form of the derive's.
+    fn ours(json: &str) -> Result<RawProfile, bool> {
+        let mut p = Profile {
+            doc: None,
+            version: 1,
+            parties: Vec::new(),
+            topics: Vec::new(),
+            lexicon: Lexicon::default(),
+        };
+        let lexicon = parse(json, &mut p).map_err(|e| e.syntax)?;
+        Ok(RawProfile {
+            doc: p.doc,
+            version: p.version,
+            parties: p.parties,
+            topics: p.topics,
+            lexicon: lexicon.then_some(p.lexicon),
+        })
+    }
+
     fn same(json: &str) {
-        let ours = parse(json).map_err(|e| e.syntax);
+        let ours = ours(json);
         let theirs = by_serde(json);
         match (&ours, &theirs) {
             (Ok(a), Ok(b)) => assert!(a == b, "different profiles from {json}"),
