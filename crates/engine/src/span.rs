@@ -56,10 +56,23 @@ pub(crate) fn sort_by_start<T>(items: &mut [T], start: impl Fn(&T) -> usize) {
 
 /// For each place, the index of the item that goes there.
 fn stable_order(starts: Vec<usize>) -> Vec<usize> {
-    let mut pairs: Vec<(usize, usize)> = starts.into_iter().enumerate().map(|(i, s)| (s, i)).collect();
-    // The indices are distinct, so no two pairs are equal: unstable is stable here.
-    pairs.sort_unstable();
-    pairs.into_iter().map(|(_, i)| i).collect()
+    order_by(starts.len(), &|a, b| starts[a].cmp(&starts[b]))
+}
+
+/// Sort `words` and drop repeats, with the same shared sort.
+pub(crate) fn sort_dedup(words: &mut Vec<String>) {
+    let order = order_by(words.len(), &|a, b| words[a].cmp(&words[b]));
+    permute(order, &mut |a, b| words.swap(a, b));
+    words.dedup();
+}
+
+/// The indices `0..n` in the order `cmp` gives, ties in index order: the
+/// one sort instance behind the helpers above.
+fn order_by(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    // The indices are distinct, so no two are equal: unstable is stable here.
+    order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
+    order
 }
 
 /// Put the item at `order[i]` at place `i`, one cycle of the permutation
@@ -81,7 +94,20 @@ fn permute(mut order: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
 
 #[cfg(test)]
 mod sort_tests {
-    use super::sort_by_start;
+    use super::{sort_by_start, sort_dedup};
+
+    #[test]
+    fn sort_dedup_is_sort_then_dedup() {
+        let words = ["mr", "u.s", "", "Mr", "mr", "st", "a", "u.s", "ж", "a.m", "z"];
+        for n in 0..=words.len() {
+            let mut got: Vec<String> = words[..n].iter().rev().map(|w| w.to_string()).collect();
+            let mut want = got.clone();
+            want.sort();
+            want.dedup();
+            sort_dedup(&mut got);
+            assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn sorts_like_the_standard_stable_sort() {
