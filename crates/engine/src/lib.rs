@@ -36,6 +36,11 @@
 //! [`Analyzer::explain`] also returns what each stage decided, sentence by
 //! sentence ([`Explanation`]).
 //!
+//! To set several articles side by side (does one outlet report the same
+//! Russian position as another? do their figures for the Kursk area
+//! conflict?), give their reports to [`compare()`]; [`ArticleMeta::detect`]
+//! names each article by its headline, outlet and date.
+//!
 //! How the engine is built, its invariants and where to add a rule:
 //! [`architecture`].
 #![deny(missing_docs)]
@@ -47,6 +52,7 @@ pub mod architecture {}
 // its forms.
 mod cells; // 9. cells
 mod compact;
+mod compare;
 mod encoding;
 mod explain;
 mod figures; // 7. figures
@@ -56,6 +62,7 @@ mod html;
 mod ids;
 mod load;
 mod memory; //    the salience memory
+mod meta;
 mod pipeline; //    the pass that calls them
 mod profile;
 mod quotes; // 2. quotes
@@ -68,6 +75,11 @@ mod stance; // 8. stance
 mod text;
 mod topics; // 6. topics
 
+pub use compare::{
+    compare, Article, ArticleStance, Bound, CellComparison, ComparedArticle, Comparison, Conflict,
+    EvidenceRef, FigureComparison, FigureGroup, FigureValue, Timeline, TimelinePoint, Verdict,
+    COMPARISON_SCHEMA, FIGURE_TOLERANCE, MAX_ARTICLES,
+};
 pub use encoding::{decode, Decoded, DetectedBy, Encoding, NotText};
 pub use explain::{
     DroppedTrace, Explanation, HolderTrace, QuoteTrace, ResolvedTrace, SentenceTrace, StanceTrace, TopicTrace,
@@ -76,10 +88,11 @@ pub use holders::Rule;
 pub use html::{html_to_text, looks_like_html, reduce, BodySource, PageMeta, Reduced, Removal, Removed};
 pub use ids::Stance;
 pub use load::{load, Document, Format};
+pub use meta::{ArticleMeta, Date, DateError};
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
-    Alias, AliasKind, FigureWords, Grammar, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES,
-    STANCE_LABELS,
+    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Party,
+    Profile, ProfileError, Topic, UnitWords, MAX_PROFILE_BYTES, STANCE_LABELS,
 };
 pub use report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 pub use segment::UnitKind;

@@ -54,7 +54,7 @@ impl Analyzer {
             abbreviations: Abbreviations::new(&lx.abbreviations),
             speech_verbs: lx.speech_verbs.iter().map(|w| w.to_ascii_lowercase()).collect(),
             words: Words::with_topics(lx, &profile.topics),
-            figures: figures::Vocab::new(&lx.figures),
+            figures: figures::Vocab::new(profile),
             parties: profile
                 .parties
                 .iter()

@@ -33,6 +33,8 @@ pub(crate) enum Meaning {
     Stance(Stance),
     Negator,
     Hedge,
+    Condition,
+    Idiom,
     Pronoun(Gender),
     Preposition,
 }
@@ -205,7 +207,12 @@ fn cue_patterns(profile: &Profile) -> Builder {
             cue.add(w, false, Meaning::Stance(label));
         }
     }
-    for (words, meaning) in [(&lx.negators, Meaning::Negator), (&lx.hedges, Meaning::Hedge)] {
+    for (words, meaning) in [
+        (&lx.negators, Meaning::Negator),
+        (&lx.hedges, Meaning::Hedge),
+        (&lx.conditions, Meaning::Condition),
+        (&lx.idioms, Meaning::Idiom),
+    ] {
         for w in words {
             cue.add(w, false, meaning);
         }

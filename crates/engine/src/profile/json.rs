@@ -10,7 +10,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{Alias, AliasKind, FigureWords, Grammar, Lexicon, Party, Profile, Topic};
+use super::{
+    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Party,
+    Profile, Topic, UnitWords,
+};
 
 /// Why the JSON was refused; `syntax` when it is not JSON at all.
 pub(super) struct Error {
@@ -426,16 +429,6 @@ impl<'a> Reader<'a> {
         Ok(map)
     }
 
-    fn grammar(&mut self) -> R<Grammar> {
-        let map = self.word_lists()?;
-        Grammar::try_from(map).map_err(|e| self.data(&e))
-    }
-
-    fn figure_words(&mut self) -> R<FigureWords> {
-        let map = self.word_lists()?;
-        FigureWords::try_from(map).map_err(|e| self.data(&e))
-    }
-
     fn profile(&mut self, raw: &mut Profile) -> R<bool> {
         let mut lexicon = false;
         let mut fields = Fields::new(&["_doc", "version", "parties", "topics", "lexicon"]);
@@ -594,11 +587,15 @@ impl<'a> Reader<'a> {
             "stance",
             "negators",
             "hedges",
+            "conditions",
+            "idioms",
             "pronouns",
             "prepositions",
             "abbreviations",
             "grammar",
             "figures",
+            "measures",
+            "meta",
         ]);
         self.object("Lexicon", &mut fields, 0, &mut |p, n| {
             let list = match n {
@@ -620,7 +617,9 @@ impl<'a> Reader<'a> {
                 }
                 13 => &mut l.negators,
                 14 => &mut l.hedges,
-                15 => {
+                15 => &mut l.conditions,
+                16 => &mut l.idioms,
+                17 => {
                     let mut map = BTreeMap::new();
                     p.map("a map", &mut |p, key| {
                         p.colon()?;
@@ -630,21 +629,116 @@ impl<'a> Reader<'a> {
                     l.pronouns = map;
                     return Ok(());
                 }
-                16 => &mut l.prepositions,
-                17 => &mut l.abbreviations,
-                18 => {
-                    l.grammar = p.grammar()?;
+                18 => &mut l.prepositions,
+                19 => &mut l.abbreviations,
+                20 => {
+                    let map = p.word_lists()?;
+                    l.grammar = Grammar::try_from(map).map_err(|e| p.data(&e))?;
                     return Ok(());
                 }
+                21 => {
+                    let map = p.word_lists()?;
+                    l.figures = FigureWords::try_from(map).map_err(|e| p.data(&e))?;
+                    return Ok(());
+                }
+                22 => return p.measures(&mut l.measures),
                 _ => {
-                    l.figures = p.figure_words()?;
+                    let map = p.word_lists()?;
+                    l.meta = MetaWords::try_from(map).map_err(|e| p.data(&e))?;
                     return Ok(());
                 }
             };
             *list = p.strings()?;
             Ok(())
+        })
+    }
+
+    /// A number read as an `f64`, as serde_json reads one.
+    fn f64(&mut self) -> R<f64> {
+        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
+            return Err(self.invalid_type("f64"));
+        }
+        let (text, _) = self.number()?;
+        text.parse().map_err(|_| self.syntax("invalid number"))
+    }
+
+    fn numbers(&mut self) -> R<BTreeMap<String, f64>> {
+        let mut map = BTreeMap::new();
+        self.map("a map", &mut |p, key| {
+            p.colon()?;
+            map.insert(key, p.f64()?);
+            Ok(())
         })?;
-        Ok(())
+        Ok(map)
+    }
+
+    /// The measure words; every field may be left out (`#[serde(default)]`
+    /// on the struct).
+    fn measures(&mut self, m: &mut MeasureWords) -> R<()> {
+        let mut fields =
+            Fields::new(&["numbers", "several", "fractions", "bounds", "units", "clause_joiners", "kinds"]);
+        self.object("MeasureWords", &mut fields, 0, &mut |p, n| {
+            match n {
+                0 => m.numbers = p.numbers()?,
+                1 => m.several = p.numbers()?,
+                2 => m.fractions = p.numbers()?,
+                3 => {
+                    let map = p.word_lists()?;
+                    m.bounds = Bounds::try_from(map).map_err(|e| p.data(&e))?;
+                }
+                4 => {
+                    let mut units = Vec::new();
+                    p.seq(&mut |p| {
+                        units.push(p.unit_words()?);
+                        Ok(())
+                    })?;
+                    m.units = units;
+                }
+                5 => m.clause_joiners = p.strings()?,
+                _ => {
+                    let mut kinds = Vec::new();
+                    p.seq(&mut |p| {
+                        kinds.push(p.measure_kind()?);
+                        Ok(())
+                    })?;
+                    m.kinds = kinds;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn unit_words(&mut self) -> R<UnitWords> {
+        let mut u =
+            UnitWords { quantity: String::new(), unit: String::new(), factor: 1.0, words: Vec::new() };
+        let mut fields = Fields::new(&["quantity", "unit", "factor", "words"]);
+        self.object("UnitWords", &mut fields, 0b1011, &mut |p, n| {
+            match n {
+                0 => u.quantity = p.str()?,
+                1 => u.unit = p.str()?,
+                2 => u.factor = p.f64()?,
+                _ => u.words = p.strings()?,
+            }
+            Ok(())
+        })?;
+        Ok(u)
+    }
+
+    fn measure_kind(&mut self) -> R<MeasureKind> {
+        let mut k = MeasureKind::default();
+        let mut fields = Fields::new(&["id", "label", "quantities", "topics", "cues", "default"]);
+        self.object("MeasureKind", &mut fields, 0b11, &mut |p, n| {
+            match n {
+                0 => k.id = p.str()?,
+                1 => k.label = p.str()?,
+                2 => k.quantities = p.strings()?,
+                3 => k.topics = p.strings()?,
+                4 => k.cues = p.strings()?,
+                _ => k.default = p.bool()?,
+            }
+            Ok(())
+        })?;
+        Ok(k)
     }
 }
 
@@ -769,6 +863,13 @@ mod tests {
             "{\"parties\": [{\"id\": \"a\", \"label\": \"A\", \"aliases\": [{\"text\": \"A\", \"kind\": \"group\", \"case_sensitive\": 1}]}], \"topics\": []}",
             "{\"parties\": [], \"topics\": [{\"id\": \"t\", \"label\": \"T\", \"terms\": [\"x\"], \"actions_first\": null}]}",
             "{\"parties\": [], \"topics\": [{\"id\": \"t\", \"label\": \"T\"}]}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"numbers\": {\"two\": 2, \"half\": 0.5, \"k\": 1e3, \"m\": -0, \"x\": 1.609344}, \"units\": [{\"quantity\": \"area\", \"unit\": \"km2\", \"words\": [\"sq km\"]}, {\"quantity\": \"length\", \"unit\": \"km\", \"factor\": 1.609, \"words\": [\"miles\"]}], \"kinds\": [{\"id\": \"a\", \"label\": \"A\", \"default\": true}], \"bounds\": {\"below\": [\"under\"]}, \"clause_joiners\": [\"and\"]}, \"meta\": {\"months\": [\"may\"]}, \"conditions\": [\"if\"], \"idioms\": [\"x\"]}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"numbers\": {\"two\": \"2\"}}}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"units\": [{\"quantity\": \"a\", \"words\": []}]}}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"nope\": 1}}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"kinds\": [{\"id\": \"a\"}]}}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"meta\": {\"nope\": []}}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": null}}",
             "{1: 2}",
             "{\"parties\" []}",
             "{\"parties\": [] \"topics\": []}",

@@ -101,6 +101,8 @@ impl Lexicon {
             ("according_to", &self.according_to),
             ("negators", &self.negators),
             ("hedges", &self.hedges),
+            ("conditions", &self.conditions),
+            ("idioms", &self.idioms),
             ("prepositions", &self.prepositions),
             ("abbreviations", &self.abbreviations),
         ] {
@@ -111,6 +113,25 @@ impl Lexicon {
         }
         for (name, list) in self.figures.lists() {
             check_list(list, &format!("lexicon.figures.{name}"))?;
+        }
+        self.measures.validate()?;
+        self.meta.validate()?;
+        for (name, ids) in
+            [("time_topic", &self.figures.time_topic), ("land_topic", &self.figures.land_topic)]
+        {
+            for (k, id) in ids.iter().enumerate() {
+                check_id(id, &format!("lexicon.figures.{name}[{k}]"))?;
+            }
+        }
+        for (k, entry) in self.figures.context_words.iter().enumerate() {
+            let what = format!("lexicon.figures.context_words[{k}]");
+            let Some((id, words)) = entry.split_once(':') else {
+                return Err(ProfileError::new(format!(
+                    "{what} (\"{entry}\") must be written `topic: words`"
+                )));
+            };
+            check_id(id.trim(), &what)?;
+            check_words(words, &what)?;
         }
         for (word, class) in &self.pronouns {
             check_words(word, &format!("lexicon.pronouns.{word}"))?;
@@ -124,14 +145,14 @@ impl Lexicon {
     }
 }
 
-fn check_list(list: &[String], what: &str) -> Result<(), ProfileError> {
+pub(super) fn check_list(list: &[String], what: &str) -> Result<(), ProfileError> {
     for (k, w) in list.iter().enumerate() {
         check_words(w, &format!("{what}[{k}]"))?;
     }
     Ok(())
 }
 
-fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
+pub(super) fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
     let ok = !id.is_empty()
         && id.len() <= 32
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
@@ -144,14 +165,14 @@ fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
 
 /// Labels are shown in the grid, the terminal and exports: no control
 /// characters (an escape sequence in a label would reach the terminal).
-fn check_label(label: &str, what: &str) -> Result<(), ProfileError> {
+pub(super) fn check_label(label: &str, what: &str) -> Result<(), ProfileError> {
     if label.chars().any(char::is_control) {
         return Err(ProfileError::new(format!("{what} contains a control character")));
     }
     Ok(())
 }
 
-fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
+pub(super) fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
     if text.trim().is_empty() {
         return Err(ProfileError::new(format!("{what} is empty")));
     }
