@@ -510,6 +510,11 @@ fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
     out
 }
 
+/// The leftmost-longest match in `input`, as `AhoCorasick::find` gives it.
+fn find(dfa: &DFA, input: &Input) -> Option<Match> {
+    dfa.try_find(input).expect("the search matches how the automaton was built")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,9 +560,4 @@ mod tests {
             assert_eq!(&got, want, "scanning {text:?}");
         }
     }
-}
-
-/// The leftmost-longest match in `input`, as `AhoCorasick::find` gives it.
-fn find(dfa: &DFA, input: &Input) -> Option<Match> {
-    dfa.try_find(input).expect("the search matches how the automaton was built")
 }
