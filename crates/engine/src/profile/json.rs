@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use super::{
     Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Party,
-    Profile, Topic, UnitWords,
+    Profile, Topic, TopicWords, UnitWords,
 };
 
 /// Why the JSON was refused; `syntax` when it is not JSON at all.
@@ -543,6 +543,7 @@ impl<'a> Reader<'a> {
             terms: Vec::new(),
             anaphors: Vec::new(),
             weak_terms: Vec::new(),
+            context_terms: Vec::new(),
             actions_first: false,
             agreed_outcome: false,
         };
@@ -552,6 +553,7 @@ impl<'a> Reader<'a> {
             "terms",
             "anaphors",
             "weak_terms",
+            "context_terms",
             "actions_first",
             "agreed_outcome",
         ]);
@@ -562,7 +564,8 @@ impl<'a> Reader<'a> {
                 2 => topic.terms = p.strings()?,
                 3 => topic.anaphors = p.strings()?,
                 4 => topic.weak_terms = p.strings()?,
-                5 => topic.actions_first = p.bool()?,
+                5 => topic.context_terms = p.strings()?,
+                6 => topic.actions_first = p.bool()?,
                 _ => topic.agreed_outcome = p.bool()?,
             }
             Ok(())
@@ -594,6 +597,7 @@ impl<'a> Reader<'a> {
             "abbreviations",
             "grammar",
             "figures",
+            "topic_words",
             "measures",
             "meta",
         ]);
@@ -641,7 +645,12 @@ impl<'a> Reader<'a> {
                     l.figures = FigureWords::try_from(map).map_err(|e| p.data(&e))?;
                     return Ok(());
                 }
-                22 => return p.measures(&mut l.measures),
+                22 => {
+                    let map = p.word_lists()?;
+                    l.topic_words = TopicWords::try_from(map).map_err(|e| p.data(&e))?;
+                    return Ok(());
+                }
+                23 => return p.measures(&mut l.measures),
                 _ => {
                     let map = p.word_lists()?;
                     l.meta = MetaWords::try_from(map).map_err(|e| p.data(&e))?;
