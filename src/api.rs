@@ -8,7 +8,6 @@
 use std::rc::Rc;
 
 use factgrid_engine::{Profile, Report};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
@@ -86,11 +85,11 @@ pub fn test_panic() {
     panic!("factgridTestPanic: a deliberate panic to test recovery");
 }
 
-/// Serialise through JSON: the report is exactly the CLI's JSON, and
-/// serde_json is already in the bundle (a second serializer is not).
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the report could not be converted"))
+/// Hand the report over through JSON: exactly the CLI's JSON
+/// (`Report::to_json` writes what serde_json writes, without serde's
+/// machinery in the bundle).
+fn to_js(report: &Report) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&report.to_json()).map_err(|_| JsError::new("the report could not be converted"))
 }
 
 /// `analyze(text, profile?)`: the same report as `factgrid analyze --format json`.

@@ -292,7 +292,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     }
                     ExportKind::Json => {
-                        let json = serde_json::to_string_pretty(&*report).unwrap_or_default();
+                        let json = crate::glue::pretty_json(&report.to_json());
                         crate::glue::download_text("factgrid-report.json", "application/json", &json);
                         "The report was downloaded as JSON."
                     }

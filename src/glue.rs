@@ -46,3 +46,14 @@ pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
     let value = JsFuture::from(file.text()).await.map_err(|_| "the file could not be read".to_string())?;
     value.as_string().ok_or_else(|| "the file could not be read".to_string())
 }
+
+/// Compact JSON indented, the same text as `serde_json::to_string_pretty`
+/// gives (two spaces, `"key": value`), by the browser's `JSON.stringify`:
+/// the bundle holds no pretty printer of its own. Empty if it cannot be made.
+pub fn pretty_json(json: &str) -> String {
+    js_sys::JSON::parse(json)
+        .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2)))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}

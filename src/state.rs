@@ -149,8 +149,13 @@ impl State {
             }
             None => "Analysing…".into(),
             Some(r) => {
-                let parties =
-                    r.cells.iter().map(|c| &*c.party).collect::<std::collections::BTreeSet<_>>().len();
+                let mut seen: Vec<&str> = Vec::new();
+                for c in &r.cells {
+                    if !seen.contains(&&*c.party) {
+                        seen.push(&c.party);
+                    }
+                }
+                let parties = seen.len();
                 let cells = r.cells.len();
                 if cells == 0 && r.stats.sentences == 0 {
                     "Paste or type an article to see who holds which position.".into()

@@ -450,7 +450,7 @@ fn read_front<'a>(
     let s = Sentence { index: si, seg, text, lower, sc, quotes: view, words: &a.words };
     resolve::resolve(&s, memory, resolved);
     sc.refs.extend(resolved.iter().map(|r| r.r));
-    sc.refs.sort_by_key(|r| r.span.start);
+    crate::span::sort_by_start(&mut sc.refs, |r| r.span.start);
     let s = Sentence { index: si, seg, text, lower, sc, quotes: view, words: &a.words };
     holders::find(&s, holders);
 }

@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+mod json;
 mod validate;
 
 pub use comparison::{Bounds, MeasureKind, MeasureWords, MetaWords, UnitWords};
@@ -37,13 +38,16 @@ pub struct Profile {
     pub lexicon: Lexicon,
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 fn one() -> u32 {
     1
 }
 
-/// The profile as written: the lexicon may be left out.
+/// The profile as written: the lexicon may be left out. Read by
+/// [`json::parse`]; the serde derive is what that reader is tested against.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(test), allow(dead_code))]
 struct RawProfile {
     #[serde(default, rename = "_doc")]
     doc: Option<String>,
@@ -613,51 +617,57 @@ impl Profile {
                 MAX_PROFILE_BYTES
             )));
         }
-        let raw: RawProfile = serde_json::from_str(json).map_err(|e| {
-            if e.is_syntax() || e.is_eof() {
-                ProfileError::new(format!("not valid JSON: {e}"))
+        let mut profile = Profile {
+            doc: None,
+            version: 1,
+            parties: Vec::new(),
+            topics: Vec::new(),
+            lexicon: Lexicon::default(),
+        };
+        let has_lexicon = json::parse(json, &mut profile).map_err(|e| {
+            if e.syntax {
+                ProfileError::new(format!("not valid JSON: {}", e.message))
             } else {
-                ProfileError::new(e.to_string())
+                ProfileError::new(e.message)
             }
         })?;
         let builtin = json.as_ptr() == DEFAULT_PROFILE.as_ptr();
-        let lexicon = match raw.lexicon {
+        if !builtin && !has_lexicon {
+            profile.lexicon = Profile::default_profile().lexicon;
+        } else if !builtin {
             // A lexicon without the grammar or figure words of its language
-            // gets the built-in (English) ones.
-            Some(mut l) if !builtin => {
-                if l.grammar == Grammar::default()
-                    || l.figures == FigureWords::default()
-                    || l.topic_words == TopicWords::default()
-                {
-                    let default = Profile::default_profile().lexicon;
-                    if l.topic_words == TopicWords::default() {
-                        l.topic_words = default.topic_words;
-                    }
-                    if l.grammar == Grammar::default() {
-                        l.grammar = default.grammar;
-                    }
-                    if l.figures == FigureWords::default() {
-                        l.figures = default.figures;
-                    }
+            // gets the built-in (English) ones. (Every list empty is equal
+            // to the default; asked this way, no comparison of forty lists
+            // is compiled in.)
+            let l = &mut profile.lexicon;
+            let no_grammar = l.grammar.lists().iter().all(|(_, w)| w.is_empty());
+            let no_figures = l.figures.lists().iter().all(|(_, w)| w.is_empty());
+            let no_topic_words = l.topic_words.lists().iter().all(|(_, w)| w.is_empty());
+            if no_grammar || no_figures || no_topic_words {
+                let default = Profile::default_profile().lexicon;
+                if no_topic_words {
+                    l.topic_words = default.topic_words;
                 }
-                // Nor those of comparing articles.
-                if l.measures == MeasureWords::default() || l.meta == MetaWords::default() {
-                    let default = Profile::default_profile().lexicon;
-                    if l.measures == MeasureWords::default() {
-                        l.measures = default.measures;
-                    }
-                    if l.meta == MetaWords::default() {
-                        l.meta = default.meta;
-                    }
+                if no_grammar {
+                    l.grammar = default.grammar;
                 }
-                l
+                if no_figures {
+                    l.figures = default.figures;
+                }
             }
-            Some(l) => l,
-            None if !builtin => Profile::default_profile().lexicon,
-            None => Lexicon::default(),
-        };
-        let profile =
-            Profile { doc: raw.doc, version: raw.version, parties: raw.parties, topics: raw.topics, lexicon };
+            // Nor those of comparing articles.
+            let no_measures = l.measures.is_empty();
+            let no_meta = l.meta.lists().iter().all(|(_, w)| w.is_empty());
+            if no_measures || no_meta {
+                let default = Profile::default_profile().lexicon;
+                if no_measures {
+                    l.measures = default.measures;
+                }
+                if no_meta {
+                    l.meta = default.meta;
+                }
+            }
+        }
         profile.validate()?;
         Ok(profile)
     }

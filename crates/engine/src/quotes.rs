@@ -78,7 +78,7 @@ pub(crate) fn quote_regions(text: &str, paragraph: Span) -> Vec<Span> {
     }
     // A double quote opened inside an open single one (`'He said "no"'`) is
     // inside it: keep the regions ordered and disjoint.
-    out.sort_by_key(|q| q.start);
+    crate::span::sort_by_start(&mut out, |q| q.start);
     out.dedup_by(|later, earlier| later.start < earlier.end);
     out
 }
@@ -199,7 +199,7 @@ impl Quotes {
         }
         regions.retain(|q| !party_turns.iter().any(|t| t.region.start < q.end && q.start < t.region.end));
         regions.extend(party_turns.iter().map(|t| t.region));
-        regions.sort_by_key(|q| q.start);
+        crate::span::sort_by_start(&mut regions, |q| q.start);
         let known = party_turns
             .iter()
             .filter_map(|t| regions.iter().position(|q| *q == t.region).map(|k| (k, t.speaker)))

@@ -44,8 +44,7 @@ pub(crate) struct Abbreviations {
 impl Abbreviations {
     pub(crate) fn new(words: &[String]) -> Abbreviations {
         let mut words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        words.sort();
-        words.dedup();
+        crate::span::sort_dedup(&mut words);
         Abbreviations { words }
     }
 

@@ -133,6 +133,17 @@ word_lists! {
 }
 
 impl MeasureWords {
+    /// Whether this is the default (empty) one.
+    pub(super) fn is_empty(&self) -> bool {
+        self.numbers.is_empty()
+            && self.several.is_empty()
+            && self.fractions.is_empty()
+            && self.bounds.lists().iter().all(|(_, w)| w.is_empty())
+            && self.units.is_empty()
+            && self.clause_joiners.is_empty()
+            && self.kinds.is_empty()
+    }
+
     pub(super) fn validate(&self) -> Result<(), ProfileError> {
         let p = "lexicon.measures";
         for (name, map) in
