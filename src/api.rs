@@ -25,18 +25,7 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let root = document.get_element_by_id("factgrid-app");
     if let Some(root) = root {
-        let props = AppProps {
-            text: None,
-            profile: None,
-            persist: true,
-            permalink: true,
-            panels: Panels::default(),
-            theme: Theme::Auto,
-            on_report: None,
-            worker_url: Some("worker.js".into()),
-            example_url: Some("example-article.txt".into()),
-        };
-        yew::Renderer::<App>::with_root_and_props(root, props).render();
+        yew::Renderer::<App>::with_root_and_props(root, AppProps::page()).render();
     }
 }
 
@@ -237,17 +226,7 @@ pub struct FactGrid {
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
     install_panic_hook();
-    let mut props = AppProps {
-        text: None,
-        profile: None,
-        persist: false,
-        permalink: false,
-        panels: Panels::default(),
-        theme: Theme::Auto,
-        on_report: None,
-        worker_url: None,
-        example_url: None,
-    };
+    let mut props = AppProps::embedded();
     apply_options(&mut props, &options)?;
     if props.text.is_none() {
         props.text = Some("".into());

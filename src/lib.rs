@@ -7,6 +7,9 @@
 pub mod app;
 pub mod components;
 pub mod glue;
+pub mod hooks;
+pub mod props;
+pub mod services;
 pub mod state;
 pub mod worker;
 
