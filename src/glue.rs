@@ -13,9 +13,15 @@ extern "C" {
     fn fetch_text_js(url: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = copyText)]
     fn copy_text(text: &str) -> js_sys::Promise;
+    /// Remove the fragment from the address bar (history keeps its length).
+    #[wasm_bindgen(js_name = clearFragment)]
+    pub fn clear_fragment();
     /// Offer `text` as a download named `name`.
     #[wasm_bindgen(js_name = downloadText)]
     pub fn download_text(name: &str, mime: &str, text: &str);
+    /// Offer `json`, indented, as a download named `name`.
+    #[wasm_bindgen(js_name = downloadJson)]
+    pub fn download_json(name: &str, json: &str);
 }
 
 /// The URL fragment key that carries compressed text.
@@ -26,9 +32,18 @@ pub async fn compress(text: &str) -> Option<String> {
     JsFuture::from(compress_text(text)).await.ok()?.as_string()
 }
 
-/// Restore text from a fragment payload; `None` if it is malformed or too large.
-pub async fn decompress(data: &str, limit: usize) -> Option<String> {
-    JsFuture::from(decompress_text(data, limit as f64)).await.ok()?.as_string()
+/// Restore text from a fragment payload; inflating stops as soon as the
+/// text exceeds `limit` bytes. The error says what went wrong, for the reader.
+pub async fn decompress(data: &str, limit: usize) -> Result<String, String> {
+    let result = JsFuture::from(decompress_text(data, limit as f64)).await;
+    match result.map(|text| text.as_string()) {
+        Ok(Some(text)) => Ok(text),
+        Err(why) if why.as_string().as_deref() == Some("too-large") => Err(format!(
+            "The link's text is larger than {} MB once unpacked, so it was not opened. Your own text is unchanged.",
+            limit / 1048576
+        )),
+        _ => Err("The link's text could not be read (it may be cut short). Your own text is unchanged.".into()),
+    }
 }
 
 /// Fetch a text file from the page's own origin.

@@ -7,6 +7,20 @@ use factgrid_engine::Report;
 use crate::components::export::ExportKind;
 use crate::state::{megabytes, MAX_TEXT_BYTES};
 
+/// Open the first of `files` (dropped or chosen): its text and a
+/// confirmation that names it and any files left unopened (factgrid reads
+/// one article at a time). The error says why the text stays as it is.
+pub async fn open_files(files: &[web_sys::File]) -> Result<(String, String), String> {
+    let Some((first, rest)) = files.split_first() else { return Err("No file was dropped.".into()) };
+    let text = load_file(first).await?;
+    let mut notice = format!("Opened {}.", first.name());
+    if !rest.is_empty() {
+        let names: Vec<String> = rest.iter().map(|f| f.name()).collect();
+        notice.push_str(&format!(" Not opened: {} (factgrid reads one file at a time).", names.join(", ")));
+    }
+    Ok((text, notice))
+}
+
 /// Read a dropped or chosen file: text as it is, HTML reduced to its text.
 /// Files that are too large or not text are refused with a reason, and the
 /// current text stays.
@@ -37,20 +51,22 @@ pub async fn load_file(file: &web_sys::File) -> Result<String, String> {
     })
 }
 
-/// Put the text, compressed, in the URL fragment (never sent to a server)
-/// and return the full link.
+/// The link to this page with the text, compressed, in the URL fragment
+/// (never sent to a server). The address bar is left as it is.
 pub async fn permalink(text: &str) -> Option<String> {
     let data = crate::glue::compress(text).await?;
-    let location = gloo::utils::window().location();
-    let base = location.href().ok()?;
-    let base = base.split('#').next().unwrap_or_default().to_string();
-    let url = format!("{base}{}{data}", crate::glue::FRAGMENT_KEY);
-    let _ = gloo::utils::window().history().ok()?.replace_state_with_url(
-        &wasm_bindgen::JsValue::NULL,
-        "",
-        Some(&url),
-    );
-    Some(url)
+    let href = gloo::utils::window().location().href().ok()?;
+    let base = href.split('#').next().unwrap_or_default();
+    Some(format!("{base}{}{data}", crate::glue::FRAGMENT_KEY))
+}
+
+/// The payload of a `#text=` fragment in the address bar, which is
+/// removed from it: a link is read once.
+pub fn take_link_fragment() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    let data = hash.strip_prefix(crate::glue::FRAGMENT_KEY)?.to_string();
+    crate::glue::clear_fragment();
+    Some(data)
 }
 
 /// Carry out an export of `report` (made from `text`); resolves to the
@@ -65,8 +81,10 @@ pub async fn export(kind: ExportKind, report: &Report, text: &str) -> &'static s
             }
         }
         ExportKind::Json => {
-            let json = serde_json::to_string_pretty(report).unwrap_or_default();
-            crate::glue::download_text("factgrid-report.json", "application/json", &json);
+            // Indented in the browser: serde_json's pretty printer would
+            // add a second copy of every Serialize impl to the bundle.
+            let json = serde_json::to_string(report).unwrap_or_default();
+            crate::glue::download_json("factgrid-report.json", &json);
             "The report was downloaded as JSON."
         }
         ExportKind::Csv => {
@@ -78,7 +96,7 @@ pub async fn export(kind: ExportKind, report: &Report, text: &str) -> &'static s
                 if crate::glue::copy(&url).await {
                     "A link with the text was copied. It stays in the link: nothing is uploaded."
                 } else {
-                    "The link is in the address bar (the clipboard is not available here)."
+                    "The clipboard is not available here, so the link could not be copied."
                 }
             }
             None => "This browser cannot make a link.",

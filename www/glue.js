@@ -26,11 +26,31 @@ export async function compressText(text) {
   return toBase64Url(await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
 }
 
-/** base64url → inflate → text; rejects on anything malformed. At most `limit` bytes. */
+/**
+ * base64url → inflate → text, stopping as soon as more than `limit` bytes
+ * come out (a small link may inflate to gigabytes). Rejects with
+ * 'too-large' or 'malformed'.
+ */
 export async function decompressText(data, limit) {
-  const bytes = await pipe(fromBase64Url(data), new DecompressionStream('deflate-raw'));
-  if (bytes.length > limit) throw new Error('the linked text is too large');
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  let bytes;
+  try { bytes = fromBase64Url(data); } catch (_) { throw 'malformed'; }
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const parts = [];
+  let size = 0;
+  for (;;) {
+    let chunk;
+    try { chunk = await reader.read(); } catch (_) { throw 'malformed'; }
+    if (chunk.done) break;
+    size += chunk.value.length;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      throw 'too-large';
+    }
+    parts.push(decoder.decode(chunk.value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /** Fetch a text file; rejects unless the answer is 200 OK. */
@@ -50,6 +70,11 @@ export async function copyText(text) {
   }
 }
 
+/** Remove the fragment from the address bar, leaving history as it is. */
+export function clearFragment() {
+  history.replaceState(history.state, '', location.pathname + location.search);
+}
+
 /** Offer `text` as a file download named `name`. */
 export function downloadText(name, mime, text) {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
@@ -62,4 +87,9 @@ export function downloadText(name, mime, text) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Offer `json`, indented by two spaces, as a download named `name`. */
+export function downloadJson(name, json) {
+  downloadText(name, 'application/json', JSON.stringify(JSON.parse(json), null, 2));
 }

@@ -1,20 +1,35 @@
-//! The article view: the text by sentence, evidence highlighted.
+//! The article view: the text by sentence, evidence highlighted, party
+//! mentions marked.
+//!
+//! What it puts in the DOM is bounded by size, not by sentence count: a
+//! window of at most [`WINDOW_SENTENCES`] sentences, [`WINDOW_BYTES`] of
+//! text and [`WINDOW_MARKS`] marked mentions, whatever the text (a
+//! megabyte of party names without a full stop would otherwise become
+//! hundreds of thousands of elements). The reader moves the window with
+//! the Earlier and Later buttons, and jumping to a sentence brings it in.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use factgrid_engine::{Mention, Report, Span};
 use yew::prelude::*;
 
+use crate::state::{SameText, SharedReport};
+
 /// The most sentences shown at once.
-pub const WINDOW: usize = 1500;
+pub const WINDOW_SENTENCES: usize = 1500;
+/// The most text shown at once, in bytes (give or take one sentence).
+pub const WINDOW_BYTES: usize = 48 * 1024;
+/// The most mentions marked at once.
+pub const WINDOW_MARKS: usize = 1200;
 
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     /// The analysed text.
-    pub text: AttrValue,
+    pub text: SameText,
     /// Sentences to highlight (the focused cell's evidence).
     pub highlighted: Rc<Vec<usize>>,
     /// The sentence last jumped to.
@@ -25,41 +40,63 @@ pub struct ArticleProps {
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
     let r = &props.report;
-    let text = props.text.as_str();
-    // A window of sentences around the selected one: a long text is not
-    // turned into hundreds of thousands of DOM nodes.
+    let text = props.text.0.as_str();
     let total = r.sentences.len();
-    let first = props.selected.map_or(0, |s| s.saturating_sub(WINDOW / 4)).min(total.saturating_sub(WINDOW));
-    let last = (first + WINDOW).min(total);
-    let in_window = |i: &usize| (first..last).contains(i);
-    let evidence: std::collections::HashSet<usize> =
+    // Where the reader moved the window, for this report and selection.
+    let moved = use_state(|| None::<(usize, Option<usize>, usize)>);
+    let key = (Rc::as_ptr(&r.0) as usize, props.selected);
+    let window = match *moved {
+        Some((report, selected, start)) if (report, selected) == key => window_from(r, start),
+        _ => props.selected.map_or_else(|| window_from(r, 0), |s| window_around(r, s)),
+    };
+    let go = |start: usize| {
+        let moved = moved.clone();
+        Callback::from(move |_: MouseEvent| moved.set(Some((key.0, key.1, start))))
+    };
+    let in_window = |i: &usize| window.contains(i);
+    // Sorted lists, searched: a hash set would add its own code to the bundle.
+    let mut evidence: Vec<usize> =
         r.cells.iter().flat_map(|c| c.evidence.iter().map(|e| e.sentence)).filter(in_window).collect();
-    let highlighted: std::collections::HashSet<usize> =
-        props.highlighted.iter().copied().filter(in_window).collect();
+    evidence.sort_unstable();
+    let mut highlighted: Vec<usize> = props.highlighted.iter().copied().filter(in_window).collect();
+    highlighted.sort_unstable();
     let mut paragraphs: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (i, s) in r.sentences.iter().enumerate().take(last).skip(first) {
+    for i in window.clone() {
+        let paragraph = r.sentences[i].paragraph;
         match paragraphs.last_mut() {
-            Some((p, list)) if *p == s.paragraph => list.push(i),
-            _ => paragraphs.push((s.paragraph, vec![i])),
+            Some((p, list)) if *p == paragraph => list.push(i),
+            _ => paragraphs.push((paragraph, vec![i])),
         }
     }
+    let mut marks_left = WINDOW_MARKS;
     html! {
         <section class="fg-article" aria-labelledby="fg-article-title">
             <h2 id="fg-article-title" class="fg-panel-title">{"Article, annotated"}</h2>
+            if window.start > 0 || window.end < total {
+                <p class="fg-window-note">
+                    {format!("Showing sentences {}–{} of {}. ", window.start + 1, window.end, total)}
+                    if window.start > 0 {
+                        <button type="button" class="fg-button fg-button-quiet" onclick={go(window_back(r, window.start))}>{"Earlier text"}</button>
+                    }
+                    {" "}
+                    if window.end < total {
+                        <button type="button" class="fg-button fg-button-quiet" onclick={go(window.end)}>{"Later text"}</button>
+                    }
+                </p>
+            }
             // Focusable so that keyboard users can scroll it.
             <div class="fg-article-body" tabindex="0" role="region" aria-label="Annotated article text">
-            if first > 0 || last < total {
-                <p class="fg-window-note">{format!("Showing sentences {}–{} of {}.", first + 1, last, total)}</p>
-            }
             { for paragraphs.iter().map(|(pi, sents)| html! {
                 <p key={*pi}>
                 { for sents.iter().map(|&i| {
                     let s = &r.sentences[i];
                     let mut class = classes!("fg-sentence");
-                    if evidence.contains(&i) { class.push("fg-is-evidence"); }
-                    if highlighted.contains(&i) { class.push("fg-is-highlighted"); }
+                    if evidence.binary_search(&i).is_ok() { class.push("fg-is-evidence"); }
+                    if highlighted.binary_search(&i).is_ok() { class.push("fg-is-highlighted"); }
                     if props.selected == Some(i) { class.push("fg-is-selected"); }
-                    let parts = sentence_parts(text, s.span, &r.mentions).into_iter().map(|part| match part {
+                    let parts = sentence_parts(text, s.span, &r.mentions, marks_left);
+                    marks_left -= parts.iter().filter(|p| matches!(p, Part::Mention { .. })).count();
+                    let parts = parts.into_iter().map(|part| match part {
                         Part::Text(t) => html! { {t} },
                         Part::Mention { text, party } => html! {
                             <mark class={classes!("fg-mention", format!("fg-party-{party}"))}>{text}</mark>
@@ -79,6 +116,55 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     }
 }
 
+/// The number of mentions that start within `span`.
+fn marks_in(mentions: &[Mention], span: Span) -> usize {
+    let first = mentions.partition_point(|m| m.span.start < span.start);
+    let end = mentions.partition_point(|m| m.span.start < span.end);
+    end.saturating_sub(first)
+}
+
+/// How many of the sentences `order` names, taken in turn, fit within
+/// `1 / share` of the window's limits; at least `min`.
+fn fit(r: &Report, order: impl Iterator<Item = usize>, share: usize, min: usize) -> usize {
+    let (mut n, mut bytes, mut marks) = (0, 0, 0);
+    for i in order {
+        let s = &r.sentences[i];
+        bytes += s.span.len();
+        marks += marks_in(&r.mentions, s.span);
+        let over =
+            n + 1 > WINDOW_SENTENCES / share || bytes > WINDOW_BYTES / share || marks > WINDOW_MARKS / share;
+        if over && n >= min {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// The window that starts at sentence `first`: as many sentences as fit
+/// the limits, and at least one.
+pub fn window_from(r: &Report, first: usize) -> Range<usize> {
+    let first = first.min(r.sentences.len());
+    first..first + fit(r, first..r.sentences.len(), 1, 1)
+}
+
+/// The start of the window that ends where the sentence `end` begins.
+pub fn window_back(r: &Report, end: usize) -> usize {
+    let end = end.min(r.sentences.len());
+    end - fit(r, (0..end).rev(), 1, 1)
+}
+
+/// The window that shows sentence `selected`, with some of the text before it.
+pub fn window_around(r: &Report, selected: usize) -> Range<usize> {
+    let selected = selected.min(r.sentences.len().saturating_sub(1));
+    let window = window_from(r, selected - fit(r, (0..selected).rev(), 4, 0));
+    if window.contains(&selected) {
+        window
+    } else {
+        window_from(r, selected)
+    }
+}
+
 /// A piece of a sentence as the article view shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part<'a> {
@@ -94,10 +180,16 @@ pub enum Part<'a> {
 }
 
 /// Split the sentence at `span` of `text` into plain text and the party
-/// mentions inside it. `mentions` is the report's list, ordered by start;
-/// a mention that overlaps an earlier one or does not fit the text is
-/// left as plain text. Empty pieces are left out.
-pub fn sentence_parts<'a>(text: &'a str, span: Span, mentions: &'a [Mention]) -> Vec<Part<'a>> {
+/// mentions inside it, marking at most `max_marks` of them. `mentions` is
+/// the report's list, ordered by start; a mention that overlaps an earlier
+/// one or does not fit the text is left as plain text, and so are those
+/// beyond `max_marks`. Empty pieces are left out.
+pub fn sentence_parts<'a>(
+    text: &'a str,
+    span: Span,
+    mentions: &'a [Mention],
+    max_marks: usize,
+) -> Vec<Part<'a>> {
     let mut parts = Vec::new();
     let push_text = |parts: &mut Vec<Part<'a>>, t: &'a str| {
         if !t.is_empty() {
@@ -106,14 +198,16 @@ pub fn sentence_parts<'a>(text: &'a str, span: Span, mentions: &'a [Mention]) ->
     };
     let first = mentions.partition_point(|m| m.span.start < span.start);
     let mut pos = span.start;
+    let mut marks = 0;
     for m in mentions[first..].iter().take_while(|m| m.span.end <= span.end) {
-        if m.span.start < pos {
+        if m.span.start < pos || marks == max_marks {
             continue;
         }
         if let (Some(before), Some(word)) = (text.get(pos..m.span.start), text.get(m.span.range())) {
             push_text(&mut parts, before);
             parts.push(Part::Mention { text: word, party: &m.party });
             pos = m.span.end;
+            marks += 1;
         }
     }
     push_text(&mut parts, text.get(pos..span.end).unwrap_or(""));
@@ -133,7 +227,7 @@ mod tests {
         let text = "Kyiv and Moscow talked. Washington waited.";
         let mentions = [mention(0, 4, "ukraine"), mention(9, 15, "russia"), mention(24, 34, "us")];
         assert_eq!(
-            sentence_parts(text, Span::new(0, 23), &mentions),
+            sentence_parts(text, Span::new(0, 23), &mentions, 99),
             vec![
                 Part::Mention { text: "Kyiv", party: "ukraine" },
                 Part::Text(" and "),
@@ -142,7 +236,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            sentence_parts(text, Span::new(24, 42), &mentions),
+            sentence_parts(text, Span::new(24, 42), &mentions, 99),
             vec![Part::Mention { text: "Washington", party: "us" }, Part::Text(" waited.")]
         );
     }
@@ -152,14 +246,14 @@ mod tests {
         let text = "Moscow talks.";
         let mentions = [mention(0, 6, "russia"), mention(2, 5, "x"), mention(7, 99, "y")];
         assert_eq!(
-            sentence_parts(text, Span::new(0, 13), &mentions),
+            sentence_parts(text, Span::new(0, 13), &mentions, 99),
             vec![Part::Mention { text: "Moscow", party: "russia" }, Part::Text(" talks.")]
         );
         // A mention that is not on a character boundary is left as text.
         let text = "éa Kyiv";
         let mentions = [mention(1, 3, "x"), mention(4, 8, "ukraine")];
         assert_eq!(
-            sentence_parts(text, Span::new(0, 8), &mentions),
+            sentence_parts(text, Span::new(0, 8), &mentions, 99),
             vec![Part::Text("éa "), Part::Mention { text: "Kyiv", party: "ukraine" }]
         );
     }
@@ -167,9 +261,69 @@ mod tests {
     #[test]
     fn a_sentence_without_mentions_is_one_piece() {
         assert_eq!(
-            sentence_parts("No names here.", Span::new(0, 14), &[]),
+            sentence_parts("No names here.", Span::new(0, 14), &[], 99),
             vec![Part::Text("No names here.")]
         );
-        assert_eq!(sentence_parts("", Span::new(0, 0), &[]), vec![]);
+        assert_eq!(sentence_parts("", Span::new(0, 0), &[], 99), vec![]);
+    }
+
+    #[test]
+    fn marks_beyond_the_budget_stay_text() {
+        let text = "Kyiv and Moscow talked.";
+        let mentions = [mention(0, 4, "ukraine"), mention(9, 15, "russia")];
+        assert_eq!(
+            sentence_parts(text, Span::new(0, 23), &mentions, 1),
+            vec![Part::Mention { text: "Kyiv", party: "ukraine" }, Part::Text(" and Moscow talked.")]
+        );
+    }
+
+    /// A report of a text without full stops, dense in party names.
+    fn dense(units: usize) -> (String, Report) {
+        let unit = "Moscow Kyiv Washington Kremlin Zelensky Putin Trump and ".repeat(70);
+        let text = unit.repeat(units);
+        let report = factgrid_engine::analyze(&text, &factgrid_engine::Profile::default_profile());
+        (text, report)
+    }
+
+    #[test]
+    fn a_window_of_dense_text_is_bounded_by_bytes_and_marks() {
+        let (text, r) = dense(60);
+        assert!(r.mentions.len() > 5 * WINDOW_MARKS, "{} mentions", r.mentions.len());
+        let mut start = 0;
+        while start < r.sentences.len() {
+            let w = window_from(&r, start);
+            assert!(!w.is_empty());
+            let bytes: usize = r.sentences[w.clone()].iter().map(|s| s.span.len()).sum();
+            assert!(bytes <= WINDOW_BYTES + 4096, "{bytes} bytes");
+            let mut left = WINDOW_MARKS;
+            for s in &r.sentences[w.clone()] {
+                let parts = sentence_parts(&text, s.span, &r.mentions, left);
+                left -= parts.iter().filter(|p| matches!(p, Part::Mention { .. })).count();
+            }
+            assert_eq!(window_back(&r, w.end), w.start, "Earlier undoes Later");
+            start = w.end;
+        }
+    }
+
+    #[test]
+    fn the_window_around_a_sentence_holds_it_with_some_text_before() {
+        let (_, r) = dense(60);
+        let last = r.sentences.len() - 1;
+        for selected in [0, 1, last / 2, last] {
+            let w = window_around(&r, selected);
+            assert!(w.contains(&selected), "{selected} in {w:?}");
+        }
+        // Ordinary sentences: some of the text before the selected one shows.
+        let text = "Kyiv agreed to talks on Monday. ".repeat(5000);
+        let r = factgrid_engine::analyze(&text, &factgrid_engine::Profile::default_profile());
+        let w = window_around(&r, 3000);
+        assert!(w.start < 2990 && w.contains(&3000) && w.end > 3010, "{w:?}");
+        let short = factgrid_engine::analyze(
+            "Kyiv agreed. Moscow did not.",
+            &factgrid_engine::Profile::default_profile(),
+        );
+        assert_eq!(window_around(&short, 1), 0..2);
+        assert_eq!(window_from(&short, 0), 0..2);
+        assert_eq!(window_from(&short, 5), 2..2, "past the end: nothing");
     }
 }

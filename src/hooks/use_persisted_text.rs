@@ -3,7 +3,7 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::state::{Action, State};
+use crate::state::{Action, Notice, Place, SameText, State};
 
 /// Where the text is kept between visits.
 pub const STORAGE_KEY: &str = "factgrid:text";
@@ -24,9 +24,9 @@ pub fn saved_text() -> Option<String> {
 pub fn use_persisted_text(persist: bool, state: &UseReducerHandle<State>) {
     let dispatcher = state.dispatcher();
     let save_timer = use_mut_ref(|| None::<Timeout>);
-    use_effect_with(state.text.clone(), move |text| {
+    use_effect_with(SameText(state.text.clone()), move |text| {
         if persist {
-            let text = text.clone();
+            let text = text.0.clone();
             *save_timer.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
                 let saved = if text.is_empty() {
                     storage::delete();
@@ -38,10 +38,9 @@ pub fn use_persisted_text(persist: bool, state: &UseReducerHandle<State>) {
                     storage::save(&text)
                 };
                 if saved.is_err() {
-                    dispatcher.dispatch(Action::Notice(Some(
-                        "This text is not kept in the browser (too large, or storage is off); it stays on this page until you close it."
-                            .into(),
-                    )));
+                    let text = "This text is not kept in the browser (too large, or storage is off); it stays on this page until you close it.";
+                    dispatcher
+                        .dispatch(Action::Notice(Some(Notice { text: text.into(), place: Place::Input })));
                 }
             }));
         }

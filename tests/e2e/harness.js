@@ -19,8 +19,10 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
 };
 
-/** Serve `dir` on a free port of 127.0.0.1. Resolves to { url, close }. */
-export function serve(dir = path.join(root, 'dist')) {
+/** Serve `dir` (the release build; `FACTGRID_DIST` names another, e.g. an
+ * older build to check that a new test fails on it) on a free port of
+ * 127.0.0.1. Resolves to { url, close }. */
+export function serve(dir = path.resolve(process.env.FACTGRID_DIST || path.join(root, 'dist'))) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run 'trunk build --release' first`);
   }

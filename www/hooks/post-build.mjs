@@ -13,7 +13,8 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this from trunk');
 const index = path.join(dir, 'index.html');
 let html = fs.readFileSync(index, 'utf8');
-const re = /<script type="module">([\s\S]*?)<\/script>/;
+// (Quoted or not: release builds minify the page.)
+const re = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const m = html.match(re);
 if (m) {
   fs.writeFileSync(path.join(dir, 'boot.js'), m[1].trim() + '\n');
