@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use factgrid_engine::{Profile, Report};
+use factgrid_engine::{Analyzer, Report};
 use yew::prelude::*;
 
 /// Props of [`crate::App`].
@@ -14,14 +14,18 @@ pub struct AppProps {
     pub text: Option<AttrValue>,
     /// The profile to analyse with (the built-in one by default).
     #[prop_or_default]
-    pub profile: Option<Rc<Profile>>,
+    pub profile: Option<Rc<CustomProfile>>,
     /// Keep the text in localStorage.
     #[prop_or(true)]
     pub persist: bool,
-    /// Read and write `#text=` permalinks (the factgrid page only: an
+    /// Offer "Copy link", a `#text=` permalink (the factgrid page only: an
     /// embedded widget leaves the host page's URL alone).
     #[prop_or(false)]
     pub permalink: bool,
+    /// The text of the `#text=` link the page was opened with, or why it
+    /// could not be read (see [`crate::hooks::use_permalink`]).
+    #[prop_or_default]
+    pub link: Option<Result<AttrValue, AttrValue>>,
     /// Which panels to show.
     #[prop_or_default]
     pub panels: Panels,
@@ -62,12 +66,30 @@ impl AppProps {
             profile: None,
             persist: false,
             permalink: false,
+            link: None,
             panels: Panels::default(),
             theme: Theme::Auto,
             on_report: None,
             worker_url: None,
             example_url: None,
         }
+    }
+}
+
+/// A profile the host page gave: its JSON, which the analysis worker
+/// compiles once, and its analyzer, compiled once on the page (see
+/// [`crate::profiles`]).
+#[derive(Clone)]
+pub struct CustomProfile {
+    /// The profile as JSON.
+    pub json: String,
+    /// The compiled profile.
+    pub analyzer: Rc<Analyzer>,
+}
+
+impl PartialEq for CustomProfile {
+    fn eq(&self, other: &CustomProfile) -> bool {
+        Rc::ptr_eq(&self.analyzer, &other.analyzer)
     }
 }
 

@@ -7,10 +7,26 @@ use factgrid_engine::Report;
 use crate::components::export::ExportKind;
 use crate::state::{megabytes, MAX_TEXT_BYTES};
 
-/// Open the first of `files` (dropped or chosen): its text and a
-/// confirmation that names it and any files left unopened (factgrid reads
-/// one article at a time). The error says why the text stays as it is.
-pub async fn open_files(files: &[web_sys::File]) -> Result<(String, String), String> {
+/// Where a text that replaces the reader's comes from.
+pub enum Source {
+    /// Files dropped or chosen: the first is opened, the others are named
+    /// as not opened (factgrid reads one article at a time; a
+    /// multi-article view would take the whole list).
+    Files(Vec<web_sys::File>),
+    /// The example article, at this URL.
+    Example(yew::AttrValue),
+}
+
+/// The text from `source` and a confirmation that says what was opened
+/// (and which files were not); the error says why the text stays as it is.
+pub async fn open(source: Source) -> Result<(String, String), String> {
+    let files = match source {
+        Source::Files(files) => files,
+        Source::Example(url) => {
+            let text = crate::glue::fetch_text(&url).await.ok_or("The example could not be loaded.")?;
+            return Ok((text, "Loaded the example article.".into()));
+        }
+    };
     let Some((first, rest)) = files.split_first() else { return Err("No file was dropped.".into()) };
     let text = load_file(first).await?;
     let mut notice = format!("Opened {}.", first.name());
@@ -51,24 +67,6 @@ pub async fn load_file(file: &web_sys::File) -> Result<String, String> {
     })
 }
 
-/// The link to this page with the text, compressed, in the URL fragment
-/// (never sent to a server). The address bar is left as it is.
-pub async fn permalink(text: &str) -> Option<String> {
-    let data = crate::glue::compress(text).await?;
-    let href = gloo::utils::window().location().href().ok()?;
-    let base = href.split('#').next().unwrap_or_default();
-    Some(format!("{base}{}{data}", crate::glue::FRAGMENT_KEY))
-}
-
-/// The payload of a `#text=` fragment in the address bar, which is
-/// removed from it: a link is read once.
-pub fn take_link_fragment() -> Option<String> {
-    let hash = gloo::utils::window().location().hash().ok()?;
-    let data = hash.strip_prefix(crate::glue::FRAGMENT_KEY)?.to_string();
-    crate::glue::clear_fragment();
-    Some(data)
-}
-
 /// Carry out an export of `report` (made from `text`); resolves to the
 /// confirmation to show.
 pub async fn export(kind: ExportKind, report: &Report, text: &str) -> &'static str {
@@ -91,7 +89,7 @@ pub async fn export(kind: ExportKind, report: &Report, text: &str) -> &'static s
             crate::glue::download_text("factgrid-grid.csv", "text/csv", &report.to_csv());
             "The grid was downloaded as CSV."
         }
-        ExportKind::Link => match permalink(text).await {
+        ExportKind::Link => match crate::glue::permalink(text).await {
             Some(url) => {
                 if crate::glue::copy(&url).await {
                     "A link with the text was copied. It stays in the link: nothing is uploaded."

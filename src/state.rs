@@ -66,6 +66,12 @@ pub struct State {
     pub focus: Option<(String, String)>,
     /// The sentence last jumped to.
     pub selected_sentence: Option<usize>,
+    /// Where the reader moved the article's window (its first sentence),
+    /// until the next jump or report.
+    pub window_start: Option<usize>,
+    /// The reader asked to edit the head of a large text (the box is
+    /// read-only until then; see `components::input`).
+    pub editing_head: bool,
     /// A problem the reader should know about (announced assertively).
     pub message: Option<String>,
     /// A confirmation such as "Copied", shown by the control that caused it.
@@ -73,9 +79,15 @@ pub struct State {
     /// The text that Clear or a replacement discarded, until Undo brings it
     /// back or the reader moves on.
     pub undo: Option<AttrValue>,
-    /// A text that a link carries, waiting for the reader to open it in
-    /// place of their own.
+    /// A text from elsewhere, waiting for the reader to open it in place
+    /// of their own: one a link carries, or (`offer_from_tab`) one that
+    /// another tab saved over this tab's.
     pub offer: Option<AttrValue>,
+    /// The offer comes from another tab.
+    pub offer_from_tab: bool,
+    /// Bumped when the reader keeps this tab's text over another tab's:
+    /// it is saved then, over the other.
+    pub kept: u32,
 }
 
 /// A confirmation and where it is shown.
@@ -116,7 +128,11 @@ pub enum Action {
     /// A link carries `text`: open it at once when nothing would be lost,
     /// else offer it.
     Linked(AttrValue),
-    /// The reader answered the offer of a link's text: open it or not.
+    /// Another tab saved this text over the one this tab saved: offered
+    /// (this tab saves nothing until the reader chooses).
+    SavedElsewhere(AttrValue),
+    /// The reader answered the offer of a link's or another tab's text:
+    /// open it or not.
     AnswerOffer(bool),
     /// An analysis finished for `text`.
     Analyzed { text: AttrValue, report: Rc<Report> },
@@ -126,6 +142,10 @@ pub enum Action {
     Focus(Option<(String, String)>),
     /// Jump to a sentence.
     Select(usize),
+    /// Move the article's window to start at this sentence.
+    MoveWindow(usize),
+    /// Make the head of a large text editable.
+    EditHead,
     /// Show a message.
     Message(Option<String>),
     /// Show a confirmation.
@@ -153,7 +173,13 @@ impl Reducible for State {
                 next.notice = Some(Notice { text: notice, place: Place::Input });
             }
             Action::Clear => {
-                next = State { revision: self.revision, offer: self.offer.clone(), ..State::default() };
+                next = State {
+                    revision: self.revision,
+                    offer: self.offer.clone(),
+                    kept: self.kept,
+                    ..State::default()
+                };
+                next.offer_from_tab = self.offer_from_tab;
                 next.replace(AttrValue::default());
                 next.undo = (!self.text.is_empty()).then(|| self.text.clone());
                 next.notice = Some(Notice { text: "Text cleared.".into(), place: Place::Input });
@@ -169,13 +195,25 @@ impl Reducible for State {
                     next.offer = Some(text);
                 }
             }
+            Action::SavedElsewhere(text) => {
+                if text == self.text {
+                    return self;
+                }
+                next.offer = Some(text);
+                next.offer_from_tab = true;
+            }
             Action::AnswerOffer(open) => {
                 let Some(text) = self.offer.clone() else { return self };
                 next.offer = None;
+                next.offer_from_tab = false;
                 if open {
-                    let notice = "The linked text replaced yours.".to_string();
-                    return Rc::new(next).reduce(Action::Discard { text, notice });
+                    let notice = match self.offer_from_tab {
+                        true => "The other tab's text replaced this one.",
+                        false => "The linked text replaced yours.",
+                    };
+                    return Rc::new(next).reduce(Action::Discard { text, notice: notice.into() });
                 }
+                next.kept = self.kept.wrapping_add(u32::from(self.offer_from_tab));
             }
             Action::Analyzed { text, report } => {
                 // A late result for older text must not replace a newer one.
@@ -184,11 +222,23 @@ impl Reducible for State {
                 }
                 next.busy = None;
                 next.analyzed_text = text;
-                if let Some(n) = report.notices.first() {
+                // The engine is given at most MAX_TEXT_BYTES: the reader is
+                // told the true size of a longer text. (A message about
+                // something else, such as a link that could not be read,
+                // stays: the text's own messages went when it changed.)
+                if next.analyzed_text.len() > MAX_TEXT_BYTES {
+                    next.message = Some(format!(
+                        "This text is {} MB, of which the first {} MB were analysed. {}",
+                        megabytes(next.analyzed_text.len()),
+                        megabytes(MAX_TEXT_BYTES),
+                        report.notices.first().map_or("", |n| n.as_str())
+                    ));
+                } else if let Some(n) = report.notices.first() {
                     next.message = Some(n.clone());
                 }
                 next.report = Some(report);
                 next.selected_sentence = None;
+                next.window_start = None;
             }
             Action::Focus(cell) => {
                 if cell == self.focus {
@@ -196,7 +246,12 @@ impl Reducible for State {
                 }
                 next.focus = cell;
             }
-            Action::Select(i) => next.selected_sentence = Some(i),
+            Action::Select(i) => {
+                next.selected_sentence = Some(i);
+                next.window_start = None;
+            }
+            Action::MoveWindow(i) => next.window_start = Some(i),
+            Action::EditHead => next.editing_head = true,
             Action::Message(m) => next.message = m,
             Action::Notice(m) => next.notice = m,
             Action::Busy(b) => next.busy = b,
@@ -219,9 +274,9 @@ impl State {
     fn set_text(&mut self, text: AttrValue) {
         self.message = (text.len() > MAX_TEXT_BYTES).then(|| {
             format!(
-                "This text is {} MB; only the first {} MB will be analysed. Your text is kept as it is.",
+                "This text is {} MB; the first {} MB will be analysed. Your text is kept as it is.",
                 megabytes(text.len()),
-                MAX_TEXT_BYTES / 1048576
+                megabytes(MAX_TEXT_BYTES)
             )
         });
         self.chars = text.chars().count();
@@ -235,6 +290,7 @@ impl State {
         self.set_text(text);
         self.revision = self.revision.wrapping_add(1);
         self.typing = false;
+        self.editing_head = false;
     }
 }
 
@@ -262,7 +318,14 @@ impl State {
     /// The status line read out to screen readers.
     pub fn status(&self) -> String {
         if let Some(bytes) = self.busy {
-            return format!("Analysing {} MB of text…", megabytes(bytes));
+            return match bytes > MAX_TEXT_BYTES {
+                true => format!(
+                    "Analysing the first {} MB of {} MB of text…",
+                    megabytes(MAX_TEXT_BYTES),
+                    megabytes(bytes)
+                ),
+                false => format!("Analysing {} MB of text…", megabytes(bytes)),
+            };
         }
         match &self.report {
             None if self.text.trim().is_empty() => {
@@ -338,7 +401,29 @@ mod tests {
         let big = "a".repeat(MAX_TEXT_BYTES + 1);
         let s = typed(Rc::new(State::default()), &big);
         assert_eq!(s.text.len(), big.len());
-        assert!(s.message.as_deref().unwrap().contains("only the first 20 MB"));
+        assert!(s.message.as_deref().unwrap().contains("the first 20.0 MB will be analysed"));
+        assert_eq!(
+            s.clone().reduce(Action::Busy(Some(big.len()))).status(),
+            "Analysing the first 20.0 MB of 20.0 MB of text…"
+        );
+        let report = Rc::new(factgrid_engine::analyze(
+            &big[..MAX_TEXT_BYTES],
+            &factgrid_engine::Profile::default_profile(),
+        ));
+        let s = s.reduce(Action::Analyzed { text: big.into(), report });
+        assert_eq!(
+            s.message.as_deref(),
+            Some("This text is 20.0 MB, of which the first 20.0 MB were analysed. ")
+        );
+    }
+
+    #[test]
+    fn a_message_about_a_link_outlives_the_first_analysis() {
+        let s =
+            crate::hooks::with_link(State::default(), Some(Err("The link's text could not be read.".into())));
+        let s = analyzed(Rc::new(s), "");
+        assert_eq!(s.message.as_deref(), Some("The link's text could not be read."));
+        assert_eq!(typed(s, "Kyiv").message, None, "a new text: the message is out of date");
     }
 
     #[test]
@@ -411,5 +496,21 @@ mod tests {
         assert_eq!((opened.text.as_str(), opened.offer.clone()), ("linked", None));
         assert_eq!(opened.undo.as_deref(), Some("saved"));
         assert_eq!(opened.reduce(Action::Undo).text, "saved");
+    }
+
+    #[test]
+    fn another_tabs_text_is_offered_and_keeping_ours_saves_it() {
+        let s = Rc::new(State::with_text("ours".into()));
+        assert!(
+            Rc::ptr_eq(&s, &s.clone().reduce(Action::SavedElsewhere("ours".into()))),
+            "the same text: nothing to ask"
+        );
+        let asked = s.reduce(Action::SavedElsewhere("theirs".into()));
+        assert_eq!((asked.offer.as_deref(), asked.offer_from_tab), (Some("theirs"), true));
+        let kept = asked.clone().reduce(Action::AnswerOffer(false));
+        assert_eq!((kept.text.as_str(), kept.offer.clone(), kept.kept), ("ours", None, 1));
+        let opened = asked.reduce(Action::AnswerOffer(true));
+        assert_eq!((opened.text.as_str(), opened.undo.as_deref(), opened.kept), ("theirs", Some("ours"), 0));
+        assert_eq!(opened.notice.as_ref().unwrap().text, "The other tab's text replaced this one.");
     }
 }

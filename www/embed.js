@@ -18,10 +18,50 @@ const STYLESHEET = new URL('./factgrid.css', import.meta.url).href;
 const WORKER = new URL('./worker.js', import.meta.url).href;
 const EXAMPLE = new URL('./example-article.txt', import.meta.url).href;
 
+/** A mounted widget, as `mount` resolves to it. */
+class Widget {
+  #grid;
+  #text = null;
+
+  constructor(grid) { this.#grid = grid; }
+
+  /**
+   * Replace the text and analyse it. Calls in a burst are coalesced: only
+   * the last text reaches the widget, and the texts it replaced are
+   * released at once instead of queueing up inside the widget.
+   */
+  setText(text) {
+    const idle = this.#text === null;
+    this.#text = String(text ?? '');
+    if (idle) queueMicrotask(() => this.#flush());
+  }
+
+  #flush() {
+    const text = this.#text;
+    this.#text = null;
+    if (text !== null) this.#grid?.setText(text);
+  }
+
+  /** Change options (the same as mount's); those not given stay. */
+  update(options) {
+    this.#flush();
+    this.#grid?.update(options);
+  }
+
+  /** Remove the widget and everything it added; its worker jobs end. */
+  destroy() {
+    this.#text = null;
+    const grid = this.#grid;
+    this.#grid = null;
+    grid?.destroy();
+    grid?.free();
+  }
+}
+
 /** Mount a widget into `element`; resolves to a handle with setText, update, destroy. */
 export async function mount(element, options = {}) {
   await ready;
-  return wasmMount(element, { stylesheet: STYLESHEET, workerUrl: WORKER, exampleUrl: EXAMPLE, ...options });
+  return new Widget(wasmMount(element, { stylesheet: STYLESHEET, workerUrl: WORKER, exampleUrl: EXAMPLE, ...options }));
 }
 
 /** Analyse `text` (with an optional profile); resolves to the report (the CLI's JSON). */

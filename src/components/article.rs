@@ -34,6 +34,10 @@ pub struct ArticleProps {
     pub highlighted: Rc<Vec<usize>>,
     /// The sentence last jumped to.
     pub selected: Option<usize>,
+    /// Where the reader moved the window, if they did.
+    pub window_start: Option<usize>,
+    /// The reader moves the window to start at a sentence.
+    pub on_move: Callback<usize>,
 }
 
 /// The article, sentence by sentence, with mentions and evidence marked.
@@ -42,17 +46,12 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     let r = &props.report;
     let text = props.text.0.as_str();
     let total = r.sentences.len();
-    // Where the reader moved the window, for this report and selection.
-    let moved = use_state(|| None::<(usize, Option<usize>, usize)>);
-    let key = (Rc::as_ptr(&r.0) as usize, props.selected);
-    let window = match *moved {
-        Some((report, selected, start)) if (report, selected) == key => window_from(r, start),
-        _ => props.selected.map_or_else(|| window_from(r, 0), |s| window_around(r, s)),
+    let window = match (props.window_start, props.selected) {
+        (Some(start), _) => window_from(r, start),
+        (None, Some(s)) => window_around(r, s),
+        (None, None) => window_from(r, 0),
     };
-    let go = |start: usize| {
-        let moved = moved.clone();
-        Callback::from(move |_: MouseEvent| moved.set(Some((key.0, key.1, start))))
-    };
+    let go = |start: usize| props.on_move.reform(move |_: MouseEvent| start);
     let in_window = |i: &usize| window.contains(i);
     // Sorted lists, searched: a hash set would add its own code to the bundle.
     let mut evidence: Vec<usize> =
@@ -123,12 +122,14 @@ fn marks_in(mentions: &[Mention], span: Span) -> usize {
     end.saturating_sub(first)
 }
 
-/// How many of the sentences `order` names, taken in turn, fit within
-/// `1 / share` of the window's limits; at least `min`.
-fn fit(r: &Report, order: impl Iterator<Item = usize>, share: usize, min: usize) -> usize {
+/// How many sentences, from `from` on (or, not `forward`, from `from`
+/// back to the start), fit within `1 / share` of the window's limits; at
+/// least `min`.
+fn fit(r: &Report, from: usize, forward: bool, share: usize, min: usize) -> usize {
     let (mut n, mut bytes, mut marks) = (0, 0, 0);
-    for i in order {
-        let s = &r.sentences[i];
+    let count = if forward { r.sentences.len() - from } else { from };
+    while n < count {
+        let s = &r.sentences[if forward { from + n } else { from - 1 - n }];
         bytes += s.span.len();
         marks += marks_in(&r.mentions, s.span);
         let over =
@@ -145,19 +146,19 @@ fn fit(r: &Report, order: impl Iterator<Item = usize>, share: usize, min: usize)
 /// the limits, and at least one.
 pub fn window_from(r: &Report, first: usize) -> Range<usize> {
     let first = first.min(r.sentences.len());
-    first..first + fit(r, first..r.sentences.len(), 1, 1)
+    first..first + fit(r, first, true, 1, 1)
 }
 
 /// The start of the window that ends where the sentence `end` begins.
 pub fn window_back(r: &Report, end: usize) -> usize {
     let end = end.min(r.sentences.len());
-    end - fit(r, (0..end).rev(), 1, 1)
+    end - fit(r, end, false, 1, 1)
 }
 
 /// The window that shows sentence `selected`, with some of the text before it.
 pub fn window_around(r: &Report, selected: usize) -> Range<usize> {
     let selected = selected.min(r.sentences.len().saturating_sub(1));
-    let window = window_from(r, selected - fit(r, (0..selected).rev(), 4, 0));
+    let window = window_from(r, selected - fit(r, selected, false, 4, 0));
     if window.contains(&selected) {
         window
     } else {

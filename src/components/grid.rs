@@ -1,7 +1,7 @@
 //! The parties × topics grid: an accessible table with a stance badge, a
 //! summary and the evidence for every cell.
 
-use factgrid_engine::Span;
+use factgrid_engine::{Label, Span};
 use yew::prelude::*;
 
 use super::stance::stance_badge;
@@ -14,23 +14,18 @@ pub const MAX_EVIDENCE: usize = 40;
 /// at most `MAX_EVIDENCE × EVIDENCE_BYTES` per cell, whatever the text.
 pub const EVIDENCE_BYTES: usize = 320;
 
-/// Props of [`Grid`].
-#[derive(Properties, PartialEq)]
-pub struct GridProps {
-    /// The report to show.
-    pub report: SharedReport,
-    /// The analysed text (for marking quoted words).
-    pub text: SameText,
-    /// A cell was hovered or focused (`None` when left).
-    pub on_focus: Callback<Option<(String, String)>>,
-    /// An evidence sentence was activated.
-    pub on_select: Callback<usize>,
-}
-
-/// The grid.
-#[component]
-pub fn Grid(props: &GridProps) -> Html {
-    let r = &props.report;
+/// The grid: `on_focus` when a cell is hovered or focused (`None` when
+/// left), `on_select` when an evidence sentence is activated. A plain
+/// function, like the cells (see [`super::stance::stance_badge`]): what a
+/// cell lists is bounded ([`MAX_EVIDENCE`], [`EVIDENCE_BYTES`]), so
+/// rendering the grid again with the app stays cheap.
+pub fn grid(
+    report: &SharedReport,
+    text: &SameText,
+    on_focus: &Callback<Option<(String, String)>>,
+    on_select: &Callback<usize>,
+) -> Html {
+    let r = report;
     html! {
         <section class="fg-grid" aria-labelledby="fg-grid-title">
             <h2 id="fg-grid-title" class="fg-panel-title">{"Positions"}</h2>
@@ -46,15 +41,7 @@ pub fn Grid(props: &GridProps) -> Html {
                     { for r.topics.iter().map(|t| html! {
                         <tr key={&*t.id}>
                             <th scope="row">{&t.label}</th>
-                            { for r.parties.iter().map(|p| {
-                                let cell = r.cells.iter().position(|c| c.party == p.id && c.topic == t.id);
-                                html! {
-                                    <GridCell key={&*p.id} party={p.id.to_string()} party_label={p.label.clone()}
-                                        topic={t.id.to_string()} report={props.report.clone()} {cell}
-                                        text={props.text.clone()}
-                                        on_focus={props.on_focus.clone()} on_select={props.on_select.clone()} />
-                                }
-                            }) }
+                            { for r.parties.iter().map(|p| grid_cell(r, text, p, t, on_focus, on_select)) }
                         </tr>
                     }) }
                 </tbody>
@@ -63,45 +50,39 @@ pub fn Grid(props: &GridProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct GridCellProps {
-    party: AttrValue,
-    party_label: AttrValue,
-    topic: AttrValue,
-    report: SharedReport,
-    /// The cell's index in the report.
-    cell: Option<usize>,
-    text: SameText,
-    on_focus: Callback<Option<(String, String)>>,
-    on_select: Callback<usize>,
-}
-
-#[component]
-fn GridCell(props: &GridCellProps) -> Html {
-    let Some(cell) = props.cell.and_then(|i| props.report.cells.get(i)) else {
+/// The cell of party `p` on topic `t`.
+fn grid_cell(
+    r: &SharedReport,
+    text: &SameText,
+    p: &Label,
+    t: &Label,
+    on_focus: &Callback<Option<(String, String)>>,
+    on_select: &Callback<usize>,
+) -> Html {
+    let Some(cell) = r.cells.iter().find(|c| c.party == p.id && c.topic == t.id) else {
         return html! {
-            <td class="fg-cell fg-cell-empty" data-party={props.party.clone()} data-topic={props.topic.clone()}>
-                <span class="fg-party-label" aria-hidden="true">{&props.party_label}</span>
+            <td key={&*p.id} class="fg-cell fg-cell-empty" data-party={p.id.to_string()} data-topic={t.id.to_string()}>
+                <span class="fg-party-label" aria-hidden="true">{&p.label}</span>
                 <span class="fg-none">{"No position stated"}</span>
             </td>
         };
     };
-    let key = (props.party.to_string(), props.topic.to_string());
+    let key = (p.id.to_string(), t.id.to_string());
     let enter = {
-        let on_focus = props.on_focus.clone();
+        let on_focus = on_focus.clone();
         let key = key.clone();
         Callback::from(move |_: MouseEvent| on_focus.emit(Some(key.clone())))
     };
     let focusin = {
-        let on_focus = props.on_focus.clone();
+        let on_focus = on_focus.clone();
         Callback::from(move |_: FocusEvent| on_focus.emit(Some(key.clone())))
     };
-    let leave = props.on_focus.reform(|_: MouseEvent| None);
+    let leave = on_focus.reform(|_: MouseEvent| None);
     let n = cell.evidence.len();
     html! {
-        <td class="fg-cell" data-party={props.party.clone()} data-topic={props.topic.clone()}
+        <td key={&*p.id} class="fg-cell" data-party={p.id.to_string()} data-topic={t.id.to_string()}
             data-stance={cell.stance.clone()} onmouseenter={enter} onmouseleave={leave} onfocusin={focusin}>
-            <span class="fg-party-label" aria-hidden="true">{&props.party_label}</span>
+            <span class="fg-party-label" aria-hidden="true">{&p.label}</span>
             { stance_badge(&cell.stance) }
             <p class="fg-summary">{&cell.summary}</p>
             <details class="fg-evidence">
@@ -109,12 +90,12 @@ fn GridCell(props: &GridCellProps) -> Html {
                 <ol>
                     { for cell.evidence.iter().take(MAX_EVIDENCE).map(|e| {
                         let sentence = e.sentence;
-                        let onclick = props.on_select.reform(move |_: MouseEvent| sentence);
+                        let onclick = on_select.reform(move |_: MouseEvent| sentence);
                         html! {
                             <li key={e.sentence}>
                                 <button type="button" class="fg-evidence-item" {onclick}
                                     data-sentence={e.sentence.to_string()}>
-                                    { quoted_text(&props.text.0, e.span, e.quote) }
+                                    { quoted_text(&text.0, e.span, e.quote) }
                                 </button>
                                 if let Some(s) = &e.speaker {
                                     <span class="fg-speaker">{format!("— {s}")}</span>

@@ -16,8 +16,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::hooks::DEBOUNCE_MS;
@@ -48,6 +47,10 @@ pub struct InputPanelProps {
     pub on_replace_all: Callback<String>,
     /// Files were chosen.
     pub on_files: Callback<Vec<web_sys::File>>,
+    /// The head of a large text is editable (else the box is read-only).
+    pub editing: bool,
+    /// The reader asked to edit the head of a large text.
+    pub on_edit_head: Callback<()>,
     /// Load the example article (no button when absent).
     #[prop_or_default]
     pub on_example: Option<Callback<()>>,
@@ -104,18 +107,15 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     let pasted = use_mut_ref(|| false);
     // The next edit acts on the whole text: the whole box was selected.
     let whole = use_mut_ref(|| false);
-    let editing = use_state_eq(|| false);
     let pending = use_mut_ref(|| None::<Timeout>);
     let area_ref = use_node_ref();
     let tail: Rc<RefCell<Tail>> = use_mut_ref(Tail::default);
     {
-        let (area_ref, tail, pending, editing) =
-            (area_ref.clone(), tail.clone(), pending.clone(), editing.clone());
+        let (area_ref, tail, pending) = (area_ref.clone(), tail.clone(), pending.clone());
         let text = props.text.0.clone();
         use_effect_with(props.revision, move |_| {
             // An edit not yet joined up belongs to the text that was replaced.
             pending.borrow_mut().take();
-            editing.set(false);
             let head = head_len(&text);
             if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
                 area.set_value(&text[..head]);
@@ -124,10 +124,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         });
     }
     let large = !tail.borrow().get().is_empty();
-    let whole_box = |area: &HtmlTextAreaElement| {
-        let (start, end) = (area.selection_start().ok().flatten(), area.selection_end().ok().flatten());
-        start == Some(0) && end == Some(area.text_length())
-    };
+    let whole_box = crate::glue::whole_selected;
     let on_keydown = {
         let (whole, tail, on_clear) = (whole.clone(), tail.clone(), props.on_clear.clone());
         Callback::from(move |e: KeyboardEvent| {
@@ -145,8 +142,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let (on_replace, on_replace_all) = (props.on_replace.clone(), props.on_replace_all.clone());
         Callback::from(move |e: Event| {
             *pasted.borrow_mut() = true;
-            let Some(e) = e.dyn_ref::<ClipboardEvent>() else { return };
-            let Some(data) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+            let Some(data) = crate::glue::pasted_text(&e) else { return };
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let tail = tail.borrow();
             let all = !tail.get().is_empty() && whole_box(&area);
@@ -203,9 +199,9 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         })
     };
     let on_edit_head = {
-        let (editing, area_ref) = (editing.clone(), area_ref.clone());
+        let (on_edit_head, area_ref) = (props.on_edit_head.clone(), area_ref.clone());
         Callback::from(move |_: MouseEvent| {
-            editing.set(true);
+            on_edit_head.emit(());
             if let Some(area) = area_ref.cast::<web_sys::HtmlElement>() {
                 let _ = area.focus();
             }
@@ -220,22 +216,22 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         <section class="fg-input" aria-labelledby="fg-input-title">
             <h2 id="fg-input-title" class="fg-panel-title">{"Your text"}</h2>
             <label for="fg-text" class="fg-visually-hidden">{"Article text"}</label>
-            <textarea id="fg-text" class="fg-textarea" spellcheck="false" readonly={large && !*editing}
+            <textarea id="fg-text" class="fg-textarea" spellcheck="false" readonly={large && !props.editing}
                 aria-describedby={large.then_some("fg-tail-note")}
                 placeholder="Paste a news article here, or drop a .txt, .md or .html file…"
                 ref={area_ref} oninput={on_input} onpaste={on_paste} onkeydown={on_keydown} />
             if large {
                 <p class="fg-tail-note" id="fg-tail-note">
-                if *editing {
+                if props.editing {
                     {format!(
                         "You are editing the first {head_kb} KB; the remaining {} MB follow the end of the box unchanged. \
-                         To replace or delete the whole text, select all in the box first.",
+                         Select all in the box to replace or delete the whole text.",
                         megabytes(text.len().saturating_sub(head_len(text)))
                     )}
                 } else {
                     {format!(
-                        "This text is {} MB: the box shows its first {head_kb} KB, read-only, and the whole text is analysed. \
-                         To replace or delete the whole text, select all in the box and paste or delete. ",
+                        "This text is {} MB: the box shows its first {head_kb} KB, read-only; the whole text is analysed. \
+                         Select all in the box to replace or delete the whole text. ",
                         megabytes(text.len())
                     )}
                     <button type="button" class="fg-button fg-button-quiet" onclick={on_edit_head}>

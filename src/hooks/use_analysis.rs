@@ -1,59 +1,168 @@
 //! Analysing the text: whenever the state's text or the profile changes,
-//! after a pause when the reader is typing, in the page, or in the worker
-//! for large texts.
+//! after a pause when the reader is typing. Short texts are analysed on
+//! the page; large ones in the page's shared worker (see `crate::pool`), or,
+//! when the page cannot run it, on the page in slices, each in a task of
+//! its own.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use factgrid_engine::{Analyzer, Profile, Report};
+use factgrid_engine::{Analyzer, Report};
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::state::{Action, SameText, State};
-use crate::worker::WorkerLink;
+use crate::pool::{Outcome, WorkerClient};
+use crate::props::CustomProfile;
+use crate::state::{Action, SameText, State, MAX_TEXT_BYTES};
 
 /// How long typing must pause before the text is analysed, in ms.
 pub const DEBOUNCE_MS: u32 = 250;
-/// Texts larger than this go to the worker (when there is one).
+/// Texts larger than this are not analysed in one task on the page.
 pub const WORKER_BYTES: usize = 256 * 1024;
 
 /// Analyse the state's text with `profile` (the built-in one when
-/// `None`), now and after every change of either: at once, or after
-/// [`DEBOUNCE_MS`] while the reader types. Texts over [`WORKER_BYTES`] go
-/// to `worker_url` when there is one (built-in profile only).
+/// `None`), now and after every change of either (see the module docs),
+/// and hand every new report to `on_report` too. Texts over
+/// [`WORKER_BYTES`] go to the worker at `worker_url`.
+///
+/// When the widget goes, so does the hook's state: the worker client is
+/// dropped (which leaves the pool; the last widget out stops the worker)
+/// and an analysis in slices stops at its next slice.
 #[hook]
 pub fn use_analysis(
     state: &UseReducerHandle<State>,
-    profile: Option<Rc<Profile>>,
+    profile: Option<Rc<CustomProfile>>,
     worker_url: Option<AttrValue>,
+    on_report: Option<Callback<Rc<Report>>>,
 ) {
-    let analyzer = use_memo(profile.clone(), |p| {
-        let profile = p.as_deref().cloned().unwrap_or_else(Profile::default_profile);
-        Analyzer::new(&profile)
-    });
     let timer = use_mut_ref(|| None::<Timeout>);
-    let worker = use_mut_ref(|| None::<WorkerLink>);
+    let worker: Rc<RefCell<Option<WorkerClient>>> = use_mut_ref(|| None);
+    // Bumped for every new text: an analysis in slices for an older one
+    // (or for a widget that is gone) stops.
+    let generation: Rc<RefCell<u32>> = use_mut_ref(|| 0);
+    let blocked = use_mut_ref(|| false);
     let dispatcher = state.dispatcher();
-    // Only the built-in profile runs in the worker (it has no other).
-    let worker_url = worker_url.filter(|_| profile.is_none());
-    let delay = if state.typing { DEBOUNCE_MS } else { 0 };
-    use_effect_with((SameText(state.text.clone()), profile), move |(text, _)| {
+    let d = state.dispatcher();
+    let done = move |text: AttrValue, report: Report| {
+        let report = Rc::new(report);
+        if let Some(cb) = &on_report {
+            cb.emit(report.clone());
+        }
+        d.dispatch(Action::Analyzed { text, report });
+    };
+    let delay = if state.typing { crate::hooks::DEBOUNCE_MS } else { 0 };
+    use_effect_with((SameText(state.text.clone()), profile), move |(text, profile)| {
         let text = text.0.clone();
+        let profile = profile.clone();
         // The text changed: an analysis still running is out of date.
-        WorkerLink::cancel(&mut worker.borrow_mut());
-        // Replacing the timeout drops (and cancels) the previous one.
+        if let Some(client) = worker.borrow().as_ref() {
+            client.cancel();
+        }
+        let job = {
+            let mut g = generation.borrow_mut();
+            *g = g.wrapping_add(1);
+            *g
+        };
+        let generation = Rc::downgrade(&generation);
         *timer.borrow_mut() = Some(Timeout::new(delay, move || {
-            if text.len() > WORKER_BYTES {
-                if let Some(url) = &worker_url {
-                    let mut slot = worker.borrow_mut();
-                    if let Some(link) = WorkerLink::ensure(&mut slot, url, analyzer.profile(), &dispatcher) {
-                        dispatcher.dispatch(Action::Busy(Some(text.len())));
-                        link.analyze(text);
-                        return;
-                    }
-                }
+            if crate::stopped() {
+                return;
             }
-            let report: Report = analyzer.analyze(&text);
-            dispatcher.dispatch(Action::Analyzed { text, report: Rc::new(report) });
+            // (Compiled here, in the timer's task, not in the render's: the
+            // built-in profile takes tens of milliseconds, once.)
+            let json = profile.as_ref().map(|p| p.json.clone());
+            let analyzer = match profile {
+                Some(p) => p.analyzer.clone(),
+                None => match crate::profiles::analyzer(None) {
+                    Ok(a) => a,
+                    Err(_) => return,
+                },
+            };
+            // The engine reads at most MAX_TEXT_BYTES; the state tells the
+            // reader the true size of a longer text.
+            let mut cut = text.len().min(MAX_TEXT_BYTES);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if cut <= WORKER_BYTES {
+                let report = analyzer.analyze(&text[..cut]);
+                return done(text, report);
+            }
+            dispatcher.dispatch(Action::Busy(Some(text.len())));
+            let url = worker_url.filter(|_| !*blocked.borrow());
+            let client = url.map(|url| {
+                let mut slot = worker.borrow_mut();
+                slot.get_or_insert_with(|| WorkerClient::open(&url)).analyze(&text[..cut], json)
+            });
+            crate::glue::spawn(async move {
+                let analysed = &text[..cut];
+                let slices = || async {
+                    in_slices(&analyzer, analysed, || {
+                        generation.upgrade().is_some_and(|g| *g.borrow() == job)
+                    })
+                    .await
+                    .ok_or_else(String::new)
+                };
+                let report = match client {
+                    Some(job) => match job.await {
+                        Outcome::Done(parts) => read_parts(parts, analysed, &analyzer)
+                            .await
+                            .ok_or_else(|| "the analysis could not be read back".into()),
+                        Outcome::Superseded => return,
+                        Outcome::Blocked => {
+                            *blocked.borrow_mut() = true;
+                            slices().await
+                        }
+                        Outcome::Failed(why) => Err(why),
+                    },
+                    None => slices().await,
+                };
+                match report {
+                    Ok(report) => done(text, report),
+                    Err(why) if !why.is_empty() => {
+                        dispatcher.dispatch(Action::Busy(None));
+                        dispatcher.dispatch(Action::Message(Some(format!(
+                            "The analysis failed ({why}); the previous result is still shown and your text is unchanged."
+                        ))));
+                    }
+                    Err(_) => {}
+                }
+            });
         }));
     });
+}
+
+/// Read the report of `text` from the worker's parts, a part per task:
+/// the report without its mentions, then its mentions (see
+/// `api::Engine::analyze`).
+async fn read_parts(parts: js_sys::Array, text: &str, analyzer: &Analyzer) -> Option<Report> {
+    let read = |part: JsValue| {
+        let words = part.dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
+        Report::from_words(&words, text, analyzer.profile())
+    };
+    let mut report = read(parts.get(0))?;
+    for i in 1..parts.length() {
+        crate::glue::yield_to_page().await;
+        report.mentions.append(&mut read(parts.get(i))?.mentions);
+    }
+    Some(report)
+}
+
+/// Analyse `text` on the page, a slice per task (see [`crate::slices`]);
+/// `None` when `current` turns false (a newer text) or factgrid stopped.
+async fn in_slices(analyzer: &Analyzer, text: &str, current: impl Fn() -> bool) -> Option<Report> {
+    let mut joined = crate::slices::Joined::default();
+    let mut start = 0;
+    for end in crate::slices::cuts(text) {
+        crate::glue::yield_to_page().await;
+        if !current() || crate::stopped() {
+            return None;
+        }
+        joined.add(start, analyzer.analyze(&text[start..end]));
+        start = end;
+    }
+    let mut report = joined.finish();
+    report.notices.insert(0, crate::slices::NOTICE.into());
+    Some(report)
 }

@@ -276,3 +276,44 @@ test('confirmations appear next to the control that caused them, and stale ones 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('two tabs do not silently overwrite each other\'s saved text', async () => {
+  const context = await browser.newContext();
+  const open = async () => {
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(String(e)));
+    await page.goto(server.url);
+    await page.waitForSelector('#fg-text');
+    return page;
+  };
+  const a = await open();
+  await paste(a, SAVED);
+  await waitSaved(a, SAVED);
+  const b = await open();
+  await waitBox(b, SAVED);
+  await b.locator('#fg-text').focus();
+  await b.keyboard.press('Control+End');
+  await b.keyboard.type(' Washington proposed a truce.');
+  const theirs = `${SAVED} Washington proposed a truce.`;
+  await waitSaved(b, theirs);
+  // Tab A hears of it at once, and asks.
+  const offer = a.locator('.fg-offer');
+  await offer.waitFor({ timeout: 5000 });
+  assert.match(await offer.innerText(), /Another factgrid tab saved a different text/);
+  // A's own edits are not saved over B's while the question stands.
+  await a.locator('#fg-text').focus();
+  await a.keyboard.press('Control+End');
+  await a.keyboard.type(' Kyiv agreed.');
+  await a.waitForTimeout(1200);
+  assert.equal(await saved(a), theirs, "tab A did not overwrite tab B's text");
+  await a.screenshot({ path: path.join(shots, 'text-two-tabs.png') });
+  // Keeping A's text saves it, and now B is asked.
+  await button(a, "Keep this tab's text").click();
+  await waitSaved(a, `${SAVED} Kyiv agreed.`);
+  await b.locator('.fg-offer').waitFor({ timeout: 5000 });
+  await button(b, "Open the other tab's text").click();
+  await waitBox(b, `${SAVED} Kyiv agreed.`);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
