@@ -202,9 +202,10 @@ test('a file dropped anywhere on the widget opens; the extra files of a drop are
     return { over: over.defaultPrevented };
   }, target);
   assert.ok(events.over, 'dragover outside the box is taken (else the browser would open the file)');
-  const cue = page.locator('.fg-drop-cue');
+  // The cue: the widget's class fg-dropping, shown by CSS (::after).
+  const cue = page.locator('.fg-app.fg-dropping');
   await cue.waitFor();
-  assert.match(await cue.innerText(), /drop/i);
+  assert.match(await cue.evaluate((el) => getComputedStyle(el, '::after').content), /drop/i);
   await page.screenshot({ path: path.join(shots, 'text-drop-cue.png') });
   const dropped = await page.evaluate((target) => {
     const drop = new DragEvent('drop', { dataTransfer: window.dropData, bubbles: true, cancelable: true });
@@ -213,7 +214,7 @@ test('a file dropped anywhere on the widget opens; the extra files of a drop are
   }, target);
   assert.ok(dropped, 'the drop is taken, not left to the browser');
   await waitBox(page, 'Moscow rejected the ceasefire proposal.');
-  await cue.waitFor({ state: 'hidden' });
+  await cue.waitFor({ state: 'detached' });
   const notice = page.locator('.fg-notice').filter({ hasText: 'first.txt' });
   await notice.waitFor();
   assert.match(await notice.innerText(), /second\.txt.*third\.md/s);
