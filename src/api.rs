@@ -168,12 +168,22 @@ fn opt_string(options: &JsValue, key: &str) -> Result<Option<String>, JsError> {
     v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("option `{key}` must be a string")))
 }
 
+/// A text given as UTF-8 bytes (a `Uint8Array`: `embed.js` encodes a long
+/// text in slices, see `utf8InSlices`), if `value` is one; bytes that are
+/// not UTF-8 give no text.
+fn text_of(value: &JsValue) -> Option<String> {
+    let bytes = value.dyn_ref::<js_sys::Uint8Array>()?.to_vec();
+    Some(String::from_utf8(bytes).unwrap_or_default())
+}
+
 /// Apply `options` to `props`; only the options given change.
 fn apply_options(props: &mut AppProps, options: &JsValue) -> Result<(), JsError> {
     if !(options.is_undefined() || options.is_null() || options.is_object()) {
         return Err(JsError::new("options must be an object"));
     }
-    if let Some(text) = opt_string(options, "text")? {
+    if let Some(text) = text_of(&get(options, "text")) {
+        props.text = Some(text.into());
+    } else if let Some(text) = opt_string(options, "text")? {
         props.text = Some(text.into());
     }
     let profile = get(options, "profile");
@@ -290,9 +300,10 @@ pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
 
 #[wasm_bindgen]
 impl FactGrid {
-    /// Replace the text and analyse it.
+    /// Replace the text (a string, or its UTF-8 bytes) and analyse it.
     #[wasm_bindgen(js_name = setText)]
-    pub fn set_text(&mut self, text: String) {
+    pub fn set_text(&mut self, text: JsValue) {
+        let text = text_of(&text).unwrap_or_else(|| text.as_string().unwrap_or_default());
         self.props.text = Some(text.into());
         if let Some(app) = &mut self.app {
             app.update(self.props.clone());

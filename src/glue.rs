@@ -49,8 +49,15 @@ extern "C" {
     pub fn drag_leave(event: &web_sys::DragEvent, zone: Option<web_sys::Element>);
     #[wasm_bindgen(js_name = droppedFiles)]
     fn dropped_files_js(event: &web_sys::DragEvent, zone: Option<web_sys::Element>) -> Option<js_sys::Array>;
-    #[wasm_bindgen(js_name = pastedBytes)]
-    fn pasted_bytes(event: &web_sys::Event) -> Option<Vec<u8>>;
+    /// The plain text a paste event carries, as the browser's string (not
+    /// converted: see [`utf8`]).
+    #[wasm_bindgen(js_name = pastedString)]
+    pub fn pasted_string(event: &web_sys::Event) -> Option<js_sys::JsString>;
+    /// The UTF-8 bytes of `text`, encoded half a million characters to a
+    /// task (TextEncoder takes tens of milliseconds a megabyte on a busy
+    /// machine); resolves to a Uint8Array.
+    #[wasm_bindgen(js_name = utf8InSlices)]
+    fn utf8_in_slices(text: &js_sys::JsString) -> js_sys::Promise;
     /// Is the whole of the text box selected?
     #[wasm_bindgen(js_name = wholeSelected)]
     pub fn whole_selected(area: &web_sys::HtmlTextAreaElement) -> bool;
@@ -134,9 +141,20 @@ pub fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(f);
 }
 
-/// The plain text a paste event carries. (Read as UTF-8 bytes, encoded by
-/// the browser: passing megabytes as a string would cost a loop over
-/// every character in JavaScript.)
-pub fn pasted_text(event: &web_sys::Event) -> Option<String> {
-    String::from_utf8(pasted_bytes(event)?).ok()
+/// A browser string as a Rust one. A string of megabytes is encoded in
+/// slices, a task each, so that no task is long (converting 20 MB at once
+/// takes a quarter of a second or more).
+pub async fn utf8(text: js_sys::JsString) -> String {
+    if text.length() <= 0x80000 {
+        return text.into();
+    }
+    let bytes = match JsFuture::from(utf8_in_slices(&text)).await {
+        Ok(bytes) => js_sys::Uint8Array::from(bytes).to_vec(),
+        Err(_) => return text.into(),
+    };
+    // TextEncoder's output is UTF-8 (a lone surrogate becomes U+FFFD).
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    // What the caller does with the text is a task of its own.
+    yield_to_page().await;
+    text
 }

@@ -130,9 +130,27 @@ export function droppedFiles(event, zone) {
   return files;
 }
 
-export function pastedBytes(event) {
-  const text = event.clipboardData?.getData('text/plain');
-  return text == null ? null : new TextEncoder().encode(text);
+export function pastedString(event) {
+  return event.clipboardData?.getData('text/plain') ?? null;
+}
+
+export async function utf8InSlices(text) {
+  const encoder = new TextEncoder();
+  const parts = [];
+  let size = 0;
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + 0x80000);
+    // Never between the two halves of a surrogate pair.
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end -= 1;
+    if (i > 0) await nextTask();
+    const part = encoder.encode(text.slice(i, end));
+    parts.push(part);
+    size += part.length;
+    i = end;
+  }
+  const bytes = new Uint8Array(size);
+  for (let i = 0, at = 0; i < parts.length; at += parts[i].length, i++) bytes.set(parts[i], at);
+  return bytes;
 }
 
 export function wholeSelected(area) {

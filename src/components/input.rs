@@ -142,27 +142,35 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let (on_replace, on_replace_all) = (props.on_replace.clone(), props.on_replace_all.clone());
         Callback::from(move |e: Event| {
             *pasted.borrow_mut() = true;
-            let Some(data) = crate::glue::pasted_text(&e) else { return };
+            let Some(data) = crate::glue::pasted_string(&e) else { return };
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let tail = tail.borrow();
             let all = !tail.get().is_empty() && whole_box(&area);
             *whole.borrow_mut() = false;
-            if all || area.read_only() {
+            if area.read_only() && !all {
                 // Read-only: only a paste over the whole text is taken.
                 e.prevent_default();
-                if all {
-                    on_replace_all.emit(data);
-                }
                 return;
             }
             let value = area.value();
-            if data.len() + value.len() + tail.get().len() <= BOX_BYTES {
+            // (A UTF-16 unit is at most 3 bytes of UTF-8.)
+            let small = data.length() as usize <= BOX_BYTES;
+            if !all && small && String::from(&data).len() + value.len() + tail.get().len() <= BOX_BYTES {
                 return; // the browser pastes it, as usual
             }
-            // Too large for the box: splice it in ourselves.
+            // Too large for the box, or over the whole text: taken here,
+            // the pasted text converted in slices (see `glue::utf8`).
             e.prevent_default();
             *pasted.borrow_mut() = false;
-            on_replace.emit(splice(&value, selection(&area, &value), &data, tail.get()));
+            let (on_replace, on_replace_all) = (on_replace.clone(), on_replace_all.clone());
+            let (rest, at, range) = (tail.text.clone(), tail.start, selection(&area, &value));
+            crate::glue::spawn(async move {
+                let data = crate::glue::utf8(data).await;
+                match all {
+                    true => on_replace_all.emit(data),
+                    false => on_replace.emit(splice(&value, range, &data, rest.get(at..).unwrap_or(""))),
+                }
+            });
         })
     };
     let on_input = {

@@ -90,20 +90,22 @@ pub fn use_analysis(
                 return done(text, report);
             }
             dispatcher.dispatch(Action::Busy(Some(text.len())));
-            let url = worker_url.filter(|_| !*blocked.borrow());
-            let client = url.map(|url| {
-                let mut slot = worker.borrow_mut();
-                slot.get_or_insert_with(|| WorkerClient::open(&url)).analyze(&text[..cut], json)
-            });
             crate::glue::spawn(async move {
+                let current = || generation.upgrade().is_some_and(|g| *g.borrow() == job);
+                // Copying the text for the worker is a task of its own,
+                // after the one that may have compiled the profile.
+                crate::glue::yield_to_page().await;
+                if !current() || crate::stopped() {
+                    return;
+                }
                 let analysed = &text[..cut];
-                let slices = || async {
-                    in_slices(&analyzer, analysed, || {
-                        generation.upgrade().is_some_and(|g| *g.borrow() == job)
-                    })
-                    .await
-                    .ok_or_else(String::new)
-                };
+                let url = worker_url.filter(|_| !*blocked.borrow());
+                let client = url.map(|url| {
+                    let mut slot = worker.borrow_mut();
+                    slot.get_or_insert_with(|| WorkerClient::open(&url)).analyze(analysed, json)
+                });
+                let slices =
+                    || async { in_slices(&analyzer, analysed, current).await.ok_or_else(String::new) };
                 let report = match client {
                     Some(job) => match job.await {
                         Outcome::Done(parts) => read_parts(parts, analysed, &analyzer)

@@ -57,6 +57,11 @@ pub fn use_persisted_text(persist: bool, state: &UseReducerHandle<State>) {
         let forced = std::mem::replace(&mut *kept_before.borrow_mut(), *kept) != *kept;
         let text = text.0.clone();
         *save_timer.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
+            // After a panic the saved text is the last one known good: the
+            // state of a broken instance is not saved over it.
+            if crate::stopped() {
+                return;
+            }
             let current = storage::load();
             let read = last.borrow().clone().flatten();
             if let Some(theirs) =
