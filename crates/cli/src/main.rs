@@ -1,44 +1,98 @@
 //! `factgrid`: the analysis engine on the command line.
 //!
 //! ```text
-//! factgrid analyze [--format json|table|markdown] [--profile FILE] [FILE|-]
-//! factgrid profile            print the built-in profile
+//! factgrid analyze [OPTIONS] [INPUT]...   one article, or many in parallel
+//! factgrid compare [OPTIONS] INPUT...      several articles side by side
+//! factgrid profile                        print the built-in profile
 //! ```
 //!
-//! Reads the article from FILE, or from standard input when FILE is `-` or
-//! absent. Errors go to standard error with exit code 2; a closed pipe on
-//! standard output ends quietly with exit code 0.
+//! Errors go to standard error with exit code 2 (1 when a run over several
+//! files finished but some could not be analysed); a closed pipe on
+//! standard output ends quietly with exit code 0, and a closed standard
+//! error is ignored.
 
-use std::io::{self, Read, Write};
+mod analyze;
+mod args;
+mod compare;
+mod input;
+mod parallel;
+mod progress;
+mod render;
+mod sanitize;
+mod summary;
+
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
-use factgrid_engine::{Analyzer, Profile, Report, MAX_INPUT_BYTES};
+use args::Command;
 
 const USAGE: &str = "\
 factgrid: who holds which position on what, in a news article
 
 USAGE:
-    factgrid analyze [--format json|table|markdown|csv] [--profile FILE] [FILE|-]
+    factgrid analyze [OPTIONS] [INPUT]...
+    factgrid compare [OPTIONS] [ARTICLE OPTIONS] INPUT...
     factgrid profile
     factgrid --help | --version
 
-Reads the article from FILE, or standard input when FILE is '-' or absent.
-Text that is not valid UTF-8 is read lossily (bad bytes become U+FFFD) and a
-notice says so. Input beyond 20 MB is cut at 20 MB, with a notice.
-";
+INPUT is a file, a directory (walked for .txt, .md, .html and .htm files,
+sorted by name, hidden entries skipped) or '-' for one article on standard
+input, which is also what no INPUT means. HTML files are reduced to their
+text. With one article the report is printed alone; with several (more
+than one INPUT, a directory, or --files-from) every report names its path,
+in input order whatever --jobs is.
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Format {
-    Json,
-    Table,
-    Markdown,
-    Csv,
-}
+OPTIONS for analyze:
+    -f, --format FORMAT    json (default), jsonl (one {path, report} object
+                           per line), table, markdown or csv; for one
+                           article also explain (what each stage decided,
+                           sentence by sentence, then the grid) or
+                           explain-json ({report, explanation})
+    -p, --profile FILE     parties, topics and lexicons (see 'factgrid profile')
+    -T, --files-from LIST  also analyse the paths listed in LIST, one per
+                           line ('-' reads the list from standard input)
+    -0, --null             the paths in LIST end with NUL (find -print0)
+    -j, --jobs N           analyse N files at a time (default: all cores)
+        --summary          print only, across all articles, how often each
+                           party and topic took each stance
+    -q, --quiet            no progress bar, notices or closing line
+
+OPTIONS for compare (1 to 20 articles: files, directories, '-', or -T LIST):
+    -f, --format FORMAT    json (default: the comparison with its schema
+                           factgrid.comparison/1, and the files left out),
+                           table (for the terminal), markdown (tables to
+                           paste into a document) or csv (one row per party,
+                           topic and article)
+    -p, --profile FILE     as for analyze
+    -T, --files-from LIST  -0, --null, -j, --jobs N, -q, --quiet: as for analyze
+ARTICLE OPTIONS, before the file they name (instead of what its text says):
+        --title TEXT       the article's title (else its headline)
+        --outlet TEXT      its outlet (else a dateline's or byline's; '' for none)
+        --date DATE        its date, YYYY-MM-DD or --MM-DD without a year ('' for
+                           none; else a dateline's or date line's)
+For each party and topic, compare shows the stance each article gives,
+and whether they agree, differ, or only one article gives it; the
+figures grouped by what they measure, with values from different
+articles or named sources more than 10% apart flagged as conflicts; and
+the stances in date order. A file that cannot be read is named on
+standard error and the others are compared (exit 1); with none left, or
+more than 20 articles, the exit code is 2.
+
+Text that is not valid UTF-8 is read lossily (bad bytes become U+FFFD) and
+a notice says so. A single article beyond 20 MB is cut at 20 MB, with a
+notice; in a run over several files, files over 20 MB, binary files and
+unreadable ones are named on standard error (and in json/jsonl output), and
+the run goes on. A progress bar is drawn on standard error when it is a
+terminal.
+
+EXIT STATUS: 0 done; 1 some files could not be analysed; 2 error (bad
+arguments, unreadable profile or list, or a single article that could not
+be read).
+";
 
 fn main() -> ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
@@ -53,146 +107,16 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }
 
-fn run() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let command = args.next();
-    match command.as_deref() {
-        None | Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
-            Ok(())
+fn run() -> anyhow::Result<ExitCode> {
+    match args::parse(std::env::args_os().skip(1))? {
+        Command::Help => io::stdout().write_all(USAGE.as_bytes())?,
+        Command::Version => writeln!(io::stdout(), "factgrid {}", env!("CARGO_PKG_VERSION"))?,
+        // The documented, indented source of the built-in profile.
+        Command::Profile => {
+            io::stdout().write_all(include_str!("../../engine/data/default-profile.json").as_bytes())?
         }
-        Some("-V" | "--version") => {
-            println!("factgrid {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
-        Some("profile") => {
-            // The documented, indented source of the built-in profile.
-            io::stdout().write_all(include_str!("../../engine/data/default-profile.json").as_bytes())?;
-            Ok(())
-        }
-        Some("analyze") => analyze(args.collect()),
-        Some(other) => bail!("unknown command {other:?}; try 'factgrid --help'"),
+        Command::Analyze(a) => return analyze::run(a),
+        Command::Compare(a) => return compare::run(a),
     }
-}
-
-fn analyze(args: Vec<String>) -> anyhow::Result<()> {
-    let mut format = Format::Json;
-    let mut profile_path: Option<String> = None;
-    let mut input: Option<String> = None;
-    let mut it = args.into_iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--format" | "-f" => {
-                let v = it.next().context("--format needs a value: json, table, markdown or csv")?;
-                format = parse_format(&v)?;
-            }
-            s if s.starts_with("--format=") => format = parse_format(&s["--format=".len()..])?,
-            "--profile" | "-p" => profile_path = Some(it.next().context("--profile needs a file name")?),
-            "-h" | "--help" => {
-                print!("{USAGE}");
-                return Ok(());
-            }
-            s if s.starts_with("--") => bail!("unknown option {s:?}; try 'factgrid --help'"),
-            _ => {
-                if input.is_some() {
-                    bail!("more than one input file given; analyse one article at a time");
-                }
-                input = Some(arg);
-            }
-        }
-    }
-    let profile = match &profile_path {
-        None => Profile::default_profile(),
-        Some(path) => {
-            let json = std::fs::read_to_string(path).with_context(|| format!("reading profile {path}"))?;
-            Profile::from_json(&json).with_context(|| format!("loading profile {path}"))?
-        }
-    };
-    let (text, lossy) = read_input(input.as_deref())?;
-    let analyzer = Analyzer::new(&profile);
-    let mut report = analyzer.analyze(&text);
-    if lossy {
-        report
-            .notices
-            .insert(0, "The input was not valid UTF-8; invalid bytes were replaced by U+FFFD.".into());
-    }
-    let out = io::stdout();
-    let mut out = io::BufWriter::new(out.lock());
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        Format::Markdown => out.write_all(report.to_markdown().as_bytes())?,
-        Format::Csv => out.write_all(report.to_csv().as_bytes())?,
-        Format::Table => out.write_all(table(&report).as_bytes())?,
-    }
-    out.flush()?;
-    for n in &report.notices {
-        eprintln!("factgrid: note: {n}");
-    }
-    Ok(())
-}
-
-fn parse_format(v: &str) -> anyhow::Result<Format> {
-    Ok(match v {
-        "json" => Format::Json,
-        "table" => Format::Table,
-        "markdown" | "md" => Format::Markdown,
-        "csv" => Format::Csv,
-        other => bail!("unknown format {other:?}; use json, table, markdown or csv"),
-    })
-}
-
-/// Read the whole input; invalid UTF-8 is replaced, not refused.
-fn read_input(path: Option<&str>) -> anyhow::Result<(String, bool)> {
-    let mut bytes = Vec::new();
-    let limit = (MAX_INPUT_BYTES as u64) + 4;
-    match path {
-        None | Some("-") => {
-            io::stdin().lock().take(limit).read_to_end(&mut bytes).context("reading standard input")?;
-        }
-        Some(p) => {
-            let f = std::fs::File::open(p).with_context(|| format!("opening {p}"))?;
-            f.take(limit).read_to_end(&mut bytes).with_context(|| format!("reading {p}"))?;
-        }
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok((s, false)),
-        Err(e) => Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), true)),
-    }
-}
-
-/// A plain-text grid for the terminal.
-fn table(report: &Report) -> String {
-    let mut out = String::new();
-    let width = 24;
-    out.push_str(&format!("{:<12}", "topic"));
-    for p in &report.parties {
-        out.push_str(&format!("{:<width$}", p.label));
-    }
-    out.push('\n');
-    for t in &report.topics {
-        out.push_str(&format!("{:<12}", t.label));
-        for p in &report.parties {
-            let cell = match report.cell(&p.id, &t.id) {
-                Some(c) => format!("{} ({})", c.stance, c.evidence.len()),
-                None => "-".into(),
-            };
-            out.push_str(&format!("{cell:<width$}"));
-        }
-        out.push('\n');
-    }
-    if !report.figures.is_empty() {
-        out.push_str("\nfigures:\n");
-        for f in &report.figures {
-            out.push_str(&format!(
-                "  {:<28} topic: {:<10} source: {}\n",
-                f.text,
-                f.topic.as_deref().unwrap_or("-"),
-                f.source.as_deref().unwrap_or("-")
-            ));
-        }
-    }
-    out
+    Ok(ExitCode::SUCCESS)
 }

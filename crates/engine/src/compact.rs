@@ -7,7 +7,7 @@
 //! rebuilt from those on decoding. Decoding checks every number it reads
 //! and returns `None` for anything malformed; it never panics.
 
-use crate::analyze::summarize;
+use crate::cells::summarize;
 use crate::profile::{AliasKind, Profile, STANCE_LABELS};
 use crate::report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 use crate::segment::UnitKind;
@@ -105,6 +105,9 @@ impl Report {
     /// Rebuild a report from [`Report::to_words`], given the analysed text
     /// and the profile it was analysed with. `None` if the words do not
     /// fit them.
+    // (One function, longer than most: it reads the format front to back,
+    // mirroring `to_words` field by field, which is easiest to check as one
+    // sequence.)
     pub fn from_words(words: &[u32], text: &str, profile: &Profile) -> Option<Report> {
         let mut r = Reader { w: words, at: 0, text };
         if r.next()? != MAGIC {

@@ -10,6 +10,10 @@ use std::fmt;
 
 use serde::Deserialize;
 
+mod validate;
+
+pub use comparison::{Bounds, MeasureKind, MeasureWords, MetaWords, UnitWords};
+
 /// The built-in profile, `data/default-profile.json` without its white
 /// space (see `build.rs`).
 const DEFAULT_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-profile.min.json"));
@@ -138,6 +142,12 @@ pub struct Topic {
     /// primary stance of any cell with actions.
     #[serde(default)]
     pub actions_first: bool,
+    /// An outcome the sides reach together (a truce), not something one
+    /// side gives the other: a party that wants, demands or calls for it
+    /// (`wants a ceasefire`, `demanded that Moscow accept the truce`)
+    /// proposes it.
+    #[serde(default)]
+    pub agreed_outcome: bool,
 }
 
 /// Cue words. All matched case-insensitively on word boundaries.
@@ -153,6 +163,15 @@ pub struct Lexicon {
     /// verb (`asked Putin to spare`, `urged Kyiv to accept`): a demand.
     #[serde(default)]
     pub requests: Vec<String>,
+    /// Labels of page furniture, not speakers (`Details:`, `Read also:`,
+    /// `Update:`): a paragraph they open is no one's turn.
+    #[serde(default)]
+    pub furniture: Vec<String>,
+    /// Verbs of giving something up (`withdraw`, `cede`, `give up`,
+    /// `recognise`): refusing one (`will not withdraw`) is opposing, asking
+    /// it of others is demanding.
+    #[serde(default)]
+    pub yields: Vec<String>,
     /// Verbs whose next word is the person spoken to or about, not a new
     /// subject (`told Trump that …`, `assured Kyiv that …`, `accused
     /// Moscow of …`).
@@ -193,6 +212,15 @@ pub struct Lexicon {
     /// Hedges and conditions that make support conditional.
     #[serde(default)]
     pub hedges: Vec<String>,
+    /// Words that open a condition clause (`only if`, `as soon as`,
+    /// `unless`): an offer or acceptance with one is conditional, and what
+    /// the clause asks of another party (`if Kyiv withdraws`) is demanded.
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// Fixed phrases that hold a cue word but are no cue (`at once`, `once
+    /// again`): matched as one phrase, so the words inside mean nothing.
+    #[serde(default)]
+    pub idioms: Vec<String>,
     /// Pronouns and what they can refer to: `m`, `f`, `p` (plural), `n` (neuter).
     #[serde(default)]
     pub pronouns: BTreeMap<String, String>,
@@ -202,6 +230,305 @@ pub struct Lexicon {
     /// Words after which a period does not end a sentence.
     #[serde(default)]
     pub abbreviations: Vec<String>,
+    /// Function words and word endings the construction rules read.
+    #[serde(default)]
+    pub grammar: Grammar,
+    /// What makes a figure.
+    #[serde(default)]
+    pub figures: FigureWords,
+    /// How figures are read and grouped when articles are compared.
+    #[serde(default)]
+    pub measures: MeasureWords,
+    /// How an article's outlet and date are found.
+    #[serde(default)]
+    pub meta: MetaWords,
+}
+
+/// A struct of named word lists, read from a JSON object of lists through a
+/// map (one small deserializer for every such struct, instead of a
+/// generated one per field set), with every list and its name at hand.
+macro_rules! word_lists {
+    ($(#[$sdoc:meta])* $name:ident { $($(#[$doc:meta])* $field:ident,)* }) => {
+        $(#[$sdoc])*
+        #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+        #[serde(try_from = "BTreeMap<String, Vec<String>>")]
+        pub struct $name {
+            $($(#[$doc])* pub $field: Vec<String>,)*
+        }
+
+        impl $name {
+            /// Every list, with its name in the profile.
+            pub fn lists(&self) -> Vec<(&'static str, &Vec<String>)> {
+                vec![$((stringify!($field), &self.$field),)*]
+            }
+        }
+
+        impl TryFrom<BTreeMap<String, Vec<String>>> for $name {
+            type Error = String;
+
+            fn try_from(map: BTreeMap<String, Vec<String>>) -> Result<$name, String> {
+                let mut out = $name::default();
+                for (key, words) in map {
+                    match key.as_str() {
+                        $(stringify!($field) => out.$field = words,)*
+                        _ => {
+                            let known: &[&str] = &[$(stringify!($field)),*];
+                            return Err(format!("unknown list `{key}`, expected one of {}", known.join(", ")));
+                        }
+                    }
+                }
+                Ok(out)
+            }
+        }
+    };
+}
+
+// After the macro, which it uses.
+mod comparison;
+
+word_lists! {
+    /// Function words and word endings that the construction rules read: the
+    /// closed classes of the profile's language. Each list names the rule that
+    /// reads it. All matched case-insensitively against one word.
+    ///
+    /// Written in the profile as an object of word lists (`{"articles": ["the",
+    /// "a"], …}`); a list left out is empty, and an unknown name is an error.
+    Grammar {
+    /// Articles (`the`, `a`): skipped before a party, a proposal noun or a
+    /// participle used as an adjective (`the proposed truce`).
+    articles,
+    /// The definite article, skipped between a verb and its object.
+    definite_articles,
+    /// Quantifiers skipped before a party after a preposition (`with both`).
+    quantifiers,
+    /// Determiners: after `to` they open a noun phrase, not a verb.
+    determiners,
+    /// Determiners that refer back to something already named (`the
+    /// territory`, `our land`).
+    definite_determiners,
+    /// Possessive pronouns (`his`, `their`).
+    possessive_pronouns,
+    /// The neuter possessive (`its`), which often is a party.
+    neuter_possessives,
+    /// The neuter subject pronoun (`it`), a party only before a verb.
+    neuter_subjects,
+    /// Pronoun objects of a stance (`has not accepted it`).
+    object_pronouns,
+    /// Words before a speech verb that name no one new (`he said`, `which
+    /// said`): their statement is not a foreign speaker's.
+    anonymous_subjects,
+    /// Words after a speech verb that introduce content (`did not say
+    /// whether`): saying them is not silence.
+    complementizers,
+    /// The complementizer `that` (`denied that …` disputes a report).
+    that,
+    /// Words that open a question.
+    question_openers,
+    /// Words that open a new main clause after a comma (`, but`).
+    clause_openers,
+    /// Words that contrast (`agreed to X, but …`).
+    contrast_words,
+    /// Auxiliaries of the passive (`was asked`).
+    passive_auxiliaries,
+    /// The infinitive marker (`to`).
+    infinitive_markers,
+    /// The preposition of a passive agent (`by`).
+    agent_prepositions,
+    /// The preposition of an owner (`the proposal of X`).
+    owner_prepositions,
+    /// The preposition of a partner (`talks with X`).
+    partner_prepositions,
+    /// Adjectives skipped before a partner (`with senior officials`).
+    partner_modifiers,
+    /// Words for talks and meetings before a partner (`met with`).
+    talks_words,
+    /// Words that may stand between a subject and its verb (`Putin on
+    /// Tuesday said`).
+    between_subject_and_verb,
+    /// Modal verbs (`would`, `could`): what follows is not yet done.
+    modals,
+    /// Words of intent or expectation before a verb (`preparing`, `plans`):
+    /// what follows is not yet done.
+    intent_words,
+    /// Verbs of belief, expectation and perception (`believes`, `doubted`,
+    /// `heard`): a party inside what they introduce holds nothing.
+    opinion_verbs,
+    /// Participles that open a question put to the speaker (`Asked whether
+    /// …, the president said`): the question is not the speaker's words.
+    question_participles,
+    /// Words that open a condition or a question (`if`, `unless`,
+    /// `whether`): an act inside one has not happened.
+    conditional_words,
+    /// Relative pronouns (`which`, `that`): a party right after one acts
+    /// in a clause that describes something else.
+    relative_pronouns,
+    /// Words joining two parties (`and`): `talks between X and Y`.
+    coordinators,
+    /// The preposition of a recipient (`presented the plan to X`).
+    recipient_prepositions,
+    /// Prepositions that open a time adjunct (`after a call with X,`).
+    time_prepositions,
+    /// Verbs whose object is a partner in talks (`met X`, `phoned X`).
+    talks_verbs,
+    /// Verbs of handing something over (`presented`, `handed`): their
+    /// recipient is a partner in talks.
+    handover_verbs,
+    /// Words that may stand between a wish and the outcome wished, which
+    /// is still its object: adjectives (`a full ceasefire`, `an immediate
+    /// truce`) and verbs of taking it (`urged Kyiv to sign the truce`).
+    outcome_words,
+    /// Endings of adverbs (`-ly`).
+    adverb_endings,
+    /// Endings of participles (`-ing`).
+    participle_endings,
+    /// Endings of past verbs (`-ed`).
+    past_endings,
+    /// Endings of present verbs (`-s`; not doubled, as in `-ss`, and only
+    /// on words of four letters or more).
+    present_endings,
+    /// Endings of modifiers that may stand between a party and its noun
+    /// (`-ly`, `-ful`, `-ive`).
+    modifier_endings,
+    /// First-person words (`we`, `our`): in a party's own words, that party.
+    first_person,
+    }
+}
+
+word_lists! {
+    /// The vocabulary of figures.
+    ///
+    /// Written in the profile as an object of word lists (`{"units": ["km",
+    /// "troops"], …}`); a list left out is empty, and an unknown name is an error.
+    FigureWords {
+    /// Numbers written as words (`four`, `thousands`).
+    number_words,
+    /// Number words that take `of` before their unit (`thousands of troops`).
+    counts_of,
+    /// Fractions (`third`, `fifths`).
+    fractions,
+    /// Words that make a fraction a figure before it (`a third`).
+    fraction_articles,
+    /// Number words that take such an article (`a thousand`, `a dozen`).
+    article_numbers,
+    /// Words joining a range (`10 to 15`).
+    range_words,
+    /// Modifiers before a number (`less than`, `nearly`).
+    modifiers,
+    /// Count units after a number: what is counted (`troops`, `regions`,
+    /// `settlements`). Singular forms serve compounds (`70,000-strong`).
+    units,
+    /// Units of area (`sq km`, `square kilometres`).
+    area_units,
+    /// Units of length (`km`, `miles`; `km` also in `2,000-km`).
+    length_units,
+    /// Units of time (`days`, `hours`; `day` also in `30-day`): the length
+    /// of a truce or a deadline.
+    time_units,
+    /// Units of time too short for a truce unless the sentence names one
+    /// (`a 72-hour truce`, not `talks of two hours`).
+    short_time_units,
+    /// Units of a share (`percent`, `per cent`; `%` is always one).
+    share_units,
+    /// Words after a number that make it no figure: what is counted is not
+    /// a topic's own quantity (`minutes`, `years`, `points`, `prisoners`,
+    /// `countries`, `dollars`). Singular forms serve compounds (`28-point`,
+    /// `90-minute`, `53-year-old`); a compound whose second part is in no
+    /// unit list (`one-on-one`, `three-way`) is no figure either.
+    not_units,
+    /// Words after a number that multiply it (`1.5 billion`).
+    multipliers,
+    /// Month names: a number beside one is a date.
+    months,
+    /// Words right after a number that make it a clock time (`10 am`, `GMT`).
+    clock_words,
+    /// Words right before a number that make it a label or a name (`Article
+    /// 5`, `point 7`, `round 2`, `Air Force One`).
+    labels,
+    /// Words before a number that make it an age (`aged 18 to 25`).
+    age_words,
+    /// Words right after a length of time that make it time elapsed (`two
+    /// days after`, `ten days later`, `two weeks ago`).
+    elapsed_after,
+    /// Words right before a length of time that make it time elapsed (`the
+    /// previous two years`, `over the past five days`, `in more than three
+    /// years`).
+    elapsed_before,
+    /// Words right before a length of time that make it a length, whatever
+    /// follows (`for 30 days after the call`, `within 100 days of`).
+    length_words,
+    /// Events whose length is no figure: a call, a meeting, a visit, the war
+    /// (`a 90-minute call`, `a two-day visit`, `a call of more than two
+    /// hours`, `the three-year war`).
+    event_nouns,
+    /// Verbs that give an event's length (`the talks lasted two hours`).
+    duration_verbs,
+    /// Words before a count that make it an exchange of prisoners or bodies
+    /// (`exchange 175`, `the bodies of 6,000`).
+    exchange_words,
+    /// Words after a count that make it one of an exchange (`1,000 each`).
+    exchange_after,
+    /// Words that make a share a probability (`put the chance at 25
+    /// percent`, `a 25 percent chance`).
+    chance_words,
+    /// Signs right before a number that make it money (`$`, `€`).
+    currency_signs,
+    /// Phrases that start with a number and are idioms (`one day`).
+    idioms,
+    /// Words after `N times` that make it a ratio (`three times longer`).
+    ratio_words,
+    /// Units that count occurrences: a figure only after digits (`4,900
+    /// times`, not `met five times`).
+    frequency_units,
+    /// Words between two renderings of one quantity, which bear on one
+    /// topic (`1,100 sq km, or 86%`).
+    restatements,
+    /// Nouns for an area of land: `of the area`, `of that ground` refer back
+    /// to the land the text was just discussing.
+    land_nouns,
+    /// The topic a length of time bears on (a truce's length, a deadline):
+    /// the first of these ids that is a topic of the profile.
+    time_topic,
+    /// The topic a share or an area of a country bears on (`about 20% of
+    /// Ukraine`): the first of these ids that is a topic of the profile.
+    land_topic,
+    /// Words in a figure's clause that say what it measures, each written
+    /// `topic: words` (`ceasefire: monitored` for a front line's length where
+    /// a truce is monitored, `territory: advanced`, `ceasefire: capped`).
+    /// Entries for a topic the profile does not have are ignored.
+    context_words,
+    /// Verbs whose subject is the source of a number in what follows
+    /// (`puts the losses at`, `estimated`, `gave Moscow 50 days`, `calling
+    /// for`, `claims`, `wanted to know`); speech verbs and proposal cues
+    /// count too.
+    source_verbs,
+    /// Auxiliaries and adverbs between a subject and its verb (`has`,
+    /// `still`, `first`), as in `the four regions Moscow still claims`.
+    auxiliaries,
+    /// Words that join two verbs of one subject (`dismissed it and called
+    /// for`): the second verb's subject is the first's, not the word
+    /// before it.
+    coordinators,
+    /// Words that open a condition or a subordinate clause (`if`, `unless`):
+    /// its subject states nothing (`If Russia wants peace, it can extend
+    /// this to 30 days`).
+    subordinators,
+    /// Words that make a figure a proposal's (`the proposal`, `the offer`)
+    /// when they stand in apposition to it (`a 30-day truce, the proposal
+    /// Washington brought`).
+    proposal_nouns,
+    /// Past participles that name a proposal's owner after `by` (`first
+    /// proposed by Washington`) or after a hyphen (`US-proposed`).
+    owner_participles,
+    /// Phrases that open a cleft (`it was`, `it is`): `It was Washington that
+    /// proposed a 30-day truce`.
+    cleft_openers,
+    /// Institutions every party has (`General Staff`, `defence ministry`): a
+    /// bare one speaks for the nearest country the sentence names.
+    shared_institutions,
+    /// Second parts of a hyphenated word that make a party in its first part
+    /// no source (`US-based`).
+    not_party_suffixes,
+    }
 }
 
 /// The eight stance labels of the guidelines, in the order the grid shows them.
@@ -262,9 +589,34 @@ impl Profile {
                 ProfileError::new(e.to_string())
             }
         })?;
+        let builtin = json.as_ptr() == DEFAULT_PROFILE.as_ptr();
         let lexicon = match raw.lexicon {
+            // A lexicon without the grammar or figure words of its language
+            // gets the built-in (English) ones.
+            Some(mut l) if !builtin => {
+                if l.grammar == Grammar::default() || l.figures == FigureWords::default() {
+                    let default = Profile::default_profile().lexicon;
+                    if l.grammar == Grammar::default() {
+                        l.grammar = default.grammar;
+                    }
+                    if l.figures == FigureWords::default() {
+                        l.figures = default.figures;
+                    }
+                }
+                // Nor those of comparing articles.
+                if l.measures == MeasureWords::default() || l.meta == MetaWords::default() {
+                    let default = Profile::default_profile().lexicon;
+                    if l.measures == MeasureWords::default() {
+                        l.measures = default.measures;
+                    }
+                    if l.meta == MetaWords::default() {
+                        l.meta = default.meta;
+                    }
+                }
+                l
+            }
             Some(l) => l,
-            None if json.as_ptr() != DEFAULT_PROFILE.as_ptr() => Profile::default_profile().lexicon,
+            None if !builtin => Profile::default_profile().lexicon,
             None => Lexicon::default(),
         };
         let profile =
@@ -272,133 +624,6 @@ impl Profile {
         profile.validate()?;
         Ok(profile)
     }
-
-    /// Check the profile for empty, duplicate and unknown entries.
-    pub fn validate(&self) -> Result<(), ProfileError> {
-        if self.version != 1 {
-            return Err(ProfileError::new(format!("version {} is not supported (use 1)", self.version)));
-        }
-        if self.parties.is_empty() {
-            return Err(ProfileError::new("`parties` is empty: name at least one party"));
-        }
-        if self.topics.is_empty() {
-            return Err(ProfileError::new("`topics` is empty: name at least one topic"));
-        }
-        if self.parties.len() > 64 || self.topics.len() > 64 {
-            return Err(ProfileError::new("at most 64 parties and 64 topics are supported"));
-        }
-        let mut ids = std::collections::BTreeSet::new();
-        for (i, p) in self.parties.iter().enumerate() {
-            check_id(&p.id, &format!("parties[{i}].id"))?;
-            if !ids.insert(p.id.as_str()) {
-                return Err(ProfileError::new(format!("parties[{i}].id \"{}\" is used twice", p.id)));
-            }
-            if p.label.trim().is_empty() {
-                return Err(ProfileError::new(format!("parties[{i}] ({}) has an empty label", p.id)));
-            }
-            if p.aliases.is_empty() {
-                return Err(ProfileError::new(format!("parties[{i}] ({}) has no aliases", p.id)));
-            }
-            for (k, a) in p.aliases.iter().enumerate() {
-                check_words(&a.text, &format!("parties[{i}] ({}) aliases[{k}]", p.id))?;
-                if let Some(g) = &a.gender {
-                    if g != "m" && g != "f" {
-                        return Err(ProfileError::new(format!(
-                            "parties[{i}] ({}) aliases[{k}] (\"{}\"): gender must be \"m\" or \"f\", not \"{g}\"",
-                            p.id, a.text
-                        )));
-                    }
-                }
-            }
-        }
-        let mut ids = std::collections::BTreeSet::new();
-        for (i, t) in self.topics.iter().enumerate() {
-            check_id(&t.id, &format!("topics[{i}].id"))?;
-            if !ids.insert(t.id.as_str()) {
-                return Err(ProfileError::new(format!("topics[{i}].id \"{}\" is used twice", t.id)));
-            }
-            if t.label.trim().is_empty() {
-                return Err(ProfileError::new(format!("topics[{i}] ({}) has an empty label", t.id)));
-            }
-            if t.terms.is_empty() {
-                return Err(ProfileError::new(format!("topics[{i}] ({}) has no terms", t.id)));
-            }
-            for (k, w) in t.terms.iter().enumerate() {
-                check_words(w, &format!("topics[{i}] ({}) terms[{k}]", t.id))?;
-            }
-            for (k, w) in t.anaphors.iter().enumerate() {
-                check_words(w, &format!("topics[{i}] ({}) anaphors[{k}]", t.id))?;
-            }
-            for (k, w) in t.weak_terms.iter().enumerate() {
-                check_words(w, &format!("topics[{i}] ({}) weak_terms[{k}]", t.id))?;
-            }
-        }
-        let lx = &self.lexicon;
-        for (label, words) in &lx.stance {
-            if !STANCE_LABELS.contains(&label.as_str()) {
-                return Err(ProfileError::new(format!(
-                    "lexicon.stance.{label} is not a stance label (use one of {})",
-                    STANCE_LABELS.join(", ")
-                )));
-            }
-            for (k, w) in words.iter().enumerate() {
-                check_words(w, &format!("lexicon.stance.{label}[{k}]"))?;
-            }
-        }
-        for (name, list) in [
-            ("verbs", &lx.verbs),
-            ("roles", &lx.roles),
-            ("dual_refs", &lx.dual_refs),
-            ("other_issues", &lx.other_issues),
-            ("speaker_refs", &lx.speaker_refs),
-            ("requests", &lx.requests),
-            ("generic_titles", &lx.generic_titles),
-            ("addressee_verbs", &lx.addressee_verbs),
-            ("speech_verbs", &lx.speech_verbs),
-            ("according_to", &lx.according_to),
-            ("negators", &lx.negators),
-            ("hedges", &lx.hedges),
-            ("prepositions", &lx.prepositions),
-            ("abbreviations", &lx.abbreviations),
-        ] {
-            for (k, w) in list.iter().enumerate() {
-                check_words(w, &format!("lexicon.{name}[{k}]"))?;
-            }
-        }
-        for (word, class) in &lx.pronouns {
-            check_words(word, &format!("lexicon.pronouns.{word}"))?;
-            if !matches!(class.as_str(), "m" | "f" | "p" | "n") {
-                return Err(ProfileError::new(format!(
-                    "lexicon.pronouns.{word}: class must be one of m, f, p, n, not \"{class}\""
-                )));
-            }
-        }
-        Ok(())
-    }
-}
-
-fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
-    let ok = !id.is_empty()
-        && id.len() <= 32
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
-    if ok {
-        Ok(())
-    } else {
-        Err(ProfileError::new(format!("{what} \"{id}\" must be 1 to 32 characters of a-z, 0-9, '-' or '_'")))
-    }
-}
-
-fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
-    if text.trim().is_empty() {
-        return Err(ProfileError::new(format!("{what} is empty")));
-    }
-    if text.len() > 200 {
-        return Err(ProfileError::new(format!("{what} is longer than 200 bytes")));
-    }
-    if text.chars().any(char::is_control) {
-        return Err(ProfileError::new(format!("{what} contains a control character")));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -434,6 +659,22 @@ mod tests {
             (
                 r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"stance": {"likes": ["x"]}}}"#,
                 "lexicon.stance.likes is not a stance label",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"figures": {"context_words": ["monitored"]}}}"#,
+                "lexicon.figures.context_words[0] (\"monitored\") must be written `topic: words`",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"figures": {"time_topic": ["Truce!"]}}}"#,
+                "lexicon.figures.time_topic[0] \"Truce!\" must be",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU\u001b[2J", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}]}"#,
+                "parties[0] (eu) label contains a control character",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T\nopic", "terms": ["x"]}]}"#,
+                "topics[0] (t) label contains a control character",
             ),
         ];
         for (json, want) in cases {

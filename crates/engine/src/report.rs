@@ -5,6 +5,8 @@
 //! spans into the analysed text, and evidence also carries its sentence
 //! text so that a report can be read without the article.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::segment::UnitKind;
@@ -149,6 +151,11 @@ impl Report {
     }
 
     /// The report as Markdown: a grid of stances, then the evidence.
+    ///
+    /// Everything that comes from the article or the profile is inert:
+    /// pasted HTML (`<img src=…>`), links and images (`[x](javascript:…)`),
+    /// emphasis and the like are escaped so that they render as the text
+    /// they are, and terminal control sequences are removed.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         out.push_str("| Topic |");
@@ -166,7 +173,7 @@ impl Report {
                 match self.cell(&p.id, &t.id) {
                     Some(c) => out.push_str(&format!(
                         " **{}**: {} ({} sentence{}) |",
-                        c.stance,
+                        md_escape(&c.stance),
                         md_escape(&c.summary),
                         c.evidence.len(),
                         if c.evidence.len() == 1 { "" } else { "s" }
@@ -179,7 +186,12 @@ impl Report {
         for c in &self.cells {
             let party = self.parties.iter().find(|p| p.id == c.party).map_or(c.party.as_ref(), |p| &p.label);
             let topic = self.topics.iter().find(|t| t.id == c.topic).map_or(c.topic.as_ref(), |t| &t.label);
-            out.push_str(&format!("\n### {party} on {topic}: {}\n\n", c.stance));
+            out.push_str(&format!(
+                "\n### {} on {}: {}\n\n",
+                md_escape(party),
+                md_escape(topic),
+                md_escape(&c.stance)
+            ));
             for e in &c.evidence {
                 let who = e.speaker.as_deref().map(|s| format!(" ({})", md_escape(s))).unwrap_or_default();
                 out.push_str(&format!("- {}{who}\n", md_escape(&e.text)));
@@ -191,8 +203,8 @@ impl Report {
                 out.push_str(&format!(
                     "| {} | {} | {} |\n",
                     md_escape(&f.text),
-                    f.topic.as_deref().unwrap_or("-"),
-                    f.source.as_deref().unwrap_or("-")
+                    md_escape(f.topic.as_deref().unwrap_or("-")),
+                    md_escape(f.source.as_deref().unwrap_or("-"))
                 ));
             }
         }
@@ -200,6 +212,12 @@ impl Report {
     }
 
     /// The grid as CSV: one row per cell and evidence sentence.
+    ///
+    /// Every field is quoted, and each record is one line (line breaks
+    /// and other control characters in the text become spaces or are
+    /// removed). A field that would start with `=`, `+`, `-` or `@` gets a
+    /// leading apostrophe, OWASP's defence against formula injection: a
+    /// spreadsheet shows it as text instead of running it.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("party,topic,stance,summary,sentence,speaker,evidence\n");
         for c in &self.cells {
@@ -223,13 +241,143 @@ impl Report {
     }
 }
 
-fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+/// Text from the article or the profile as inert Markdown inline text
+/// (a table cell, a list item, a heading): control characters removed,
+/// line breaks made spaces, and every character that could start markup
+/// backslash-escaped (emphasis, code, links and images, autolinks, raw
+/// HTML, entities, table pipes, strike-through, math), as are the block
+/// markers a list item could begin with (`#`, `-`, `+`, `1.`).
+pub(crate) fn md_escape(s: &str) -> String {
+    let s = strip_controls(s);
+    let s = s.trim();
+    let mut out = String::with_capacity(s.len() + 8);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '$' => true,
+            '#' | '+' | '-' | '=' => i == 0,
+            '.' | ')' => digits > 0 && i == digits,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
-/// Quote a CSV field; a leading `=`, `+`, `-` or `@` is defused so that a
-/// spreadsheet does not run it as a formula.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
-    format!("\"{}\"", s.replace('"', "\"\""))
+/// `s` with terminal control sequences (ESC and CSI/OSC/DCS strings, in
+/// their 7- and 8-bit forms) and all other control characters removed;
+/// tabs and line breaks become spaces, so that a field stays on its line.
+/// (The CLI keeps a copy for what it writes itself.)
+pub(crate) fn strip_controls(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' | '\n' => out.push(' '),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push(' ');
+                }
+            }
+            '\u{1b}' => match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi(&mut chars);
+                }
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    chars.next();
+                    skip_string(&mut chars);
+                }
+                _ => {
+                    // ESC, intermediates (0x20-0x2F), one final byte (0x30-0x7E).
+                    while chars.next_if(|c| ('\u{20}'..='\u{2f}').contains(c)).is_some() {}
+                    chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
+                }
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A CSI sequence's parameters (0x30-0x3F), intermediates (0x20-0x2F) and final byte.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while chars.next_if(|c| ('\u{20}'..='\u{3f}').contains(c)).is_some() {}
+    chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
+}
+
+/// An OSC/DCS/SOS/PM/APC string, up to BEL, ESC \\ or ST.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => return,
+            '\u{1b}' => {
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A quoted CSV field, control characters removed; a field that would
+/// start with `=`, `+`, `-` or `@` (after spaces; also their full-width
+/// forms) gets a leading apostrophe so that a spreadsheet does not run it
+/// as a formula.
+pub(crate) fn csv_field(s: &str) -> String {
+    let s = strip_controls(s);
+    let guard =
+        s.trim_start().starts_with(['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}']);
+    format!("\"{}{}\"", if guard { "'" } else { "" }, s.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_is_inert() {
+        let cases = [
+            ("Moscow rejected the truce.", "Moscow rejected the truce."),
+            ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
+            ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+            ("![pixel](http://t.example/p.gif)", "\\!\\[pixel\\](http://t.example/p.gif)"),
+            ("<http://evil.example>", "\\<http://evil.example\\>"),
+            (
+                "a | b *c* _d_ `e` ~f~ $g$ &amp; \\",
+                "a \\| b \\*c\\* \\_d\\_ \\`e\\` \\~f\\~ \\$g\\$ \\&amp; \\\\",
+            ),
+            ("# not a heading", "\\# not a heading"),
+            ("- not a list", "\\- not a list"),
+            ("2024. not a list", "2024\\. not a list"),
+            ("line\nbreak\u{1b}[31m red\u{7}", "line break red"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(md_escape(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn control_sequences_are_removed() {
+        assert_eq!(strip_controls("a\u{1b}]0;title\u{7}b\u{9b}2Jc\u{1b}(Bd\r\ne\tf\0"), "abcd e f");
+        assert!(matches!(strip_controls("no controls"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csv_fields_are_defused() {
+        assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
+        assert_eq!(csv_field(" @SUM(A1)"), "\"' @SUM(A1)\"");
+        assert_eq!(csv_field("\t-2"), "\"' -2\"");
+        assert_eq!(csv_field("say \"no\"\r\nnow"), "\"say \"\"no\"\" now\"");
+        assert_eq!(csv_field("30-day"), "\"30-day\"");
+    }
 }

@@ -7,26 +7,32 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
+use crate::ids::{PartyId, Stance, TopicId, TopicSet};
 use crate::profile::{AliasKind, Profile};
 use crate::span::Span;
+use crate::text::words_into;
 
 /// What a matched phrase means. One phrase may mean several things.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
-    Alias { party: u8, kind: AliasKind, gender: Gender },
-    Topic { topic: u8, anaphor: bool, weak: bool },
+    Alias { party: PartyId, kind: AliasKind, gender: Gender },
+    Topic { topic: TopicId, anaphor: bool, weak: bool },
     Verb,
     Dual,
     OtherIssue,
     LastSpeaker,
     Request,
+    Yield,
+    Furniture,
     GenericTitle,
     Addressee,
     Speech,
     According,
-    Stance(u8),
+    Stance(Stance),
     Negator,
     Hedge,
+    Condition,
+    Idiom,
     Pronoun(Gender),
     Preposition,
 }
@@ -133,6 +139,90 @@ impl Builder {
     }
 }
 
+/// Party aliases and topic words.
+fn entity_patterns(profile: &Profile) -> Builder {
+    let mut ent = Builder::new();
+    for (p, party) in profile.parties.iter().enumerate() {
+        for a in &party.aliases {
+            let gender = match a.kind {
+                AliasKind::Person | AliasKind::Title => Gender::parse(a.gender.as_deref()),
+                AliasKind::Group => Gender::Plural,
+                _ => Gender::Neuter,
+            };
+            ent.add(
+                &a.text,
+                a.case_sensitive,
+                Meaning::Alias { party: PartyId(p as u8), kind: a.kind, gender },
+            );
+        }
+    }
+    for (t, topic) in profile.topics.iter().enumerate() {
+        let topic_id = TopicId(t as u8);
+        for term in &topic.terms {
+            let weak = topic.weak_terms.iter().any(|w| w.eq_ignore_ascii_case(term));
+            ent.add(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak });
+        }
+        for term in topic.weak_terms.iter().filter(|w| !topic.terms.iter().any(|t| t.eq_ignore_ascii_case(w)))
+        {
+            ent.add(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak: true });
+        }
+    }
+    ent
+}
+
+/// Cue words: anaphors of topics and every lexicon list. (A phrase in
+/// several lists keeps its meanings in this order.)
+fn cue_patterns(profile: &Profile) -> Builder {
+    let mut cue = Builder::new();
+    for (t, topic) in profile.topics.iter().enumerate() {
+        for term in &topic.anaphors {
+            cue.add(term, false, Meaning::Topic { topic: TopicId(t as u8), anaphor: true, weak: false });
+        }
+    }
+    let lx = &profile.lexicon;
+    let lists: [(&[String], Meaning); 11] = [
+        (&lx.speech_verbs, Meaning::Speech),
+        (&lx.addressee_verbs, Meaning::Addressee),
+        (&lx.generic_titles, Meaning::GenericTitle),
+        (&lx.requests, Meaning::Request),
+        (&lx.yields, Meaning::Yield),
+        (&lx.furniture, Meaning::Furniture),
+        (&lx.speaker_refs, Meaning::LastSpeaker),
+        (&lx.other_issues, Meaning::OtherIssue),
+        (&lx.dual_refs, Meaning::Dual),
+        (&lx.verbs, Meaning::Verb),
+        (&lx.according_to, Meaning::According),
+    ];
+    for (words, meaning) in lists {
+        for w in words {
+            cue.add(w, false, meaning);
+        }
+    }
+    for (label, words) in &lx.stance {
+        let label = Stance::from_name(label).unwrap_or(Stance::Proposes);
+        for w in words {
+            cue.add(w, false, Meaning::Stance(label));
+        }
+    }
+    for (words, meaning) in [
+        (&lx.negators, Meaning::Negator),
+        (&lx.hedges, Meaning::Hedge),
+        (&lx.conditions, Meaning::Condition),
+        (&lx.idioms, Meaning::Idiom),
+    ] {
+        for w in words {
+            cue.add(w, false, meaning);
+        }
+    }
+    for (w, class) in &lx.pronouns {
+        cue.add(w, false, Meaning::Pronoun(Gender::parse(Some(class))));
+    }
+    for w in &lx.prepositions {
+        cue.add(w, false, Meaning::Preposition);
+    }
+    cue
+}
+
 /// Patterns are written with straight apostrophes and single spaces.
 fn normalize_pattern(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -140,81 +230,7 @@ fn normalize_pattern(text: &str) -> String {
 
 impl Scanner {
     pub(crate) fn new(profile: &Profile) -> Scanner {
-        let mut ent = Builder::new();
-        for (p, party) in profile.parties.iter().enumerate() {
-            for a in &party.aliases {
-                let gender = match a.kind {
-                    AliasKind::Person | AliasKind::Title => Gender::parse(a.gender.as_deref()),
-                    AliasKind::Group => Gender::Plural,
-                    _ => Gender::Neuter,
-                };
-                ent.add(&a.text, a.case_sensitive, Meaning::Alias { party: p as u8, kind: a.kind, gender });
-            }
-        }
-        for (t, topic) in profile.topics.iter().enumerate() {
-            for term in &topic.terms {
-                let weak = topic.weak_terms.iter().any(|w| w.eq_ignore_ascii_case(term));
-                ent.add(term, false, Meaning::Topic { topic: t as u8, anaphor: false, weak });
-            }
-            for term in
-                topic.weak_terms.iter().filter(|w| !topic.terms.iter().any(|t| t.eq_ignore_ascii_case(w)))
-            {
-                ent.add(term, false, Meaning::Topic { topic: t as u8, anaphor: false, weak: true });
-            }
-        }
-        let mut cue = Builder::new();
-        for (t, topic) in profile.topics.iter().enumerate() {
-            for term in &topic.anaphors {
-                cue.add(term, false, Meaning::Topic { topic: t as u8, anaphor: true, weak: false });
-            }
-        }
-        let lx = &profile.lexicon;
-        for w in &lx.speech_verbs {
-            cue.add(w, false, Meaning::Speech);
-        }
-        for w in &lx.addressee_verbs {
-            cue.add(w, false, Meaning::Addressee);
-        }
-        for w in &lx.generic_titles {
-            cue.add(w, false, Meaning::GenericTitle);
-        }
-        for w in &lx.requests {
-            cue.add(w, false, Meaning::Request);
-        }
-        for w in &lx.speaker_refs {
-            cue.add(w, false, Meaning::LastSpeaker);
-        }
-        for w in &lx.other_issues {
-            cue.add(w, false, Meaning::OtherIssue);
-        }
-        for w in &lx.dual_refs {
-            cue.add(w, false, Meaning::Dual);
-        }
-        for w in &lx.verbs {
-            cue.add(w, false, Meaning::Verb);
-        }
-        for w in &lx.according_to {
-            cue.add(w, false, Meaning::According);
-        }
-        for (label, words) in &lx.stance {
-            let i = crate::profile::STANCE_LABELS.iter().position(|l| l == label).unwrap_or(0) as u8;
-            for w in words {
-                cue.add(w, false, Meaning::Stance(i));
-            }
-        }
-        for w in &lx.negators {
-            cue.add(w, false, Meaning::Negator);
-        }
-        for w in &lx.hedges {
-            cue.add(w, false, Meaning::Hedge);
-        }
-        for (w, class) in &lx.pronouns {
-            cue.add(w, false, Meaning::Pronoun(Gender::parse(Some(class))));
-        }
-        for w in &lx.prepositions {
-            cue.add(w, false, Meaning::Preposition);
-        }
-        Scanner { entities: ent.build(), cues: cue.build() }
+        Scanner { entities: entity_patterns(profile).build(), cues: cue_patterns(profile).build() }
     }
 
     /// Entity matches starting at the given byte offsets (word starts),
@@ -235,6 +251,168 @@ impl Scanner {
 
     pub(crate) fn cue_meanings(&self, hit: &Hit) -> &[Meaning] {
         &self.cues.meanings[hit.pattern as usize]
+    }
+}
+
+/// A party reference inside a sentence: an alias the scan found, or a
+/// pronoun, title or description that [`crate::resolve`] tied to a party.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PartyRef {
+    pub span: Span,
+    pub party: PartyId,
+    pub kind: RefKind,
+    pub gender: Gender,
+    /// Index of its first word in the sentence's word list.
+    pub word: usize,
+    /// One past its last word.
+    pub word_end: usize,
+}
+
+/// What kind of reference: an alias of the profile, or a resolved pronoun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RefKind {
+    Alias(AliasKind),
+    Pronoun,
+}
+
+impl RefKind {
+    /// The kind's name in the report (`person`, `pronoun`, …).
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            RefKind::Pronoun => "pronoun",
+            RefKind::Alias(k) => k.name(),
+        }
+    }
+}
+
+/// A cue phrase found in a sentence: its words and what it means.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cue<'p> {
+    /// Index of its first word.
+    pub word: usize,
+    /// One past its last word.
+    pub word_end: usize,
+    pub span: Span,
+    pub meanings: &'p [Meaning],
+}
+
+impl Cue<'_> {
+    pub(crate) fn means(&self, m: Meaning) -> bool {
+        self.meanings.contains(&m)
+    }
+
+    /// The stance labels the cue carries.
+    pub(crate) fn stances(&self) -> impl Iterator<Item = Stance> + '_ {
+        self.meanings.iter().filter_map(|m| if let Meaning::Stance(l) = m { Some(*l) } else { None })
+    }
+}
+
+/// What the scan found in one sentence. Its buffers are reused from
+/// sentence to sentence.
+#[derive(Default)]
+pub(crate) struct Scanned<'p> {
+    pub words: Vec<Span>,
+    /// Cues, ordered by word (multi-word cues at their first word).
+    pub cues: Vec<Cue<'p>>,
+    /// Party references, ordered by position.
+    pub refs: Vec<PartyRef>,
+    /// The topics the sentence names (weak terms only when no other topic
+    /// is named).
+    pub topics: TopicSet,
+    /// Topics named by words that are not weak.
+    pub strong_topics: TopicSet,
+    /// Every topic word, in order.
+    pub topic_terms: Vec<(Span, TopicId)>,
+    /// For each of `topic_terms`: is it a weak (general) word?
+    pub weak_terms: Vec<bool>,
+    /// Scratch: where patterns may start, and the automata's hits.
+    starts: Vec<usize>,
+    hits: Vec<Hit>,
+}
+
+impl<'p> Scanned<'p> {
+    /// The cue that starts at word `word`, if any.
+    pub(crate) fn cue_at(&self, word: usize) -> Option<&Cue<'p>> {
+        let i = self.cues.partition_point(|c| c.word < word);
+        self.cues.get(i).filter(|c| c.word == word)
+    }
+
+    /// The index of the word holding byte `pos`.
+    pub(crate) fn word_at(&self, pos: usize) -> usize {
+        self.words.partition_point(|w| w.end <= pos)
+    }
+}
+
+impl Scanner {
+    /// Scan the sentence at `span` into `sc`, reusing its buffers: words,
+    /// party aliases, topic words and cues.
+    pub(crate) fn scan_sentence<'p>(&'p self, text: &str, span: Span, sc: &mut Scanned<'p>) {
+        let Scanned { words, cues, refs, topics, strong_topics, topic_terms, weak_terms, starts, hits } = sc;
+        words_into(text, span, words);
+        let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
+        refs.clear();
+        cues.clear();
+        topic_terms.clear();
+        weak_terms.clear();
+        *topics = TopicSet::EMPTY;
+        let mut weak_topics = TopicSet::EMPTY;
+        // Patterns start at words, and after a hyphen inside one
+        // (`pro-Russian`).
+        starts.clear();
+        for w in words.iter() {
+            starts.push(w.start);
+            let word = &text[w.range()];
+            if word.contains('-') {
+                starts.extend(word.match_indices('-').map(|(i, _)| w.start + i + 1));
+            }
+        }
+        self.entities_at(text, span, starts, hits);
+        for hit in hits.iter() {
+            for m in self.entity_meanings(hit) {
+                match *m {
+                    Meaning::Alias { party, kind, gender } => refs.push(PartyRef {
+                        span: hit.span,
+                        party,
+                        kind: RefKind::Alias(kind),
+                        gender,
+                        word: word_at(hit.span.start),
+                        word_end: words.partition_point(|w| w.start < hit.span.end),
+                    }),
+                    Meaning::Topic { topic, weak, .. } => {
+                        if weak {
+                            weak_topics.insert(topic);
+                        } else {
+                            topics.insert(topic);
+                        }
+                        topic_terms.push((hit.span, topic));
+                        weak_terms.push(weak);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.cues_at(text, span, starts, hits);
+        for hit in hits.iter() {
+            let s = hit.span;
+            let w = word_at(s.start);
+            // A cue inside a hyphenated word (`in` of `Commander-in-Chief`)
+            // is not a word of the sentence, nor is one inside a name
+            // (`States` of `United States`).
+            if words.get(w).is_none_or(|word| word.start != s.start)
+                || refs.iter().any(|r| r.span.contains(s))
+            {
+                continue;
+            }
+            let word_end = words.partition_point(|w| w.start < s.end);
+            cues.push(Cue { word: w, word_end, span: s, meanings: self.cue_meanings(hit) });
+        }
+        // Weak terms decide the topic only when no other topic is named.
+        *strong_topics = *topics;
+        for t in weak_topics.iter() {
+            if strong_topics.within(t) {
+                topics.insert(t);
+            }
+        }
     }
 }
 

@@ -1,6 +1,29 @@
-//! Small text utilities shared by the stages: word tokens and quote regions.
+//! Word tokens: the unit every stage after segmentation counts in.
 
 use crate::span::Span;
+
+/// Lower case for the scripts the profiles are written in: ASCII and
+/// Cyrillic. Each letter keeps its UTF-8 length, so byte offsets into the
+/// folded text are offsets into the original (and no Unicode case tables
+/// are needed in the WebAssembly build).
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        // А–Я → а–я; Ѐ–Џ (Ё, Є, І, Ї, …) → ѐ–џ; Ґ → ґ.
+        '\u{0410}'..='\u{042F}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{0400}'..='\u{040F}' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        '\u{0490}' => '\u{0491}',
+        _ => c,
+    }
+}
+
+/// [`fold_char`] over a string.
+pub(crate) fn fold_case(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars().map(fold_char).collect()
+}
 
 /// [`words_into`] a new vector.
 #[cfg(test)]
@@ -60,42 +83,20 @@ pub(crate) fn words_into(text: &str, span: Span, out: &mut Vec<Span>) {
     }
 }
 
-/// Regions of the text inside double quotation marks, per paragraph.
-///
-/// Curly quotes pair by direction; straight quotes alternate. A quote left
-/// open runs to the end of its paragraph (the convention for quotes that go
-/// on over several paragraphs). Nested single quotes are left alone, and an
-/// unbalanced closing mark is ignored.
-pub(crate) fn quote_regions(text: &str, paragraph: Span) -> Vec<Span> {
-    let s = &text[paragraph.range()];
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    // Quotation marks are `"` or start with 0xE2 (curly) or 0xC2 (guillemets).
-    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, s.as_bytes()) {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        match c {
-            '\u{201c}' | '\u{201e}' | '\u{00ab}' if open.is_none() => open = Some(i),
-            '\u{201d}' | '\u{00bb}' => {
-                if let Some(o) = open.take() {
-                    out.push(Span::new(paragraph.start + o, paragraph.start + i + c.len_utf8()));
-                }
-            }
-            '"' => match open.take() {
-                Some(o) => out.push(Span::new(paragraph.start + o, paragraph.start + i + 1)),
-                None => open = Some(i),
-            },
-            _ => {}
-        }
-    }
-    if let Some(o) = open {
-        out.push(Span::new(paragraph.start + o, paragraph.end));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_keeps_byte_offsets() {
+        for (text, want) in
+            [("Kyiv", "kyiv"), ("Київ ЄС Ґ", "київ єс ґ"), ("ПУТИН Ёж", "путин ёж"), ("Ü", "Ü")]
+        {
+            let got = fold_case(text);
+            assert_eq!(got, want);
+            assert_eq!(got.len(), text.len(), "{text:?} keeps its length");
+        }
+    }
 
     #[test]
     fn word_tokens() {
@@ -110,25 +111,6 @@ mod tests {
             let got: Vec<&str> =
                 words(text, Span::new(0, text.len())).iter().map(|s| &text[s.range()]).collect();
             assert_eq!(&got, want, "tokenizing {text:?}");
-        }
-    }
-
-    #[test]
-    fn quotes() {
-        let cases: &[(&str, &[&str])] = &[
-            ("He said \u{201c}no\u{201d} twice.", &["\u{201c}no\u{201d}"]),
-            ("\"a\" and \"b\"", &["\"a\"", "\"b\""]),
-            ("\u{201c}Open to the end", &["\u{201c}Open to the end"]),
-            ("stray\u{201d} close", &[]),
-            (
-                "\u{201c}It is \u{2018}fine\u{2019},\u{201d} she said.",
-                &["\u{201c}It is \u{2018}fine\u{2019},\u{201d}"],
-            ),
-        ];
-        for (text, want) in cases {
-            let got: Vec<&str> =
-                quote_regions(text, Span::new(0, text.len())).iter().map(|s| &text[s.range()]).collect();
-            assert_eq!(&got, want, "quotes in {text:?}");
         }
     }
 }

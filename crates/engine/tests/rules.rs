@@ -3,7 +3,9 @@
 //! table runs in one loop that reports every failing example, not just the
 //! first.
 
-use factgrid_engine::{Analyzer, Profile};
+use std::collections::BTreeSet;
+
+use factgrid_engine::{Analyzer, Profile, Rule};
 
 /// One example of a table: `TEXT => WANT`, with its line and section.
 struct Example<'a> {
@@ -71,6 +73,47 @@ fn rule_examples() {
         got.sort();
         if got != want {
             failures.push(failure(file, e, &want.join(" "), &got.join(" ")));
+        }
+    }
+    check(file, failures);
+}
+
+/// The rules a section heading names: `## title {RuleA, RuleB}`.
+fn section_rules(section: &str) -> Vec<&str> {
+    section
+        .rsplit_once('{')
+        .and_then(|(_, tail)| tail.strip_suffix('}'))
+        .map(|names| names.split(',').map(str::trim).collect())
+        .unwrap_or_default()
+}
+
+/// Each example of a section tagged with rules shows a holder found by one
+/// of them (read from the explain trace), and every holder rule is named by
+/// some section: the rule tables cover every construction.
+#[test]
+fn rule_tags_fire_and_cover_every_rule() {
+    let analyzer = Analyzer::new(&Profile::default_profile());
+    let file = "rules.txt";
+    let all = examples(file, include_str!("data/rules.txt"));
+    let mut failures = Vec::new();
+    let mut named = BTreeSet::new();
+    for e in &all {
+        let rules = section_rules(e.section);
+        named.extend(rules.iter().copied());
+        if rules.is_empty() || e.want.trim() == "(nothing)" {
+            continue;
+        }
+        let (_, trace) = analyzer.explain(&e.text);
+        let fired: BTreeSet<&str> =
+            trace.sentences.iter().flat_map(|s| s.holders.iter().map(|h| h.rule)).collect();
+        if !rules.iter().any(|r| fired.contains(r)) {
+            let got = fired.into_iter().collect::<Vec<_>>().join(" ");
+            failures.push(failure(file, e, &rules.join(" or "), &format!("holders by {got}")));
+        }
+    }
+    for rule in Rule::ALL {
+        if !named.contains(rule.name()) {
+            failures.push(format!("{file}: no section names the rule {{{}}}", rule.name()));
         }
     }
     check(file, failures);
