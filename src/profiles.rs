@@ -20,7 +20,10 @@ impl ProfileCache {
     /// The analyzer for the profile `json` (`None`: the built-in one),
     /// compiled on first use. An invalid profile is an error that names
     /// the bad entry, and is not kept.
+    /// A byte-order mark before the JSON (as editors on Windows write
+    /// one) is skipped.
     pub fn analyzer(&mut self, json: Option<&str>) -> Result<Rc<Analyzer>, ProfileError> {
+        let json = json.map(|j| j.strip_prefix('\u{feff}').unwrap_or(j));
         let key = json.unwrap_or("");
         if let Some((_, analyzer)) = self.entries.iter().find(|(k, _)| k == key) {
             return Ok(analyzer.clone());
@@ -91,6 +94,15 @@ mod tests {
         assert_eq!(cache.compiled(), CAPACITY + 1);
         cache.analyzer(Some(&jsons[0])).unwrap();
         assert_eq!(cache.compiled(), CAPACITY + 2);
+    }
+
+    #[test]
+    fn a_profile_with_a_byte_order_mark_loads() {
+        let mut cache = ProfileCache::default();
+        let json = profile_json("sanctions");
+        let a = cache.analyzer(Some(&format!("\u{feff}{json}"))).expect("the BOM is skipped");
+        assert_eq!(a.analyze("Brussels backed new sanctions.").cells[0].party.as_ref(), "eu");
+        assert!(Rc::ptr_eq(&a, &cache.analyzer(Some(&json)).unwrap()), "the same profile");
     }
 
     #[test]

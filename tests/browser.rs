@@ -69,7 +69,7 @@ async fn initial_text_is_analysed_and_cells_without_position_say_so() {
     until(|| stance(&root, "russia", "ceasefire").is_some()).await;
     assert_eq!(stance(&root, "russia", "ceasefire").as_deref(), Some("considering"));
     let empty = root.query_selector("td.fg-cell-empty").unwrap().unwrap();
-    assert!(empty.text_content().unwrap().contains("No position stated"));
+    assert!(empty.text_content().unwrap().contains("None found"));
 }
 
 #[wasm_bindgen_test]

@@ -63,7 +63,7 @@ fn grid_cell(
         return html! {
             <td key={&*p.id} class="fg-cell fg-cell-empty" data-party={p.id.to_string()} data-topic={t.id.to_string()}>
                 <span class="fg-party-label" aria-hidden="true">{&p.label}</span>
-                <span class="fg-none">{"No position stated"}</span>
+                <span class="fg-none">{"None found"}</span>
             </td>
         };
     };

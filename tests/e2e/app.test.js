@@ -35,7 +35,11 @@ test('pasting an article fills the grid with the right stances', async () => {
   await page.waitForSelector('td.fg-cell[data-stance]');
   assert.deepEqual(await readGrid(page), EXPECTED);
   await page.locator('[role=status]').filter({ hasText: '3 parties, 5 positions found.' }).waitFor();
-  assert.match(await page.locator('td.fg-cell-empty').first().innerText(), /No position stated/);
+  // Honest emptiness (issue 16 item 7): the engine found nothing, which is
+  // not the same as the party stating no position.
+  const empty = await page.locator('td.fg-cell-empty').first().innerText();
+  assert.match(empty, /None found/);
+  assert.doesNotMatch(empty, /No position stated/);
   // Quoted words and speakers are shown with the evidence.
   const cell = page.locator('td[data-party="ukraine"][data-topic="territory"]');
   await cell.locator('summary').click();
