@@ -50,6 +50,8 @@ pub fn App(props: &AppProps) -> Html {
     let on_edit =
         to_action(&d, |(text, at_once): (String, bool)| Action::Edit { text: text.into(), at_once });
     let on_replace = to_action(&d, |text: String| Action::Replace(text.into()));
+    let on_page =
+        to_action(&d, |(text, notice): (String, String)| Action::Discard { text: text.into(), notice });
     let on_replace_all = to_action(&d, |text: String| match text.is_empty() {
         true => Action::Clear,
         false => Action::Discard { text: text.into(), notice: "The whole text was replaced.".into() },
@@ -143,7 +145,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="fg-layout">
                 if panels.input {
                     <InputPanel text={SameText(state.text.clone())} revision={state.revision} chars={state.chars} {sentences}
-                        {on_edit} {on_replace} {on_replace_all} on_files={on_files.clone()} {on_example} {on_clear} {on_undo} notice={notice(Place::Input)}
+                        {on_edit} {on_replace} {on_replace_all} {on_page} on_files={on_files.clone()} {on_example} {on_clear} {on_undo} notice={notice(Place::Input)}
                         editing={state.editing_head} on_edit_head={dispatch(|| Action::EditHead)} />
                 }
                 if let Some(report) = state.report.clone().map(SharedReport) {

@@ -112,10 +112,12 @@ pub async fn copy(text: &str) -> bool {
     JsFuture::from(copy_text(text)).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
-/// Read a dropped or chosen file as text.
-pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
-    let value = JsFuture::from(file.text()).await.map_err(|_| "the file could not be read".to_string())?;
-    value.as_string().ok_or_else(|| "the file could not be read".to_string())
+/// Read a dropped or chosen file's bytes (decoded by the engine, see
+/// `services::load_file`).
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer =
+        JsFuture::from(file.array_buffer()).await.map_err(|_| "the file could not be read".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// For `drop` on the widget (`zone`): the files dropped, all of them in

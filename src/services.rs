@@ -28,8 +28,12 @@ pub async fn open(source: Source) -> Result<(String, String), String> {
         }
     };
     let Some((first, rest)) = files.split_first() else { return Err("No file was dropped.".into()) };
-    let text = load_file(first).await?;
+    let (text, told) = load_file(first).await?;
     let mut notice = format!("Opened {}.", first.name());
+    if !told.is_empty() {
+        notice.push(' ');
+        notice.push_str(&told);
+    }
     if !rest.is_empty() {
         let names: Vec<String> = rest.iter().map(|f| f.name()).collect();
         notice.push_str(&format!(" Not opened: {} (factgrid reads one file at a time).", names.join(", ")));
@@ -37,10 +41,13 @@ pub async fn open(source: Source) -> Result<(String, String), String> {
     Ok((text, notice))
 }
 
-/// Read a dropped or chosen file: text as it is, HTML reduced to its text.
-/// Files that are too large or not text are refused with a reason, and the
+/// Read a dropped or chosen file through the engine's loader
+/// ([`factgrid_engine::load`]): decoded (a Latin-1 or Windows-1251 file
+/// too), a web page reduced to its article. Resolves to the text and the
+/// engine's notices (how it was decoded, what was removed), joined. Files
+/// that are too large or not text are refused with a reason, and the
 /// current text stays.
-pub async fn load_file(file: &web_sys::File) -> Result<String, String> {
+pub async fn load_file(file: &web_sys::File) -> Result<(String, String), String> {
     let name = file.name();
     let size = file.size().max(0.0) as usize;
     if size > MAX_TEXT_BYTES {
@@ -50,21 +57,26 @@ pub async fn load_file(file: &web_sys::File) -> Result<String, String> {
             MAX_TEXT_BYTES / 1048576
         ));
     }
-    let raw = crate::glue::read_file(file)
+    let bytes = crate::glue::read_file(file)
         .await
         .map_err(|e| format!("{name}: {e}. Your current text is unchanged."))?;
-    let bad = raw.chars().filter(|&c| c == '\u{fffd}' || (c.is_control() && !c.is_whitespace())).count();
-    if bad > 0 && bad * 20 > raw.chars().count().max(1) {
-        return Err(format!(
-            "{name} does not look like text (binary data?). Your current text is unchanged."
-        ));
+    let type_ = file.type_();
+    let format = factgrid_engine::Format::of_file(&name, (!type_.is_empty()).then_some(type_.as_str()));
+    let doc = factgrid_engine::load(&bytes, format)
+        .map_err(|e| format!("{name} does not look like text ({e}). Your current text is unchanged."))?;
+    Ok((doc.text, doc.notices.join(" ")))
+}
+
+/// A pasted web page (its source, as text) reduced to its article by the
+/// engine ([`factgrid_engine::reduce`]), with the engine's notice of what
+/// was removed; `None` when `text` is not a web page.
+pub fn reduce_page(text: &str) -> Option<(String, String)> {
+    if !factgrid_engine::looks_like_html(text) {
+        return None;
     }
-    let lower = name.to_ascii_lowercase();
-    Ok(if lower.ends_with(".html") || lower.ends_with(".htm") || file.type_() == "text/html" {
-        factgrid_engine::html_to_text(&raw)
-    } else {
-        raw
-    })
+    let page = factgrid_engine::reduce(text);
+    let notice = format!("Pasted a web page. {}", page.notice());
+    Some((page.text, notice))
 }
 
 /// Carry out an export of `report` (made from `text`); resolves to the

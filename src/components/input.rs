@@ -45,6 +45,9 @@ pub struct InputPanelProps {
     /// The reader replaced the whole text from the box (select all, then
     /// type, paste or delete): undoable.
     pub on_replace_all: Callback<String>,
+    /// A web page was pasted: the text with it reduced to its article, and
+    /// the engine's notice of what was removed (undoable).
+    pub on_page: Callback<(String, String)>,
     /// Files were chosen.
     pub on_files: Callback<Vec<web_sys::File>>,
     /// The head of a large text is editable (else the box is read-only).
@@ -140,6 +143,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     let on_paste = {
         let (pasted, tail, whole) = (pasted.clone(), tail.clone(), whole.clone());
         let (on_replace, on_replace_all) = (props.on_replace.clone(), props.on_replace_all.clone());
+        let on_page = props.on_page.clone();
         Callback::from(move |e: Event| {
             *pasted.borrow_mut() = true;
             let Some(data) = crate::glue::pasted_string(&e) else { return };
@@ -154,21 +158,38 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             }
             let value = area.value();
             // (A UTF-16 unit is at most 3 bytes of UTF-8.)
-            let small = data.length() as usize <= BOX_BYTES;
-            if !all && small && String::from(&data).len() + value.len() + tail.get().len() <= BOX_BYTES {
-                return; // the browser pastes it, as usual
+            let small = (data.length() as usize <= BOX_BYTES).then(|| String::from(&data));
+            if let Some(text) = small.as_ref().filter(|_| !all) {
+                let fits = text.len() + value.len() + tail.get().len() <= BOX_BYTES;
+                if fits && !factgrid_engine::looks_like_html(text) {
+                    return; // the browser pastes it, as usual
+                }
             }
-            // Too large for the box, or over the whole text: taken here,
-            // the pasted text converted in slices (see `glue::utf8`).
+            // Too large for the box, a web page, or over the whole text:
+            // taken here, a large paste converted in slices (see
+            // `glue::utf8`), a web page reduced to its article.
             e.prevent_default();
             *pasted.borrow_mut() = false;
             let (on_replace, on_replace_all) = (on_replace.clone(), on_replace_all.clone());
+            let on_page = on_page.clone();
             let (rest, at, range) = (tail.text.clone(), tail.start, selection(&area, &value));
             crate::glue::spawn(async move {
-                let data = crate::glue::utf8(data).await;
-                match all {
-                    true => on_replace_all.emit(data),
-                    false => on_replace.emit(splice(&value, range, &data, rest.get(at..).unwrap_or(""))),
+                let data = match small {
+                    Some(text) => text,
+                    None => crate::glue::utf8(data).await,
+                };
+                let (data, notice) = match crate::services::reduce_page(&data) {
+                    Some((text, notice)) => (text, Some(notice)),
+                    None => (data, None),
+                };
+                let text = match all {
+                    true => data,
+                    false => splice(&value, range, &data, rest.get(at..).unwrap_or("")),
+                };
+                match notice {
+                    Some(notice) => on_page.emit((text, notice)),
+                    None if all => on_replace_all.emit(text),
+                    None => on_replace.emit(text),
                 }
             });
         })

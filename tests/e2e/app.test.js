@@ -114,7 +114,8 @@ test('dropping or choosing a file loads its text; HTML is reduced to text and ne
     document.querySelector('#fg-text').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, html);
   await page.waitForFunction(() => document.querySelector('#fg-text').value.includes('Moscow rejected'));
-  assert.equal(await page.inputValue('#fg-text'), 'Kremlin balks\nMoscow rejected the ceasefire proposal.');
+  // The engine's reduction (factgrid_engine::load): blocks as paragraphs.
+  assert.equal(await page.inputValue('#fg-text'), 'Kremlin balks\n\nMoscow rejected the ceasefire proposal.');
   await page.waitForSelector('td[data-party="russia"][data-topic="ceasefire"][data-stance="opposes"]');
   assert.equal(await page.evaluate(() => window.pwned), false);
   await page.locator('.fg-notice').filter({ hasText: 'Opened story.html.' }).waitFor();
