@@ -25,20 +25,30 @@ impl ProfileCache {
     pub fn analyzer(&mut self, json: Option<&str>) -> Result<Rc<Analyzer>, ProfileError> {
         let json = json.map(|j| j.strip_prefix('\u{feff}').unwrap_or(j));
         let key = json.unwrap_or("");
-        if let Some((_, analyzer)) = self.entries.iter().find(|(k, _)| k == key) {
-            return Ok(analyzer.clone());
+        if let Some(analyzer) = self.find(key) {
+            return Ok(analyzer);
         }
         let profile = match json {
             Some(json) => Profile::from_json(json)?,
             None => Profile::default_profile(),
         };
-        let analyzer = Rc::new(Analyzer::new(&profile));
+        Ok(self.insert(key, &profile))
+    }
+
+    /// The analyzer kept for the profile JSON `key`, if any.
+    fn find(&self, key: &str) -> Option<Rc<Analyzer>> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, a)| a.clone())
+    }
+
+    /// Compile `profile` and keep it under `key`.
+    fn insert(&mut self, key: &str, profile: &Profile) -> Rc<Analyzer> {
+        let analyzer = Rc::new(Analyzer::new(profile));
         self.compiled += 1;
         if self.entries.len() == CAPACITY {
             self.entries.remove(0);
         }
         self.entries.push((key.to_string(), analyzer.clone()));
-        Ok(analyzer)
+        analyzer
     }
 
     /// How many profiles were compiled so far.
@@ -54,6 +64,19 @@ thread_local! {
 /// The page's cache (see [`ProfileCache::analyzer`]).
 pub fn analyzer(json: Option<&str>) -> Result<Rc<Analyzer>, ProfileError> {
     CACHE.with(|c| c.borrow_mut().analyzer(json))
+}
+
+/// The built-in profile's analyzer, for code that can wait: reading the
+/// profile and compiling it are two tasks, not one (the first analysis on
+/// a page takes a few hundred milliseconds on a busy machine, much of it
+/// the browser compiling the engine's code on first use).
+pub async fn built_in() -> Rc<Analyzer> {
+    if let Some(analyzer) = CACHE.with(|c| c.borrow().find("")) {
+        return analyzer;
+    }
+    let profile = Profile::default_profile();
+    crate::glue::yield_to_page().await;
+    CACHE.with(|c| c.borrow_mut().insert("", &profile))
 }
 
 #[cfg(test)]

@@ -72,13 +72,7 @@ pub fn use_analysis(
             // (Compiled here, in the timer's task, not in the render's: the
             // built-in profile takes tens of milliseconds, once.)
             let json = profile.as_ref().map(|p| p.json.clone());
-            let analyzer = match profile {
-                Some(p) => p.analyzer.clone(),
-                None => match crate::profiles::analyzer(None) {
-                    Ok(a) => a,
-                    Err(_) => return,
-                },
-            };
+            let custom = profile.map(|p| p.analyzer.clone());
             // The engine reads at most MAX_TEXT_BYTES; the state tells the
             // reader the true size of a longer text.
             let mut cut = text.len().min(MAX_TEXT_BYTES);
@@ -86,12 +80,17 @@ pub fn use_analysis(
                 cut -= 1;
             }
             if cut <= WORKER_BYTES {
+                let Some(analyzer) = custom.or_else(|| crate::profiles::analyzer(None).ok()) else { return };
                 let report = analyzer.analyze(&text[..cut]);
                 return done(text, report);
             }
             dispatcher.dispatch(Action::Busy(Some(text.len())));
             crate::glue::spawn(async move {
                 let current = || generation.upgrade().is_some_and(|g| *g.borrow() == job);
+                let analyzer = match custom {
+                    Some(analyzer) => analyzer,
+                    None => crate::profiles::built_in().await,
+                };
                 // Copying the text for the worker is a task of its own,
                 // after the one that may have compiled the profile.
                 crate::glue::yield_to_page().await;
