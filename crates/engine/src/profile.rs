@@ -136,6 +136,13 @@ pub struct Topic {
     /// the same sentence (`territory` in a sentence about Kursk).
     #[serde(default)]
     pub weak_terms: Vec<String>,
+    /// Words of the topic's process (`talks`, `deal`, `memorandum`): they
+    /// name the topic in a text about the parties or the topics, alongside
+    /// any other topic, unless another issue qualifies them (`minerals
+    /// deal`, `arms control agreement`) or they refer back to one (`the
+    /// deal` after a minerals deal).
+    #[serde(default)]
+    pub context_terms: Vec<String>,
     /// A theatre of operations (`kursk`) rather than a question to settle:
     /// a party that acts there (advances, retakes, pulls back) is shown
     /// by its actions, whatever it also says about it, so `acts` is the
@@ -236,6 +243,9 @@ pub struct Lexicon {
     /// What makes a figure.
     #[serde(default)]
     pub figures: FigureWords,
+    /// The words the topic rules read besides each topic's own terms.
+    #[serde(default)]
+    pub topic_words: TopicWords,
     /// How figures are read and grouped when articles are compared.
     #[serde(default)]
     pub measures: MeasureWords,
@@ -531,6 +541,20 @@ word_lists! {
     }
 }
 
+word_lists! {
+    /// The words the topic rules read besides each topic's own terms: what
+    /// opens a section of the text, and what makes a topic word mean
+    /// something else.
+    ///
+    /// Written in the profile as an object of word lists; a list left out is
+    /// empty, and an unknown name is an error.
+    TopicWords {
+    /// Words of a time stamp or date line (`Saturday`, `GMT`, `updated`): a
+    /// line of them and numbers opens a new entry of a live blog.
+    calendar_words,
+    }
+}
+
 /// The eight stance labels of the guidelines, in the order the grid shows them.
 pub const STANCE_LABELS: [&str; 8] =
     ["proposes", "supports", "conditional", "opposes", "demands", "questions", "considering", "acts"];
@@ -594,8 +618,14 @@ impl Profile {
             // A lexicon without the grammar or figure words of its language
             // gets the built-in (English) ones.
             Some(mut l) if !builtin => {
-                if l.grammar == Grammar::default() || l.figures == FigureWords::default() {
+                if l.grammar == Grammar::default()
+                    || l.figures == FigureWords::default()
+                    || l.topic_words == TopicWords::default()
+                {
                     let default = Profile::default_profile().lexicon;
+                    if l.topic_words == TopicWords::default() {
+                        l.topic_words = default.topic_words;
+                    }
                     if l.grammar == Grammar::default() {
                         l.grammar = default.grammar;
                     }

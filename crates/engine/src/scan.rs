@@ -15,8 +15,19 @@ use crate::text::words_into;
 /// What a matched phrase means. One phrase may mean several things.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
-    Alias { party: PartyId, kind: AliasKind, gender: Gender },
-    Topic { topic: TopicId, anaphor: bool, weak: bool },
+    Alias {
+        party: PartyId,
+        kind: AliasKind,
+        gender: Gender,
+    },
+    Topic {
+        topic: TopicId,
+        anaphor: bool,
+        weak: bool,
+    },
+    /// A word of a topic's process (`talks`, `deal`): the topic in a text
+    /// about it, unless another issue qualifies it (`minerals deal`).
+    ContextTopic(TopicId),
     Verb,
     Dual,
     OtherIssue,
@@ -165,6 +176,9 @@ fn entity_patterns(profile: &Profile) -> Builder {
         for term in topic.weak_terms.iter().filter(|w| !topic.terms.iter().any(|t| t.eq_ignore_ascii_case(w)))
         {
             ent.add(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak: true });
+        }
+        for term in &topic.context_terms {
+            ent.add(term, false, Meaning::ContextTopic(topic_id));
         }
     }
     ent
@@ -325,6 +339,9 @@ pub(crate) struct Scanned<'p> {
     pub topic_terms: Vec<(Span, TopicId)>,
     /// For each of `topic_terms`: is it a weak (general) word?
     pub weak_terms: Vec<bool>,
+    /// Words of a topic's process (`talks`, `deal`), in order; the topics
+    /// stage decides whether they name it.
+    pub context_terms: Vec<(Span, TopicId)>,
     /// Scratch: where patterns may start, and the automata's hits.
     starts: Vec<usize>,
     hits: Vec<Hit>,
@@ -347,13 +364,25 @@ impl Scanner {
     /// Scan the sentence at `span` into `sc`, reusing its buffers: words,
     /// party aliases, topic words and cues.
     pub(crate) fn scan_sentence<'p>(&'p self, text: &str, span: Span, sc: &mut Scanned<'p>) {
-        let Scanned { words, cues, refs, topics, strong_topics, topic_terms, weak_terms, starts, hits } = sc;
+        let Scanned {
+            words,
+            cues,
+            refs,
+            topics,
+            strong_topics,
+            topic_terms,
+            weak_terms,
+            context_terms,
+            starts,
+            hits,
+        } = sc;
         words_into(text, span, words);
         let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
         refs.clear();
         cues.clear();
         topic_terms.clear();
         weak_terms.clear();
+        context_terms.clear();
         *topics = TopicSet::EMPTY;
         let mut weak_topics = TopicSet::EMPTY;
         // Patterns start at words, and after a hyphen inside one
@@ -387,6 +416,7 @@ impl Scanner {
                         topic_terms.push((hit.span, topic));
                         weak_terms.push(weak);
                     }
+                    Meaning::ContextTopic(topic) => context_terms.push((hit.span, topic)),
                     _ => {}
                 }
             }
@@ -533,7 +563,13 @@ mod tests {
             full.iter().map(|h| h.span).collect::<Vec<_>>(),
             "word-start and full scans agree on {text:?}"
         );
-        at.iter().map(|h| &text[h.span.range()]).collect()
+        // (Words of a topic's process, `plan`, are not entities.)
+        at.iter()
+            .filter(|h| {
+                s.entities.meanings[h.pattern as usize].iter().any(|m| !matches!(m, Meaning::ContextTopic(_)))
+            })
+            .map(|h| &text[h.span.range()])
+            .collect()
     }
 
     #[test]
