@@ -139,6 +139,8 @@ pub(crate) struct Words {
     pub question_participles: WordSet,
     pub conditional_words: WordSet,
     pub relative_pronouns: WordSet,
+    pub source_nouns: WordSet,
+    pub member_prepositions: WordSet,
     pub first_person: WordSet,
     pub coordinators: WordSet,
     pub recipient_prepositions: WordSet,
@@ -211,6 +213,8 @@ impl Words {
             question_participles: WordSet::new(&g.question_participles),
             conditional_words: WordSet::new(&g.conditional_words),
             relative_pronouns: WordSet::new(&g.relative_pronouns),
+            source_nouns: WordSet::new(&g.source_nouns),
+            member_prepositions: WordSet::new(&g.member_prepositions),
             first_person: WordSet::new(&g.first_person),
             coordinators: WordSet::new(&g.coordinators),
             recipient_prepositions: WordSet::new(&g.recipient_prepositions),
@@ -342,6 +346,30 @@ impl<'a, 'p> Sentence<'a, 'p> {
 
     /// Is the reference the object of a preposition (over articles and
     /// quantifiers: `with the Kremlin`, `for both`)?
+    /// Is `r` the party of an unnamed speaker described by where it
+    /// belongs: `a source in the Ukrainian delegation`, `officials from the
+    /// Russian side`, `people close to the Kremlin`?
+    pub(crate) fn member_of(&self, r: &PartyRef) -> bool {
+        let mut i = r.word;
+        while i > 0 && self.words.articles.contains(self.lower_word(i - 1)) {
+            i -= 1;
+        }
+        // `in`, `from`; `close to` (two words).
+        let Some(p) = i.checked_sub(1) else { return false };
+        let noun = if self.words.member_prepositions.contains(self.lower_word(p)) {
+            p.checked_sub(1)
+        } else {
+            p.checked_sub(2).filter(|&k| {
+                self.words.member_prepositions.contains(&format!(
+                    "{} {}",
+                    self.lower_word(k + 1),
+                    self.lower_word(p)
+                ))
+            })
+        };
+        noun.is_some_and(|k| self.words.source_nouns.contains(self.lower_word(k)))
+    }
+
     pub(crate) fn after_preposition(&self, r: &PartyRef) -> bool {
         let mut i = r.word;
         while i > 0 {
