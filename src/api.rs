@@ -7,13 +7,14 @@
 
 use std::rc::Rc;
 
-use factgrid_engine::{Profile, Report};
+use factgrid_engine::Report;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps, Panels, Theme};
+use crate::props::CustomProfile;
 
 /// Runs when the module loads: installs the panic hook and, on the
 /// factgrid page, mounts the app into `#factgrid-app`.
@@ -22,21 +23,18 @@ pub fn start() {
     install_panic_hook();
     // In the analysis worker there is no document: nothing to mount.
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let root = document.get_element_by_id("factgrid-app");
-    if let Some(root) = root {
-        let props = AppProps {
-            text: None,
-            profile: None,
-            persist: true,
-            permalink: true,
-            panels: Panels::default(),
-            theme: Theme::Auto,
-            on_report: None,
-            worker_url: Some("worker.js".into()),
-            example_url: Some("example-article.txt".into()),
+    let Some(root) = document.get_element_by_id("factgrid-app") else { return };
+    // A `#text=` link is read (and removed from the address bar) before the
+    // app starts, once.
+    let fragment = crate::glue::take_link_fragment();
+    crate::glue::spawn(async move {
+        let link = match fragment {
+            Some(data) => Some(crate::glue::decompress(&data, crate::state::MAX_TEXT_BYTES).await),
+            None => None,
         };
-        yew::Renderer::<App>::with_root_and_props(root, props).render();
-    }
+        let link = link.map(|l| l.map(Into::into).map_err(Into::into));
+        yew::Renderer::<App>::with_root_and_props(root, AppProps { link, ..AppProps::page() }).render();
+    });
 }
 
 /// Log panics to the console (with a stack) and, on a page, put up a
@@ -50,35 +48,19 @@ fn install_panic_hook() {
     SET.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
             console_error_panic_hook::hook(info);
-            show_crash_notice();
+            // Nothing more is analysed on this page: no timer, worker or
+            // slice goes on with an instance whose state is broken.
+            crate::stop();
+            crate::pool::halt_workers();
+            crate::glue::show_crash_notice();
         }));
     });
 }
 
-/// The notice a panic leaves on the page (see `install_panic_hook`).
-fn show_crash_notice() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(body) = doc.body() else { return };
-    if doc.get_element_by_id("fg-crash").is_some() {
-        return;
-    }
-    let Ok(banner) = doc.create_element("div") else { return };
-    banner.set_id("fg-crash");
-    let _ = banner.set_attribute("role", "alert");
-    let _ = banner.set_attribute("class", "fg-crash");
-    banner.set_text_content(Some(
-        "factgrid ran into an internal error and stopped. Your text is kept in this browser. ",
-    ));
-    if let Ok(link) = doc.create_element("a") {
-        let _ = link.set_attribute("href", "");
-        link.set_text_content(Some("Reload factgrid"));
-        let _ = banner.append_child(&link);
-    }
-    let _ = body.insert_before(&banner, body.first_child().as_ref());
-}
-
-/// Panic on purpose, to test the recovery notice (`factgridTestPanic()` in
-/// the browser console does the same). Not part of the embedding API.
+/// Panic on purpose, to test the recovery notice. Only in builds with the
+/// `test-hooks` feature (the end-to-end tests build one); never in a
+/// release build.
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = factgridTestPanic)]
 pub fn test_panic() {
     install_panic_hook();
@@ -92,34 +74,71 @@ fn to_js(report: &Report) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&report.to_json()).map_err(|_| JsError::new("the report could not be converted"))
 }
 
+/// A profile compiled in `worker.js`, once, for every job that uses it.
+#[wasm_bindgen]
+pub struct Engine(std::rc::Rc<factgrid_engine::Analyzer>);
+
+#[wasm_bindgen]
+impl Engine {
+    /// Compile the profile `json` (none: the built-in one); an invalid
+    /// one throws an error that names the bad entry.
+    #[wasm_bindgen(constructor)]
+    pub fn new(json: Option<String>) -> Result<Engine, JsError> {
+        install_panic_hook();
+        crate::profiles::analyzer(json.as_deref()).map(Engine).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The report of the UTF-8 text `bytes`, in compact form
+    /// (`factgrid_engine::Report::to_words`), in parts: the report with few
+    /// or none of its mentions, then the rest, [`MENTIONS_PER_PART`] to a
+    /// part, each as a report of its own. The page reads each part in a task of
+    /// its own: a text dense in names has millions of mentions.
+    pub fn analyze(&self, bytes: &[u8]) -> Result<js_sys::Array, JsError> {
+        let text = std::str::from_utf8(bytes).map_err(|_| JsError::new("the text is not UTF-8"))?;
+        let mut report = self.0.analyze(text);
+        // `Report::from_words` wants room for 11 words after each evidence
+        // count per item, where an item takes 9: the mentions that follow
+        // give it. So the first part keeps as many as that needs.
+        let most = report.cells.iter().map(|c| c.evidence.len()).max().unwrap_or(0);
+        let mentions = report.mentions.split_off((2 * most).div_ceil(5).min(report.mentions.len()));
+        let parts = js_sys::Array::of1(&js_sys::Uint32Array::from(&report.to_words()[..]));
+        for chunk in mentions.chunks(MENTIONS_PER_PART) {
+            report = Report {
+                mentions: chunk.to_vec(),
+                parties: report.parties,
+                topics: report.topics,
+                ..Report::default()
+            };
+            parts.push(&js_sys::Uint32Array::from(&report.to_words()[..]));
+        }
+        Ok(parts)
+    }
+}
+
+/// The most mentions in one part of a report from the worker (a few tens
+/// of milliseconds to read).
+pub const MENTIONS_PER_PART: usize = 50_000;
+
 /// `analyze(text, profile?)`: the same report as `factgrid analyze --format json`.
 ///
 /// `profile` is a profile object or JSON string; an invalid profile throws an
-/// error that names the bad entry.
-/// `analyzeCompact(text)`: the report in its compact form (a
-/// `Uint32Array`, see `factgrid_engine::Report::to_words`), analysed with
-/// the built-in profile. Used by `worker.js`.
-#[wasm_bindgen(js_name = analyzeCompact)]
-pub fn analyze_compact(text: &str) -> Vec<u32> {
-    install_panic_hook();
-    thread_local! {
-        static ANALYZER: factgrid_engine::Analyzer =
-            factgrid_engine::Analyzer::new(&Profile::default_profile());
-    }
-    ANALYZER.with(|a| a.analyze(text).to_words())
-}
-
+/// error that names the bad entry. A profile is compiled once and kept
+/// (see `crate::profiles`), not on every call.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_js(text: &str, profile: JsValue) -> Result<JsValue, JsError> {
     install_panic_hook();
-    let profile = profile_from_js(&profile)?;
-    to_js(&factgrid_engine::analyze(text, &profile))
+    let analyzer = match profile_from_js(&profile)? {
+        Some(p) => p.analyzer,
+        None => crate::profiles::analyzer(None).map_err(|e| JsError::new(&e.to_string()))?,
+    };
+    to_js(&analyzer.analyze(text))
 }
 
-/// Read a profile from `undefined`/`null` (the default), a JSON string or an object.
-pub(crate) fn profile_from_js(value: &JsValue) -> Result<Profile, JsError> {
+/// Read a profile from `undefined`/`null` (the built-in one: `None`), a
+/// JSON string or an object; compiled once per distinct JSON.
+pub(crate) fn profile_from_js(value: &JsValue) -> Result<Option<CustomProfile>, JsError> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Profile::default_profile());
+        return Ok(None);
     }
     let json = match value.as_string() {
         Some(s) => s,
@@ -128,7 +147,8 @@ pub(crate) fn profile_from_js(value: &JsValue) -> Result<Profile, JsError> {
             .as_string()
             .unwrap_or_default(),
     };
-    Profile::from_json(&json).map_err(|e| JsError::new(&e.to_string()))
+    let analyzer = crate::profiles::analyzer(Some(&json)).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(Some(CustomProfile { json, analyzer }))
 }
 
 fn get(options: &JsValue, key: &str) -> JsValue {
@@ -147,17 +167,27 @@ fn opt_string(options: &JsValue, key: &str) -> Result<Option<String>, JsError> {
     v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("option `{key}` must be a string")))
 }
 
+/// A text given as UTF-8 bytes (a `Uint8Array`: `embed.js` encodes a long
+/// text in slices, see `utf8InSlices`), if `value` is one; bytes that are
+/// not UTF-8 give no text.
+fn text_of(value: &JsValue) -> Option<String> {
+    let bytes = value.dyn_ref::<js_sys::Uint8Array>()?.to_vec();
+    Some(String::from_utf8(bytes).unwrap_or_default())
+}
+
 /// Apply `options` to `props`; only the options given change.
 fn apply_options(props: &mut AppProps, options: &JsValue) -> Result<(), JsError> {
     if !(options.is_undefined() || options.is_null() || options.is_object()) {
         return Err(JsError::new("options must be an object"));
     }
-    if let Some(text) = opt_string(options, "text")? {
+    if let Some(text) = text_of(&get(options, "text")) {
+        props.text = Some(text.into());
+    } else if let Some(text) = opt_string(options, "text")? {
         props.text = Some(text.into());
     }
     let profile = get(options, "profile");
     if !profile.is_undefined() {
-        props.profile = if profile.is_null() { None } else { Some(Rc::new(profile_from_js(&profile)?)) };
+        props.profile = profile_from_js(&profile)?.map(Rc::new);
     }
     if let Some(theme) = opt_string(options, "theme")? {
         props.theme = match theme.as_str() {
@@ -208,7 +238,7 @@ fn apply_options(props: &mut AppProps, options: &JsValue) -> Result<(), JsError>
     if let Some(f) = on_report.dyn_ref::<js_sys::Function>() {
         let f = f.clone();
         props.on_report = Some(Callback::from(move |r: Rc<Report>| {
-            if let Ok(v) = to_js(&*r) {
+            if let Ok(v) = to_js(&r) {
                 let _ = f.call1(&JsValue::NULL, &v);
             }
         }));
@@ -236,17 +266,7 @@ pub struct FactGrid {
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
     install_panic_hook();
-    let mut props = AppProps {
-        text: None,
-        profile: None,
-        persist: false,
-        permalink: false,
-        panels: Panels::default(),
-        theme: Theme::Auto,
-        on_report: None,
-        worker_url: None,
-        example_url: None,
-    };
+    let mut props = AppProps::embedded();
     apply_options(&mut props, &options)?;
     if props.text.is_none() {
         props.text = Some("".into());
@@ -279,9 +299,10 @@ pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
 
 #[wasm_bindgen]
 impl FactGrid {
-    /// Replace the text and analyse it.
+    /// Replace the text (a string, or its UTF-8 bytes) and analyse it.
     #[wasm_bindgen(js_name = setText)]
-    pub fn set_text(&mut self, text: String) {
+    pub fn set_text(&mut self, text: JsValue) {
+        let text = text_of(&text).unwrap_or_else(|| text.as_string().unwrap_or_default());
         self.props.text = Some(text.into());
         if let Some(app) = &mut self.app {
             app.update(self.props.clone());

@@ -7,10 +7,31 @@
 pub mod app;
 pub mod components;
 pub mod glue;
+pub mod hooks;
+pub mod pool;
+pub mod profiles;
+pub mod props;
+pub mod services;
+pub mod slices;
 pub mod state;
-pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
 
 pub use app::{App, AppProps, Panels, Theme};
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static STOPPED: AtomicBool = AtomicBool::new(false);
+
+/// Has a panic stopped factgrid on this page? Then nothing is analysed
+/// any more: the state of the WebAssembly instance can no longer be
+/// trusted.
+pub fn stopped() -> bool {
+    STOPPED.load(Ordering::Relaxed)
+}
+
+/// Stop analysing on this page, for good (see [`stopped`]).
+pub fn stop() {
+    STOPPED.store(true, Ordering::Relaxed);
+}

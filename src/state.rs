@@ -12,6 +12,38 @@ use yew::{AttrValue, Reducible};
 /// The largest text the widget accepts, in bytes (the engine's limit).
 pub const MAX_TEXT_BYTES: usize = factgrid_engine::MAX_INPUT_BYTES;
 
+/// A text compared by identity (the same shared string), not by content:
+/// comparing megabytes of text on every render would cost more than the
+/// render. Two empty texts are the same.
+#[derive(Clone, Debug, Default)]
+pub struct SameText(pub AttrValue);
+
+impl PartialEq for SameText {
+    fn eq(&self, other: &SameText) -> bool {
+        let (a, b) = (self.0.as_str(), other.0.as_str());
+        a.len() == b.len() && (a.is_empty() || a.as_ptr() == b.as_ptr())
+    }
+}
+
+/// A report shared by the panels, compared by identity: comparing two
+/// reports field by field (hundreds of thousands of mentions) on every
+/// render would cost more than the render.
+#[derive(Clone, Debug)]
+pub struct SharedReport(pub Rc<Report>);
+
+impl PartialEq for SharedReport {
+    fn eq(&self, other: &SharedReport) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedReport {
+    type Target = Report;
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}
+
 /// Everything the widget shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
@@ -22,6 +54,8 @@ pub struct State {
     pub chars: usize,
     /// Bumped whenever the text is replaced from outside the text box.
     pub revision: u32,
+    /// The last change was typing: analyse after a pause, not at once.
+    pub typing: bool,
     /// Bytes being analysed in the background, while the last result stays.
     pub busy: Option<usize>,
     /// The latest report, for `analyzed_text`.
@@ -32,20 +66,74 @@ pub struct State {
     pub focus: Option<(String, String)>,
     /// The sentence last jumped to.
     pub selected_sentence: Option<usize>,
+    /// Where the reader moved the article's window (its first sentence),
+    /// until the next jump or report.
+    pub window_start: Option<usize>,
+    /// The reader asked to edit the head of a large text (the box is
+    /// read-only until then; see `components::input`).
+    pub editing_head: bool,
     /// A problem the reader should know about (announced assertively).
     pub message: Option<String>,
-    /// A confirmation such as "Copied" (announced politely).
-    pub notice: Option<String>,
+    /// A confirmation such as "Copied", shown by the control that caused it.
+    pub notice: Option<Notice>,
+    /// The text that Clear or a replacement discarded, until Undo brings it
+    /// back or the reader moves on.
+    pub undo: Option<AttrValue>,
+    /// A text from elsewhere, waiting for the reader to open it in place
+    /// of their own: one a link carries, or (`offer_from_tab`) one that
+    /// another tab saved over this tab's.
+    pub offer: Option<AttrValue>,
+    /// The offer comes from another tab.
+    pub offer_from_tab: bool,
+    /// Bumped when the reader keeps this tab's text over another tab's:
+    /// it is saved then, over the other.
+    pub kept: u32,
+}
+
+/// A confirmation and where it is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// What happened.
+    pub text: String,
+    /// Next to which controls.
+    pub place: Place,
+}
+
+/// Where a notice is shown: next to the controls that caused it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// By the text box and its buttons.
+    Input,
+    /// By the export buttons.
+    Export,
 }
 
 /// What can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The reader typed in the text box (which already shows the text).
-    Edit(AttrValue),
-    /// The text was replaced from elsewhere (example, file, link, host
-    /// page): the text box must be rewritten.
+    /// The reader typed in the text box (which already shows the text);
+    /// `at_once` when it should be analysed without waiting (a paste).
+    Edit { text: AttrValue, at_once: bool },
+    /// The text was replaced from outside (the host page, a link opened in
+    /// a browser that had no text): the text box must be rewritten.
     Replace(AttrValue),
+    /// The reader replaced their text (a file, the example, a link's text,
+    /// a paste over the whole of a large text): the old one can be brought
+    /// back with [`Action::Undo`]. `notice` says what happened.
+    Discard { text: AttrValue, notice: String },
+    /// Clear the text and the result (undoable).
+    Clear,
+    /// Bring back the text that Clear or a replacement discarded.
+    Undo,
+    /// A link carries `text`: open it at once when nothing would be lost,
+    /// else offer it.
+    Linked(AttrValue),
+    /// Another tab saved this text over the one this tab saved: offered
+    /// (this tab saves nothing until the reader chooses).
+    SavedElsewhere(AttrValue),
+    /// The reader answered the offer of a link's or another tab's text:
+    /// open it or not.
+    AnswerOffer(bool),
     /// An analysis finished for `text`.
     Analyzed { text: AttrValue, report: Rc<Report> },
     /// An analysis of this many bytes started in the background (`None`: it ended).
@@ -54,12 +142,14 @@ pub enum Action {
     Focus(Option<(String, String)>),
     /// Jump to a sentence.
     Select(usize),
-    /// Clear the text and the result.
-    Clear,
+    /// Move the article's window to start at this sentence.
+    MoveWindow(usize),
+    /// Make the head of a large text editable.
+    EditHead,
     /// Show a message.
     Message(Option<String>),
     /// Show a confirmation.
-    Notice(Option<String>),
+    Notice(Option<Notice>),
 }
 
 impl Reducible for State {
@@ -67,26 +157,63 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let replace = matches!(action, Action::Replace(_));
         match action {
-            Action::Edit(text) | Action::Replace(text) => {
-                if replace {
-                    next.revision = self.revision.wrapping_add(1);
-                }
-                if text == self.text && next.revision == self.revision {
+            Action::Edit { text, at_once } => {
+                if text == self.text {
                     return self;
                 }
-                next.message = if text.len() > MAX_TEXT_BYTES {
-                    Some(format!(
-                        "This text is {} MB; only the first {} MB will be analysed. Your text is kept as it is.",
-                        megabytes(text.len()),
-                        MAX_TEXT_BYTES / 1048576
-                    ))
-                } else {
-                    None
+                next.set_text(text);
+                next.typing = !at_once;
+            }
+            Action::Replace(text) => next.replace(text),
+            Action::Discard { text, notice } => {
+                let old = self.text.clone();
+                next.replace(text);
+                next.undo = (!old.is_empty() && old != next.text).then_some(old);
+                next.notice = Some(Notice { text: notice, place: Place::Input });
+            }
+            Action::Clear => {
+                next = State {
+                    revision: self.revision,
+                    offer: self.offer.clone(),
+                    kept: self.kept,
+                    ..State::default()
                 };
-                next.chars = text.chars().count();
-                next.text = text;
+                next.offer_from_tab = self.offer_from_tab;
+                next.replace(AttrValue::default());
+                next.undo = (!self.text.is_empty()).then(|| self.text.clone());
+                next.notice = Some(Notice { text: "Text cleared.".into(), place: Place::Input });
+            }
+            Action::Undo => {
+                let Some(old) = self.undo.clone() else { return self };
+                next.replace(old);
+            }
+            Action::Linked(text) => {
+                if self.text.is_empty() || text == self.text {
+                    next.replace(text);
+                } else {
+                    next.offer = Some(text);
+                }
+            }
+            Action::SavedElsewhere(text) => {
+                if text == self.text {
+                    return self;
+                }
+                next.offer = Some(text);
+                next.offer_from_tab = true;
+            }
+            Action::AnswerOffer(open) => {
+                let Some(text) = self.offer.clone() else { return self };
+                next.offer = None;
+                next.offer_from_tab = false;
+                if open {
+                    let notice = match self.offer_from_tab {
+                        true => "The other tab's text replaced this one.",
+                        false => "The linked text replaced yours.",
+                    };
+                    return Rc::new(next).reduce(Action::Discard { text, notice: notice.into() });
+                }
+                next.kept = self.kept.wrapping_add(u32::from(self.offer_from_tab));
             }
             Action::Analyzed { text, report } => {
                 // A late result for older text must not replace a newer one.
@@ -95,11 +222,23 @@ impl Reducible for State {
                 }
                 next.busy = None;
                 next.analyzed_text = text;
-                if let Some(n) = report.notices.first() {
+                // The engine is given at most MAX_TEXT_BYTES: the reader is
+                // told the true size of a longer text. (A message about
+                // something else, such as a link that could not be read,
+                // stays: the text's own messages went when it changed.)
+                if next.analyzed_text.len() > MAX_TEXT_BYTES {
+                    next.message = Some(format!(
+                        "This text is {} MB, of which the first {} MB were analysed. {}",
+                        megabytes(next.analyzed_text.len()),
+                        megabytes(MAX_TEXT_BYTES),
+                        report.notices.first().map_or("", |n| n.as_str())
+                    ));
+                } else if let Some(n) = report.notices.first() {
                     next.message = Some(n.clone());
                 }
                 next.report = Some(report);
                 next.selected_sentence = None;
+                next.window_start = None;
             }
             Action::Focus(cell) => {
                 if cell == self.focus {
@@ -107,13 +246,51 @@ impl Reducible for State {
                 }
                 next.focus = cell;
             }
-            Action::Select(i) => next.selected_sentence = Some(i),
-            Action::Clear => next = State { revision: self.revision.wrapping_add(1), ..State::default() },
+            Action::Select(i) => {
+                next.selected_sentence = Some(i);
+                next.window_start = None;
+            }
+            Action::MoveWindow(i) => next.window_start = Some(i),
+            Action::EditHead => next.editing_head = true,
             Action::Message(m) => next.message = m,
             Action::Notice(m) => next.notice = m,
             Action::Busy(b) => next.busy = b,
         }
         Rc::new(next)
+    }
+}
+
+impl State {
+    /// A state showing `text`, not yet analysed.
+    pub fn with_text(text: String) -> State {
+        let mut state = State::default();
+        state.set_text(text.into());
+        state.typing = false;
+        state
+    }
+
+    /// Take `text` as the text: what depends on the old one (the offer to
+    /// undo, confirmations) is out of date.
+    fn set_text(&mut self, text: AttrValue) {
+        self.message = (text.len() > MAX_TEXT_BYTES).then(|| {
+            format!(
+                "This text is {} MB; the first {} MB will be analysed. Your text is kept as it is.",
+                megabytes(text.len()),
+                megabytes(MAX_TEXT_BYTES)
+            )
+        });
+        self.chars = text.chars().count();
+        self.text = text;
+        self.undo = None;
+        self.notice = None;
+    }
+
+    /// Take `text` from outside the text box, which must show it.
+    fn replace(&mut self, text: AttrValue) {
+        self.set_text(text);
+        self.revision = self.revision.wrapping_add(1);
+        self.typing = false;
+        self.editing_head = false;
     }
 }
 
@@ -141,7 +318,14 @@ impl State {
     /// The status line read out to screen readers.
     pub fn status(&self) -> String {
         if let Some(bytes) = self.busy {
-            return format!("Analysing {} MB of text…", megabytes(bytes));
+            return match bytes > MAX_TEXT_BYTES {
+                true => format!(
+                    "Analysing the first {} MB of {} MB of text…",
+                    megabytes(MAX_TEXT_BYTES),
+                    megabytes(bytes)
+                ),
+                false => format!("Analysing {} MB of text…", megabytes(bytes)),
+            };
         }
         match &self.report {
             None if self.text.trim().is_empty() => {
@@ -149,13 +333,7 @@ impl State {
             }
             None => "Analysing…".into(),
             Some(r) => {
-                let mut seen: Vec<&str> = Vec::new();
-                for c in &r.cells {
-                    if !seen.contains(&&*c.party) {
-                        seen.push(&c.party);
-                    }
-                }
-                let parties = seen.len();
+                let parties = r.parties.iter().filter(|p| r.cells.iter().any(|c| c.party == p.id)).count();
                 let cells = r.cells.len();
                 if cells == 0 && r.stats.sentences == 0 {
                     "Paste or type an article to see who holds which position.".into()
@@ -181,12 +359,20 @@ mod tests {
         state.reduce(Action::Analyzed { text: text.to_string().into(), report })
     }
 
+    fn typed(state: Rc<State>, text: &str) -> Rc<State> {
+        state.reduce(Action::Edit { text: text.to_string().into(), at_once: false })
+    }
+
+    fn notice(s: &State) -> Option<&str> {
+        s.notice.as_ref().map(|n| n.text.as_str())
+    }
+
     #[test]
     fn edit_then_analyze() {
-        let s = Rc::new(State::default());
         let text = "Kyiv rejected any plan to cede territory.";
-        let s = s.reduce(Action::Edit(text.into()));
+        let s = typed(Rc::new(State::default()), text);
         assert!(s.stale());
+        assert!(s.typing);
         assert_eq!(s.status(), "Analysing…");
         let s = analyzed(s, text);
         assert!(!s.stale());
@@ -195,7 +381,7 @@ mod tests {
 
     #[test]
     fn late_result_for_old_text_is_ignored() {
-        let s = Rc::new(State::default()).reduce(Action::Edit("new text".into()));
+        let s = typed(Rc::new(State::default()), "new text");
         let s2 = analyzed(s.clone(), "old text");
         assert!(Rc::ptr_eq(&s, &s2));
     }
@@ -203,7 +389,7 @@ mod tests {
     #[test]
     fn focus_highlights_evidence() {
         let text = "Moscow rejected the truce. The weather was fine. Kyiv backed the truce.";
-        let s = analyzed(Rc::new(State::default()).reduce(Action::Edit(text.into())), text);
+        let s = analyzed(typed(Rc::new(State::default()), text), text);
         let s = s.reduce(Action::Focus(Some(("ukraine".into(), "ceasefire".into()))));
         assert_eq!(s.highlighted(), vec![2]);
         let s = s.reduce(Action::Focus(None));
@@ -213,14 +399,118 @@ mod tests {
     #[test]
     fn oversized_text_is_kept_with_a_message() {
         let big = "a".repeat(MAX_TEXT_BYTES + 1);
-        let s = Rc::new(State::default()).reduce(Action::Edit(big.clone().into()));
+        let s = typed(Rc::new(State::default()), &big);
         assert_eq!(s.text.len(), big.len());
-        assert!(s.message.as_deref().unwrap().contains("only the first 20 MB"));
+        assert!(s.message.as_deref().unwrap().contains("the first 20.0 MB will be analysed"));
+        assert_eq!(
+            s.clone().reduce(Action::Busy(Some(big.len()))).status(),
+            "Analysing the first 20.0 MB of 20.0 MB of text…"
+        );
+        let report = Rc::new(factgrid_engine::analyze(
+            &big[..MAX_TEXT_BYTES],
+            &factgrid_engine::Profile::default_profile(),
+        ));
+        let s = s.reduce(Action::Analyzed { text: big.into(), report });
+        assert_eq!(
+            s.message.as_deref(),
+            Some("This text is 20.0 MB, of which the first 20.0 MB were analysed. ")
+        );
     }
 
     #[test]
-    fn clear_resets() {
-        let s = Rc::new(State::default()).reduce(Action::Edit("x".into())).reduce(Action::Clear);
-        assert_eq!(*s, State { revision: 1, ..State::default() });
+    fn a_message_about_a_link_outlives_the_first_analysis() {
+        let s =
+            crate::hooks::with_link(State::default(), Some(Err("The link's text could not be read.".into())));
+        let s = analyzed(Rc::new(s), "");
+        assert_eq!(s.message.as_deref(), Some("The link's text could not be read."));
+        assert_eq!(typed(s, "Kyiv").message, None, "a new text: the message is out of date");
+    }
+
+    #[test]
+    fn clear_resets_and_can_be_undone() {
+        let s =
+            analyzed(typed(Rc::new(State::default()), "Kyiv backed the truce."), "Kyiv backed the truce.");
+        let cleared = s.clone().reduce(Action::Clear);
+        assert_eq!(cleared.text, "");
+        assert_eq!(cleared.report, None);
+        assert_eq!(cleared.revision, s.revision + 1, "the box is rewritten");
+        assert_eq!(notice(&cleared), Some("Text cleared."));
+        assert_eq!(cleared.notice.as_ref().unwrap().place, Place::Input);
+        let back = cleared.clone().reduce(Action::Undo);
+        assert_eq!(back.text, "Kyiv backed the truce.");
+        assert_eq!(back.chars, 22);
+        assert_eq!(back.revision, cleared.revision + 1);
+        assert!(!back.typing, "analysed at once");
+        assert_eq!((back.undo.clone(), back.notice.clone()), (None, None));
+        // Undo once only.
+        assert!(Rc::ptr_eq(&back, &back.clone().reduce(Action::Undo)));
+    }
+
+    #[test]
+    fn clearing_nothing_offers_no_undo() {
+        let s = Rc::new(State::default()).reduce(Action::Clear);
+        assert_eq!(s.undo, None);
+    }
+
+    #[test]
+    fn a_replacement_by_the_reader_can_be_undone() {
+        let s = typed(Rc::new(State::default()), "my article");
+        let s =
+            s.reduce(Action::Discard { text: "the example".into(), notice: "Loaded the example.".into() });
+        assert_eq!((s.text.as_str(), s.undo.as_deref()), ("the example", Some("my article")));
+        assert_eq!(notice(&s), Some("Loaded the example."));
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.text, "my article");
+        // Replacing nothing, or the same text, leaves nothing to undo.
+        let s = Rc::new(State::default())
+            .reduce(Action::Discard { text: "x".into(), notice: "Loaded x.".into() });
+        assert_eq!(s.undo, None);
+        let s = s.reduce(Action::Discard { text: "x".into(), notice: "Loaded x.".into() });
+        assert_eq!(s.undo, None);
+    }
+
+    #[test]
+    fn typing_makes_undo_and_confirmations_stale() {
+        let s = typed(Rc::new(State::default()), "old").reduce(Action::Clear);
+        assert!(s.undo.is_some());
+        let s = typed(s, "new");
+        assert_eq!((s.undo.clone(), s.notice.clone()), (None, None));
+        let s = s.reduce(Action::Notice(Some(Notice { text: "Copied.".into(), place: Place::Export })));
+        let s = typed(s, "newer");
+        assert_eq!(s.notice, None);
+    }
+
+    #[test]
+    fn a_link_opens_at_once_only_when_nothing_is_lost() {
+        let s = Rc::new(State::default()).reduce(Action::Linked("linked".into()));
+        assert_eq!((s.text.as_str(), s.offer.clone()), ("linked", None));
+        assert_eq!(s.undo, None);
+        let s = Rc::new(State::with_text("saved".into())).reduce(Action::Linked("saved".into()));
+        assert_eq!((s.text.as_str(), s.offer.clone()), ("saved", None));
+
+        let saved = Rc::new(State::with_text("saved".into())).reduce(Action::Linked("linked".into()));
+        assert_eq!((saved.text.as_str(), saved.offer.as_deref()), ("saved", Some("linked")));
+        let kept = saved.clone().reduce(Action::AnswerOffer(false));
+        assert_eq!((kept.text.as_str(), kept.offer.clone()), ("saved", None));
+        let opened = saved.reduce(Action::AnswerOffer(true));
+        assert_eq!((opened.text.as_str(), opened.offer.clone()), ("linked", None));
+        assert_eq!(opened.undo.as_deref(), Some("saved"));
+        assert_eq!(opened.reduce(Action::Undo).text, "saved");
+    }
+
+    #[test]
+    fn another_tabs_text_is_offered_and_keeping_ours_saves_it() {
+        let s = Rc::new(State::with_text("ours".into()));
+        assert!(
+            Rc::ptr_eq(&s, &s.clone().reduce(Action::SavedElsewhere("ours".into()))),
+            "the same text: nothing to ask"
+        );
+        let asked = s.reduce(Action::SavedElsewhere("theirs".into()));
+        assert_eq!((asked.offer.as_deref(), asked.offer_from_tab), (Some("theirs"), true));
+        let kept = asked.clone().reduce(Action::AnswerOffer(false));
+        assert_eq!((kept.text.as_str(), kept.offer.clone(), kept.kept), ("ours", None, 1));
+        let opened = asked.reduce(Action::AnswerOffer(true));
+        assert_eq!((opened.text.as_str(), opened.undo.as_deref(), opened.kept), ("theirs", Some("ours"), 0));
+        assert_eq!(opened.notice.as_ref().unwrap().text, "The other tab's text replaced this one.");
     }
 }

@@ -11,25 +11,11 @@ use web_sys::{Element, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn test_props() -> AppProps {
-    AppProps {
-        text: None,
-        profile: None,
-        persist: false,
-        permalink: false,
-        panels: Default::default(),
-        theme: Default::default(),
-        on_report: None,
-        worker_url: None,
-        example_url: None,
-    }
-}
-
 fn mount(text: Option<&str>) -> Element {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    let props = AppProps { text: text.map(|t| t.to_string().into()), persist: false, ..test_props() };
+    let props = AppProps { text: text.map(|t| t.to_string().into()), ..AppProps::embedded() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
 }
@@ -83,7 +69,7 @@ async fn initial_text_is_analysed_and_cells_without_position_say_so() {
     until(|| stance(&root, "russia", "ceasefire").is_some()).await;
     assert_eq!(stance(&root, "russia", "ceasefire").as_deref(), Some("considering"));
     let empty = root.query_selector("td.fg-cell-empty").unwrap().unwrap();
-    assert!(empty.text_content().unwrap().contains("No position stated"));
+    assert!(empty.text_content().unwrap().contains("None found"));
 }
 
 #[wasm_bindgen_test]

@@ -18,10 +18,99 @@ const STYLESHEET = new URL('./factgrid.css', import.meta.url).href;
 const WORKER = new URL('./worker.js', import.meta.url).href;
 const EXAMPLE = new URL('./example-article.txt', import.meta.url).href;
 
+/** Texts longer than this (in UTF-16 units) go to the widget as UTF-8 bytes, encoded in slices. */
+const SLICE = 0x80000;
+
+/** Resolves in a later task (a MessageChannel is not throttled like setTimeout). */
+function nextTask() {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => resolve();
+    port2.postMessage(0);
+  });
+}
+
+/**
+ * The UTF-8 bytes of `text`, SLICE characters to a task: handing the
+ * widget 20 MB as a string would cost one task of a quarter second or more.
+ */
+async function utf8InSlices(text) {
+  const encoder = new TextEncoder();
+  const parts = [];
+  let size = 0;
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + SLICE);
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end -= 1;
+    if (i > 0) await nextTask();
+    const part = encoder.encode(text.slice(i, end));
+    parts.push(part);
+    size += part.length;
+    i = end;
+  }
+  const bytes = new Uint8Array(size);
+  for (let i = 0, at = 0; i < parts.length; at += parts[i].length, i++) bytes.set(parts[i], at);
+  return bytes;
+}
+
+/** A mounted widget, as `mount` resolves to it. */
+class Widget {
+  #grid;
+  #text = null;
+  #converting = false;
+
+  constructor(grid) { this.#grid = grid; }
+
+  /**
+   * Replace the text and analyse it. Calls in a burst are coalesced: only
+   * the last text reaches the widget, and the texts it replaced are
+   * released at once instead of queueing up inside the widget.
+   */
+  setText(text) {
+    const idle = this.#text === null;
+    this.#text = String(text ?? '');
+    if (idle) queueMicrotask(() => this.#flush());
+  }
+
+  #flush() {
+    // A text being converted is handed over first (or dropped, if a newer
+    // one came meanwhile); the newer one follows.
+    if (this.#converting) return;
+    const text = this.#text;
+    this.#text = null;
+    if (text === null || !this.#grid) return;
+    if (text.length <= SLICE) { this.#grid.setText(text); return; }
+    this.#converting = true;
+    utf8InSlices(text).then((bytes) => {
+      this.#converting = false;
+      if (this.#text === null) this.#grid?.setText(bytes);
+      this.#flush();
+    });
+  }
+
+  /** Change options (the same as mount's); those not given stay. */
+  update(options) {
+    const { text, ...rest } = options || {};
+    if (text !== undefined) this.setText(text);
+    this.#grid?.update(rest);
+  }
+
+  /** Remove the widget and everything it added; its worker jobs end. */
+  destroy() {
+    this.#text = null;
+    const grid = this.#grid;
+    this.#grid = null;
+    grid?.destroy();
+    grid?.free();
+  }
+}
+
 /** Mount a widget into `element`; resolves to a handle with setText, update, destroy. */
 export async function mount(element, options = {}) {
   await ready;
-  return wasmMount(element, { stylesheet: STYLESHEET, workerUrl: WORKER, exampleUrl: EXAMPLE, ...options });
+  if (typeof options?.text === 'string' && options.text.length > SLICE) {
+    options = { ...options, text: await utf8InSlices(options.text) };
+  }
+  return new Widget(wasmMount(element, { stylesheet: STYLESHEET, workerUrl: WORKER, exampleUrl: EXAMPLE, ...options }));
 }
 
 /** Analyse `text` (with an optional profile); resolves to the report (the CLI's JSON). */

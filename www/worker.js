@@ -1,18 +1,24 @@
-// factgrid's analysis worker: the same engine, off the main thread, for
-// large texts. Receives { id, text } and answers { id, words } (the report
-// in compact form, transferred without a copy) or { id, error }. Loaded as
-// a module worker from the page's own origin.
-import init, { analyzeCompact } from './factgrid.js';
+// factgrid's analysis worker: see src/pool.rs and the pool in www/glue.js.
+import init, { Engine } from './factgrid.js';
 
 const ready = init({ module_or_path: new URL('./factgrid_bg.wasm', import.meta.url) });
+const engines = new Map();
 
 self.onmessage = async (event) => {
-  const { id, text } = event.data || {};
+  const { id, bytes, profile, json } = event.data || {};
   try {
     await ready;
-    const words = analyzeCompact(String(text ?? ''));
-    self.postMessage({ id, words }, [words.buffer]);
+    if (json !== undefined) {
+      try { engines.set(profile, new Engine(json)); } catch (e) { engines.set(profile, e); }
+      return;
+    }
+    if (!profile && !engines.has(0)) engines.set(0, new Engine());
+    const engine = engines.get(profile);
+    if (!engine) throw new Error('the profile did not reach the worker');
+    if (engine instanceof Error) throw engine;
+    const parts = engine.analyze(bytes);
+    self.postMessage({ id, parts }, parts.map((p) => p.buffer));
   } catch (e) {
-    self.postMessage({ id, error: String((e && e.message) || e) });
+    if (id !== undefined) self.postMessage({ id, error: String((e && e.message) || e) });
   }
 };

@@ -1,82 +1,106 @@
-//! The article view: the text by sentence, evidence highlighted.
+//! The article view: the text by sentence, evidence highlighted, party
+//! mentions marked.
+//!
+//! What it puts in the DOM is bounded by size, not by sentence count: a
+//! window of at most [`WINDOW_SENTENCES`] sentences, [`WINDOW_BYTES`] of
+//! text and [`WINDOW_MARKS`] marked mentions, whatever the text (a
+//! megabyte of party names without a full stop would otherwise become
+//! hundreds of thousands of elements). The reader moves the window with
+//! the Earlier and Later buttons, and jumping to a sentence brings it in.
 
+use std::ops::Range;
 use std::rc::Rc;
 
-use factgrid_engine::Report;
+use factgrid_engine::{Mention, Report, Span};
 use yew::prelude::*;
 
+use crate::state::{SameText, SharedReport};
+
 /// The most sentences shown at once.
-pub const WINDOW: usize = 1500;
+pub const WINDOW_SENTENCES: usize = 1500;
+/// The most text shown at once, in bytes (give or take one sentence).
+pub const WINDOW_BYTES: usize = 48 * 1024;
+/// The most mentions marked at once.
+pub const WINDOW_MARKS: usize = 1200;
 
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     /// The analysed text.
-    pub text: AttrValue,
+    pub text: SameText,
     /// Sentences to highlight (the focused cell's evidence).
     pub highlighted: Rc<Vec<usize>>,
     /// The sentence last jumped to.
     pub selected: Option<usize>,
+    /// Where the reader moved the window, if they did.
+    pub window_start: Option<usize>,
+    /// The reader moves the window to start at a sentence.
+    pub on_move: Callback<usize>,
 }
 
 /// The article, sentence by sentence, with mentions and evidence marked.
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
     let r = &props.report;
-    let text = props.text.as_str();
-    // A window of sentences around the selected one: a long text is not
-    // turned into hundreds of thousands of DOM nodes.
+    let text = props.text.0.as_str();
     let total = r.sentences.len();
-    let first = props.selected.map_or(0, |s| s.saturating_sub(WINDOW / 4)).min(total.saturating_sub(WINDOW));
-    let last = (first + WINDOW).min(total);
-    let in_window = |i: &usize| (first..last).contains(i);
-    let evidence: std::collections::HashSet<usize> =
+    let window = match (props.window_start, props.selected) {
+        (Some(start), _) => window_from(r, start),
+        (None, Some(s)) => window_around(r, s),
+        (None, None) => window_from(r, 0),
+    };
+    let go = |start: usize| props.on_move.reform(move |_: MouseEvent| start);
+    let in_window = |i: &usize| window.contains(i);
+    // Sorted lists, searched: a hash set would add its own code to the bundle.
+    let mut evidence: Vec<usize> =
         r.cells.iter().flat_map(|c| c.evidence.iter().map(|e| e.sentence)).filter(in_window).collect();
-    let highlighted: std::collections::HashSet<usize> =
-        props.highlighted.iter().copied().filter(in_window).collect();
+    evidence.sort_unstable();
+    let mut highlighted: Vec<usize> = props.highlighted.iter().copied().filter(in_window).collect();
+    highlighted.sort_unstable();
     let mut paragraphs: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (i, s) in r.sentences.iter().enumerate().take(last).skip(first) {
+    for i in window.clone() {
+        let paragraph = r.sentences[i].paragraph;
         match paragraphs.last_mut() {
-            Some((p, list)) if *p == s.paragraph => list.push(i),
-            _ => paragraphs.push((s.paragraph, vec![i])),
+            Some((p, list)) if *p == paragraph => list.push(i),
+            _ => paragraphs.push((paragraph, vec![i])),
         }
     }
-    let window_start = r.sentences.get(first).map_or(0, |s| s.span.start);
-    let mut mention_i = r.mentions.partition_point(|m| m.span.start < window_start);
+    let mut marks_left = WINDOW_MARKS;
     html! {
         <section class="fg-article" aria-labelledby="fg-article-title">
             <h2 id="fg-article-title" class="fg-panel-title">{"Article, annotated"}</h2>
+            if window.start > 0 || window.end < total {
+                <p class="fg-window-note">
+                    {format!("Showing sentences {}–{} of {}. ", window.start + 1, window.end, total)}
+                    if window.start > 0 {
+                        <button type="button" class="fg-button fg-button-quiet" onclick={go(window_back(r, window.start))}>{"Earlier text"}</button>
+                    }
+                    {" "}
+                    if window.end < total {
+                        <button type="button" class="fg-button fg-button-quiet" onclick={go(window.end)}>{"Later text"}</button>
+                    }
+                </p>
+            }
             // Focusable so that keyboard users can scroll it.
             <div class="fg-article-body" tabindex="0" role="region" aria-label="Annotated article text">
-            if first > 0 || last < total {
-                <p class="fg-window-note">{format!("Showing sentences {}–{} of {}.", first + 1, last, total)}</p>
-            }
             { for paragraphs.iter().map(|(pi, sents)| html! {
                 <p key={*pi}>
                 { for sents.iter().map(|&i| {
                     let s = &r.sentences[i];
                     let mut class = classes!("fg-sentence");
-                    if evidence.contains(&i) { class.push("fg-is-evidence"); }
-                    if highlighted.contains(&i) { class.push("fg-is-highlighted"); }
+                    if evidence.binary_search(&i).is_ok() { class.push("fg-is-evidence"); }
+                    if highlighted.binary_search(&i).is_ok() { class.push("fg-is-highlighted"); }
                     if props.selected == Some(i) { class.push("fg-is-selected"); }
-                    // Mentions inside this sentence, marked in place.
-                    while mention_i < r.mentions.len() && r.mentions[mention_i].span.start < s.span.start { mention_i += 1; }
-                    let mut parts: Vec<Html> = Vec::new();
-                    let mut pos = s.span.start;
-                    while mention_i < r.mentions.len() && r.mentions[mention_i].span.end <= s.span.end {
-                        let m = &r.mentions[mention_i];
-                        if m.span.start >= pos {
-                            if let (Some(before), Some(word)) = (text.get(pos..m.span.start), text.get(m.span.range())) {
-                                parts.push(html! { {before} });
-                                parts.push(html! { <mark class={classes!("fg-mention", format!("fg-party-{}", m.party))}>{word}</mark> });
-                                pos = m.span.end;
-                            }
-                        }
-                        mention_i += 1;
-                    }
-                    parts.push(html! { {text.get(pos..s.span.end).unwrap_or("")} });
+                    let parts = sentence_parts(text, s.span, &r.mentions, marks_left);
+                    marks_left -= parts.iter().filter(|p| matches!(p, Part::Mention { .. })).count();
+                    let parts = parts.into_iter().map(|part| match part {
+                        Part::Text(t) => html! { {t} },
+                        Part::Mention { text, party } => html! {
+                            <mark class={classes!("fg-mention", format!("fg-party-{party}"))}>{text}</mark>
+                        },
+                    });
                     html! {
                         <>
                             <span key={i} id={format!("fg-s-{i}")} class={class} data-sentence={i.to_string()}>{ for parts }</span>
@@ -88,5 +112,219 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
             }) }
             </div>
         </section>
+    }
+}
+
+/// The number of mentions that start within `span`.
+fn marks_in(mentions: &[Mention], span: Span) -> usize {
+    let first = mentions.partition_point(|m| m.span.start < span.start);
+    let end = mentions.partition_point(|m| m.span.start < span.end);
+    end.saturating_sub(first)
+}
+
+/// How many sentences, from `from` on (or, not `forward`, from `from`
+/// back to the start), fit within `1 / share` of the window's limits; at
+/// least `min`.
+fn fit(r: &Report, from: usize, forward: bool, share: usize, min: usize) -> usize {
+    let (mut n, mut bytes, mut marks) = (0, 0, 0);
+    let count = if forward { r.sentences.len() - from } else { from };
+    while n < count {
+        let s = &r.sentences[if forward { from + n } else { from - 1 - n }];
+        bytes += s.span.len();
+        marks += marks_in(&r.mentions, s.span);
+        let over =
+            n + 1 > WINDOW_SENTENCES / share || bytes > WINDOW_BYTES / share || marks > WINDOW_MARKS / share;
+        if over && n >= min {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// The window that starts at sentence `first`: as many sentences as fit
+/// the limits, and at least one.
+pub fn window_from(r: &Report, first: usize) -> Range<usize> {
+    let first = first.min(r.sentences.len());
+    first..first + fit(r, first, true, 1, 1)
+}
+
+/// The start of the window that ends where the sentence `end` begins.
+pub fn window_back(r: &Report, end: usize) -> usize {
+    let end = end.min(r.sentences.len());
+    end - fit(r, end, false, 1, 1)
+}
+
+/// The window that shows sentence `selected`, with some of the text before it.
+pub fn window_around(r: &Report, selected: usize) -> Range<usize> {
+    let selected = selected.min(r.sentences.len().saturating_sub(1));
+    let window = window_from(r, selected - fit(r, selected, false, 4, 0));
+    if window.contains(&selected) {
+        window
+    } else {
+        window_from(r, selected)
+    }
+}
+
+/// A piece of a sentence as the article view shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// Plain text.
+    Text(&'a str),
+    /// A reference to a party, marked.
+    Mention {
+        /// The words.
+        text: &'a str,
+        /// The party's id.
+        party: &'a str,
+    },
+}
+
+/// Split the sentence at `span` of `text` into plain text and the party
+/// mentions inside it, marking at most `max_marks` of them. `mentions` is
+/// the report's list, ordered by start; a mention that overlaps an earlier
+/// one or does not fit the text is left as plain text, and so are those
+/// beyond `max_marks`. Empty pieces are left out.
+pub fn sentence_parts<'a>(
+    text: &'a str,
+    span: Span,
+    mentions: &'a [Mention],
+    max_marks: usize,
+) -> Vec<Part<'a>> {
+    let mut parts = Vec::new();
+    let push_text = |parts: &mut Vec<Part<'a>>, t: &'a str| {
+        if !t.is_empty() {
+            parts.push(Part::Text(t));
+        }
+    };
+    let first = mentions.partition_point(|m| m.span.start < span.start);
+    let mut pos = span.start;
+    let mut marks = 0;
+    for m in mentions[first..].iter().take_while(|m| m.span.end <= span.end) {
+        if m.span.start < pos || marks == max_marks {
+            continue;
+        }
+        if let (Some(before), Some(word)) = (text.get(pos..m.span.start), text.get(m.span.range())) {
+            push_text(&mut parts, before);
+            parts.push(Part::Mention { text: word, party: &m.party });
+            pos = m.span.end;
+            marks += 1;
+        }
+    }
+    push_text(&mut parts, text.get(pos..span.end).unwrap_or(""));
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(start: usize, end: usize, party: &str) -> Mention {
+        Mention { span: Span::new(start, end), party: party.into(), kind: "capital", sentence: 0 }
+    }
+
+    #[test]
+    fn mentions_are_marked_in_place() {
+        let text = "Kyiv and Moscow talked. Washington waited.";
+        let mentions = [mention(0, 4, "ukraine"), mention(9, 15, "russia"), mention(24, 34, "us")];
+        assert_eq!(
+            sentence_parts(text, Span::new(0, 23), &mentions, 99),
+            vec![
+                Part::Mention { text: "Kyiv", party: "ukraine" },
+                Part::Text(" and "),
+                Part::Mention { text: "Moscow", party: "russia" },
+                Part::Text(" talked."),
+            ]
+        );
+        assert_eq!(
+            sentence_parts(text, Span::new(24, 42), &mentions, 99),
+            vec![Part::Mention { text: "Washington", party: "us" }, Part::Text(" waited.")]
+        );
+    }
+
+    #[test]
+    fn overlapping_and_out_of_range_mentions_stay_text() {
+        let text = "Moscow talks.";
+        let mentions = [mention(0, 6, "russia"), mention(2, 5, "x"), mention(7, 99, "y")];
+        assert_eq!(
+            sentence_parts(text, Span::new(0, 13), &mentions, 99),
+            vec![Part::Mention { text: "Moscow", party: "russia" }, Part::Text(" talks.")]
+        );
+        // A mention that is not on a character boundary is left as text.
+        let text = "éa Kyiv";
+        let mentions = [mention(1, 3, "x"), mention(4, 8, "ukraine")];
+        assert_eq!(
+            sentence_parts(text, Span::new(0, 8), &mentions, 99),
+            vec![Part::Text("éa "), Part::Mention { text: "Kyiv", party: "ukraine" }]
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_mentions_is_one_piece() {
+        assert_eq!(
+            sentence_parts("No names here.", Span::new(0, 14), &[], 99),
+            vec![Part::Text("No names here.")]
+        );
+        assert_eq!(sentence_parts("", Span::new(0, 0), &[], 99), vec![]);
+    }
+
+    #[test]
+    fn marks_beyond_the_budget_stay_text() {
+        let text = "Kyiv and Moscow talked.";
+        let mentions = [mention(0, 4, "ukraine"), mention(9, 15, "russia")];
+        assert_eq!(
+            sentence_parts(text, Span::new(0, 23), &mentions, 1),
+            vec![Part::Mention { text: "Kyiv", party: "ukraine" }, Part::Text(" and Moscow talked.")]
+        );
+    }
+
+    /// A report of a text without full stops, dense in party names.
+    fn dense(units: usize) -> (String, Report) {
+        let unit = "Moscow Kyiv Washington Kremlin Zelensky Putin Trump and ".repeat(70);
+        let text = unit.repeat(units);
+        let report = factgrid_engine::analyze(&text, &factgrid_engine::Profile::default_profile());
+        (text, report)
+    }
+
+    #[test]
+    fn a_window_of_dense_text_is_bounded_by_bytes_and_marks() {
+        let (text, r) = dense(60);
+        assert!(r.mentions.len() > 5 * WINDOW_MARKS, "{} mentions", r.mentions.len());
+        let mut start = 0;
+        while start < r.sentences.len() {
+            let w = window_from(&r, start);
+            assert!(!w.is_empty());
+            let bytes: usize = r.sentences[w.clone()].iter().map(|s| s.span.len()).sum();
+            assert!(bytes <= WINDOW_BYTES + 4096, "{bytes} bytes");
+            let mut left = WINDOW_MARKS;
+            for s in &r.sentences[w.clone()] {
+                let parts = sentence_parts(&text, s.span, &r.mentions, left);
+                left -= parts.iter().filter(|p| matches!(p, Part::Mention { .. })).count();
+            }
+            assert_eq!(window_back(&r, w.end), w.start, "Earlier undoes Later");
+            start = w.end;
+        }
+    }
+
+    #[test]
+    fn the_window_around_a_sentence_holds_it_with_some_text_before() {
+        let (_, r) = dense(60);
+        let last = r.sentences.len() - 1;
+        for selected in [0, 1, last / 2, last] {
+            let w = window_around(&r, selected);
+            assert!(w.contains(&selected), "{selected} in {w:?}");
+        }
+        // Ordinary sentences: some of the text before the selected one shows.
+        let text = "Kyiv agreed to talks on Monday. ".repeat(5000);
+        let r = factgrid_engine::analyze(&text, &factgrid_engine::Profile::default_profile());
+        let w = window_around(&r, 3000);
+        assert!(w.start < 2990 && w.contains(&3000) && w.end > 3010, "{w:?}");
+        let short = factgrid_engine::analyze(
+            "Kyiv agreed. Moscow did not.",
+            &factgrid_engine::Profile::default_profile(),
+        );
+        assert_eq!(window_around(&short, 1), 0..2);
+        assert_eq!(window_from(&short, 0), 0..2);
+        assert_eq!(window_from(&short, 5), 2..2, "past the end: nothing");
     }
 }

@@ -16,31 +16,25 @@ pub enum ExportKind {
     Link,
 }
 
-/// Props of [`ExportBar`].
-#[derive(Properties, PartialEq)]
-pub struct ExportProps {
-    /// An export was requested.
-    pub on_export: Callback<ExportKind>,
-    /// Offer the permalink button.
-    #[prop_or(true)]
-    pub link: bool,
-}
-
-/// The export buttons.
-#[component]
-pub fn ExportBar(props: &ExportProps) -> Html {
+/// The export buttons, with the confirmation of the last export under
+/// them (`link`: offer the permalink button). A plain function: it has no
+/// state (see [`super::stance::stance_badge`]).
+pub fn export_bar(on_export: &Callback<ExportKind>, link: bool, notice: Option<String>) -> Html {
     let button = |kind: ExportKind, label: &'static str| {
-        let onclick = props.on_export.reform(move |_: MouseEvent| kind);
+        let onclick = on_export.reform(move |_: MouseEvent| kind);
         html! { <button type="button" class="fg-button fg-button-quiet" {onclick}>{label}</button> }
     };
     html! {
-        <div class="fg-export" role="group" aria-label="Export and share">
-            { button(ExportKind::Markdown, "Copy as Markdown") }
-            { button(ExportKind::Json, "Download JSON") }
-            { button(ExportKind::Csv, "Download CSV") }
-            if props.link {
-                { button(ExportKind::Link, "Copy link") }
-            }
-        </div>
+        <>
+            <div class="fg-export" role="group" aria-label="Export and share">
+                { button(ExportKind::Markdown, "Copy as Markdown") }
+                { button(ExportKind::Json, "Download JSON") }
+                { button(ExportKind::Csv, "Download CSV") }
+                if link {
+                    { button(ExportKind::Link, "Copy link") }
+                }
+            </div>
+            <p class="fg-notice" aria-live="polite">{notice.unwrap_or_default()}</p>
+        </>
     }
 }

@@ -1,23 +1,18 @@
 //! The figures panel: numbers with topic, source and a link to the sentence.
 
-use std::rc::Rc;
-
-use factgrid_engine::Report;
 use yew::prelude::*;
 
-/// Props of [`FiguresPanel`].
-#[derive(Properties, PartialEq)]
-pub struct FiguresProps {
-    /// The report.
-    pub report: Rc<Report>,
-    /// A figure's sentence was activated.
-    pub on_select: Callback<usize>,
-}
+use crate::state::SharedReport;
 
-/// The list of figures.
-#[component]
-pub fn FiguresPanel(props: &FiguresProps) -> Html {
-    let r = &props.report;
+/// The most figures listed: a text of nothing but numbers must not become
+/// a table of a hundred thousand rows.
+pub const MAX_FIGURES: usize = 200;
+
+/// The list of figures, with a link from each to its sentence. A plain
+/// function (see [`super::stance::stance_badge`]); at most
+/// [`MAX_FIGURES`] rows are rebuilt when the app renders.
+pub fn figures_panel(report: &SharedReport, on_select: &Callback<usize>) -> Html {
+    let r = report;
     let label = |id: &Option<factgrid_engine::Id>, list: &[factgrid_engine::Label]| -> String {
         match id {
             Some(id) => list.iter().find(|l| l.id == *id).map_or(id.to_string(), |l| l.label.clone()),
@@ -33,9 +28,9 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
                 <table class="fg-table fg-figures-table">
                     <thead><tr><th scope="col">{"Figure"}</th><th scope="col">{"Topic"}</th><th scope="col">{"Source"}</th></tr></thead>
                     <tbody>
-                    { for r.figures.iter().enumerate().map(|(i, f)| {
+                    { for r.figures.iter().take(MAX_FIGURES).enumerate().map(|(i, f)| {
                         let s = f.sentence;
-                        let onclick = props.on_select.reform(move |_: MouseEvent| s);
+                        let onclick = on_select.reform(move |_: MouseEvent| s);
                         html! {
                             <tr key={i}>
                                 <td><button type="button" class="fg-link" {onclick}>{&f.text}</button></td>
@@ -46,6 +41,9 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
                     }) }
                     </tbody>
                 </table>
+                if r.figures.len() > MAX_FIGURES {
+                    <p class="fg-more">{format!("…and {} more figures, not listed.", r.figures.len() - MAX_FIGURES)}</p>
+                }
             }
         </section>
     }

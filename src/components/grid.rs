@@ -1,33 +1,31 @@
 //! The parties × topics grid: an accessible table with a stance badge, a
 //! summary and the evidence for every cell.
 
-use std::rc::Rc;
-
-use factgrid_engine::{Cell, Report};
+use factgrid_engine::{Label, Span};
 use yew::prelude::*;
 
-use super::stance::StanceBadge;
+use super::stance::stance_badge;
+use crate::state::{SameText, SharedReport};
 
-/// The most evidence sentences listed in one cell.
-pub const MAX_EVIDENCE: usize = 100;
+/// The most evidence sentences listed in one cell (the rest are marked in
+/// the article).
+pub const MAX_EVIDENCE: usize = 40;
+/// The most of a sentence an evidence item shows, in bytes: the DOM holds
+/// at most `MAX_EVIDENCE × EVIDENCE_BYTES` per cell, whatever the text.
+pub const EVIDENCE_BYTES: usize = 320;
 
-/// Props of [`Grid`].
-#[derive(Properties, PartialEq)]
-pub struct GridProps {
-    /// The report to show.
-    pub report: Rc<Report>,
-    /// The analysed text (for marking quoted words).
-    pub text: AttrValue,
-    /// A cell was hovered or focused (`None` when left).
-    pub on_focus: Callback<Option<(String, String)>>,
-    /// An evidence sentence was activated.
-    pub on_select: Callback<usize>,
-}
-
-/// The grid.
-#[component]
-pub fn Grid(props: &GridProps) -> Html {
-    let r = &props.report;
+/// The grid: `on_focus` when a cell is hovered or focused (`None` when
+/// left), `on_select` when an evidence sentence is activated. A plain
+/// function, like the cells (see [`super::stance::stance_badge`]): what a
+/// cell lists is bounded ([`MAX_EVIDENCE`], [`EVIDENCE_BYTES`]), so
+/// rendering the grid again with the app stays cheap.
+pub fn grid(
+    report: &SharedReport,
+    text: &SameText,
+    on_focus: &Callback<Option<(String, String)>>,
+    on_select: &Callback<usize>,
+) -> Html {
+    let r = report;
     html! {
         <section class="fg-grid" aria-labelledby="fg-grid-title">
             <h2 id="fg-grid-title" class="fg-panel-title">{"Positions"}</h2>
@@ -43,15 +41,7 @@ pub fn Grid(props: &GridProps) -> Html {
                     { for r.topics.iter().map(|t| html! {
                         <tr key={&*t.id}>
                             <th scope="row">{&t.label}</th>
-                            { for r.parties.iter().map(|p| {
-                                let cell = r.cell(&p.id, &t.id);
-                                html! {
-                                    <GridCell key={&*p.id} party={p.id.to_string()} party_label={p.label.clone()}
-                                        topic={t.id.to_string()} cell={cell.cloned().map(Rc::new)}
-                                        text={props.text.clone()}
-                                        on_focus={props.on_focus.clone()} on_select={props.on_select.clone()} />
-                                }
-                            }) }
+                            { for r.parties.iter().map(|p| grid_cell(r, text, p, t, on_focus, on_select)) }
                         </tr>
                     }) }
                 </tbody>
@@ -60,56 +50,52 @@ pub fn Grid(props: &GridProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct GridCellProps {
-    party: AttrValue,
-    party_label: AttrValue,
-    topic: AttrValue,
-    cell: Option<Rc<Cell>>,
-    text: AttrValue,
-    on_focus: Callback<Option<(String, String)>>,
-    on_select: Callback<usize>,
-}
-
-#[component]
-fn GridCell(props: &GridCellProps) -> Html {
-    let Some(cell) = &props.cell else {
+/// The cell of party `p` on topic `t`.
+fn grid_cell(
+    r: &SharedReport,
+    text: &SameText,
+    p: &Label,
+    t: &Label,
+    on_focus: &Callback<Option<(String, String)>>,
+    on_select: &Callback<usize>,
+) -> Html {
+    let Some(cell) = r.cells.iter().find(|c| c.party == p.id && c.topic == t.id) else {
         return html! {
-            <td class="fg-cell fg-cell-empty" data-party={props.party.clone()} data-topic={props.topic.clone()}>
-                <span class="fg-party-label" aria-hidden="true">{&props.party_label}</span>
-                <span class="fg-none">{"No position stated"}</span>
+            <td key={&*p.id} class="fg-cell fg-cell-empty" data-party={p.id.to_string()} data-topic={t.id.to_string()}>
+                <span class="fg-party-label" aria-hidden="true">{&p.label}</span>
+                <span class="fg-none">{"None found"}</span>
             </td>
         };
     };
-    let key = (props.party.to_string(), props.topic.to_string());
+    let key = (p.id.to_string(), t.id.to_string());
     let enter = {
-        let on_focus = props.on_focus.clone();
+        let on_focus = on_focus.clone();
         let key = key.clone();
         Callback::from(move |_: MouseEvent| on_focus.emit(Some(key.clone())))
     };
     let focusin = {
-        let on_focus = props.on_focus.clone();
+        let on_focus = on_focus.clone();
         Callback::from(move |_: FocusEvent| on_focus.emit(Some(key.clone())))
     };
-    let leave = props.on_focus.reform(|_: MouseEvent| None);
+    let leave = on_focus.reform(|_: MouseEvent| None);
     let n = cell.evidence.len();
     html! {
-        <td class="fg-cell" data-party={props.party.clone()} data-topic={props.topic.clone()}
+        <td key={&*p.id} class="fg-cell" data-party={p.id.to_string()} data-topic={t.id.to_string()}
             data-stance={cell.stance.clone()} onmouseenter={enter} onmouseleave={leave} onfocusin={focusin}>
-            <span class="fg-party-label" aria-hidden="true">{&props.party_label}</span>
-            <StanceBadge stance={cell.stance.clone()} />
+            <span class="fg-party-label" aria-hidden="true">{&p.label}</span>
+            { stance_badge(&cell.stance) }
             <p class="fg-summary">{&cell.summary}</p>
             <details class="fg-evidence">
                 <summary>{format!("{n} evidence sentence{}", if n == 1 { "" } else { "s" })}</summary>
                 <ol>
                     { for cell.evidence.iter().take(MAX_EVIDENCE).map(|e| {
                         let sentence = e.sentence;
-                        let onclick = props.on_select.reform(move |_: MouseEvent| sentence);
+                        let onclick = on_select.reform(move |_: MouseEvent| sentence);
                         html! {
                             <li key={e.sentence}>
                                 <button type="button" class="fg-evidence-item" {onclick}
                                     data-sentence={e.sentence.to_string()}>
-                                    { quoted_text(&props.text, e.span, e.quote) }
+                                    { quoted_text(&text.0, e.span, e.quote) }
                                 </button>
                                 if let Some(s) = &e.speaker {
                                     <span class="fg-speaker">{format!("— {s}")}</span>
@@ -126,21 +112,69 @@ fn GridCell(props: &GridCellProps) -> Html {
     }
 }
 
-/// A sentence with its quoted words marked.
-fn quoted_text(text: &str, span: factgrid_engine::Span, quote: Option<factgrid_engine::Span>) -> Html {
-    let Some(text) = text.get(span.range()) else {
+/// The part of an evidence sentence to show: at most [`EVIDENCE_BYTES`]
+/// of `span` (cut on a character boundary of `text`), the quote within it,
+/// and whether the sentence was cut.
+pub fn clip(text: &str, span: Span, quote: Option<Span>) -> (Span, Option<Span>, bool) {
+    let mut end = span.end.min(span.start + EVIDENCE_BYTES).min(text.len());
+    while end > span.start && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let shown = Span::new(span.start.min(end), end);
+    let quote = quote
+        .filter(|q| span.contains(*q))
+        .map(|q| Span::new(q.start.min(end), q.end.min(end)))
+        .filter(|q| !q.is_empty());
+    (shown, quote, end < span.end)
+}
+
+/// A sentence with its quoted words marked, cut to [`EVIDENCE_BYTES`].
+fn quoted_text(text: &str, span: Span, quote: Option<Span>) -> Html {
+    let (span, quote, cut) = clip(text, span, quote);
+    let more = if cut { "\u{2026}" } else { "" };
+    let Some(shown) = text.get(span.range()) else {
         return Html::default();
     };
     match quote {
-        Some(q) if span.contains(q) && !q.is_empty() => {
+        Some(q) => {
             let (a, b) = (q.start - span.start, q.end - span.start);
-            match (text.get(..a), text.get(a..b), text.get(b..)) {
+            match (shown.get(..a), shown.get(a..b), shown.get(b..)) {
                 (Some(x), Some(y), Some(z)) => {
-                    html! { <>{x}<q class="fg-quote">{y.trim_matches(['"', '\u{201c}', '\u{201d}'])}</q>{z}</> }
+                    html! { <>{x}<q class="fg-quote">{y.trim_matches(['"', '\u{201c}', '\u{201d}'])}</q>{z}{more}</> }
                 }
-                _ => html! { {text} },
+                _ => html! { <>{shown}{more}</> },
             }
         }
-        _ => html! { {text} },
+        None => html! { <>{shown}{more}</> },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_sentence_is_shown_whole() {
+        let text = "Kyiv said \"no\" today.";
+        let (span, quote, cut) = clip(text, Span::new(0, text.len()), Some(Span::new(10, 14)));
+        assert_eq!((span, quote, cut), (Span::new(0, text.len()), Some(Span::new(10, 14)), false));
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_on_a_character_boundary_with_its_quote() {
+        let text = format!("{}é{}", "a".repeat(EVIDENCE_BYTES - 1), "b".repeat(5000));
+        let whole = Span::new(0, text.len());
+        let (span, quote, cut) = clip(&text, whole, Some(Span::new(10, 4000)));
+        assert!(cut);
+        assert_eq!(span, Span::new(0, EVIDENCE_BYTES - 1), "é straddles the limit");
+        assert_eq!(quote, Some(Span::new(10, EVIDENCE_BYTES - 1)));
+        // A quote wholly beyond the cut is not marked.
+        assert_eq!(clip(&text, whole, Some(Span::new(4000, 4010))).1, None);
+    }
+
+    #[test]
+    fn spans_that_do_not_fit_the_text_show_nothing_or_less() {
+        let (span, _, _) = clip("short", Span::new(2, 50), None);
+        assert_eq!(span, Span::new(2, 5));
     }
 }

@@ -1,28 +1,35 @@
-//! The input panel: the text box, file drop and choice, the example and
-//! clear buttons, counts.
+//! The input panel: the text box, the file chooser, the example, clear
+//! and undo buttons, counts and confirmations.
 //!
 //! A browser's text box becomes unusable with megabytes in it (Chromium
 //! spends seconds laying out a 20 MB textarea on every key), so the box
-//! holds at most [`BOX_BYTES`] of the text: the head, which the reader can
-//! edit. The rest, the tail, is kept as it is and joined back on every
-//! edit, so nothing is lost and everything is analysed. A large paste is
-//! taken over from the browser and spliced in the same way.
+//! holds at most [`BOX_BYTES`] of the text: the head. The rest, the tail,
+//! is kept out of the DOM and analysed with it. So that typing can never
+//! splice words into the middle of a large text unawares, the box of a
+//! large text is read-only until the reader asks to edit its head, and
+//! the note under it says which part is edited. Selecting the whole box
+//! and deleting, typing or pasting acts on the whole text, tail included.
+//! While the head of a large text is edited, the text is joined up after
+//! a pause in typing, not on every key.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use gloo::timers::callback::Timeout;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::hooks::DEBOUNCE_MS;
+use crate::state::{megabytes, SameText};
+
 /// The most text the box itself holds, in bytes.
-pub const BOX_BYTES: usize = 200 * 1024;
+pub const BOX_BYTES: usize = 64 * 1024;
 
 /// Props of [`InputPanel`].
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
     /// The current text.
-    pub text: AttrValue,
+    pub text: SameText,
     /// Changes when `text` was replaced from outside the box: only then is
     /// the box rewritten.
     pub revision: u32,
@@ -33,15 +40,32 @@ pub struct InputPanelProps {
     /// The reader edited the text; `true` when it should be analysed at
     /// once (a paste).
     pub on_edit: Callback<(String, bool)>,
-    /// The text was replaced wholesale (a large paste).
+    /// A large paste was spliced into the text.
     pub on_replace: Callback<String>,
-    /// A file was dropped or chosen.
-    pub on_file: Callback<web_sys::File>,
+    /// The reader replaced the whole text from the box (select all, then
+    /// type, paste or delete): undoable.
+    pub on_replace_all: Callback<String>,
+    /// A web page was pasted: the text with it reduced to its article, and
+    /// the engine's notice of what was removed (undoable).
+    pub on_page: Callback<(String, String)>,
+    /// Files were chosen.
+    pub on_files: Callback<Vec<web_sys::File>>,
+    /// The head of a large text is editable (else the box is read-only).
+    pub editing: bool,
+    /// The reader asked to edit the head of a large text.
+    pub on_edit_head: Callback<()>,
     /// Load the example article (no button when absent).
     #[prop_or_default]
     pub on_example: Option<Callback<()>>,
     /// Clear the text.
     pub on_clear: Callback<()>,
+    /// A confirmation of what the buttons or a drop did.
+    #[prop_or_default]
+    pub notice: Option<String>,
+    /// Bring back the text the last Clear or replacement discarded (no
+    /// Undo button when absent).
+    #[prop_or_default]
+    pub on_undo: Option<Callback<()>>,
 }
 
 /// The byte length of the head of `text` the box shows (on a char boundary).
@@ -56,116 +80,193 @@ pub fn head_len(text: &str) -> usize {
     cut
 }
 
+/// `value` with `start..end` replaced by `data`, then `tail`.
+pub fn splice(value: &str, (start, end): (usize, usize), data: &str, tail: &str) -> String {
+    let mut text = String::with_capacity(value.len() + data.len() + tail.len());
+    text.push_str(&value[..start]);
+    text.push_str(data);
+    text.push_str(&value[end..]);
+    text.push_str(tail);
+    text
+}
+
+/// The text beyond the box: a slice of the text as it was last written
+/// into the box (shared, not copied).
+#[derive(Default)]
+struct Tail {
+    text: AttrValue,
+    start: usize,
+}
+
+impl Tail {
+    fn get(&self) -> &str {
+        self.text.get(self.start..).unwrap_or("")
+    }
+}
+
 /// The article input.
 #[component]
 pub fn InputPanel(props: &InputPanelProps) -> Html {
     let pasted = use_mut_ref(|| false);
-    let dragging = use_state(|| false);
+    // The next edit acts on the whole text: the whole box was selected.
+    let whole = use_mut_ref(|| false);
+    let pending = use_mut_ref(|| None::<Timeout>);
     let area_ref = use_node_ref();
-    // The part of the text beyond the box, kept out of the DOM.
-    let tail: Rc<RefCell<AttrValue>> = use_mut_ref(AttrValue::default);
+    let tail: Rc<RefCell<Tail>> = use_mut_ref(Tail::default);
     {
-        let area_ref = area_ref.clone();
-        let text = props.text.clone();
-        let tail = tail.clone();
+        let (area_ref, tail, pending) = (area_ref.clone(), tail.clone(), pending.clone());
+        let text = props.text.0.clone();
         use_effect_with(props.revision, move |_| {
+            // An edit not yet joined up belongs to the text that was replaced.
+            pending.borrow_mut().take();
             let head = head_len(&text);
-            *tail.borrow_mut() = AttrValue::from(text[head..].to_string());
             if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
                 area.set_value(&text[..head]);
             }
+            *tail.borrow_mut() = Tail { text, start: head };
         });
     }
+    let large = !tail.borrow().get().is_empty();
+    let whole_box = crate::glue::whole_selected;
+    let on_keydown = {
+        let (whole, tail, on_clear) = (whole.clone(), tail.clone(), props.on_clear.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let all = !tail.borrow().get().is_empty() && whole_box(&area);
+            *whole.borrow_mut() = all;
+            if all && matches!(e.key().as_str(), "Delete" | "Backspace") {
+                e.prevent_default();
+                on_clear.emit(());
+            }
+        })
+    };
     let on_paste = {
-        let pasted = pasted.clone();
-        let tail = tail.clone();
-        let on_replace = props.on_replace.clone();
+        let (pasted, tail, whole) = (pasted.clone(), tail.clone(), whole.clone());
+        let (on_replace, on_replace_all) = (props.on_replace.clone(), props.on_replace_all.clone());
+        let on_page = props.on_page.clone();
         Callback::from(move |e: Event| {
             *pasted.borrow_mut() = true;
-            let Some(e) = e.dyn_ref::<ClipboardEvent>() else { return };
-            let Some(data) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+            let Some(data) = crate::glue::pasted_string(&e) else { return };
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let value = area.value();
-            if data.len() + value.len() + tail.borrow().len() <= BOX_BYTES {
-                return; // the browser pastes it, as usual
+            let tail = tail.borrow();
+            let all = !tail.get().is_empty() && whole_box(&area);
+            *whole.borrow_mut() = false;
+            if area.read_only() && !all {
+                // Read-only: only a paste over the whole text is taken.
+                e.prevent_default();
+                return;
             }
-            // Too large for the box: splice it in ourselves.
+            let value = area.value();
+            // (A UTF-16 unit is at most 3 bytes of UTF-8.)
+            let small = (data.length() as usize <= BOX_BYTES).then(|| String::from(&data));
+            if let Some(text) = small.as_ref().filter(|_| !all) {
+                let fits = text.len() + value.len() + tail.get().len() <= BOX_BYTES;
+                if fits && !factgrid_engine::looks_like_html(text) {
+                    return; // the browser pastes it, as usual
+                }
+            }
+            // Too large for the box, a web page, or over the whole text:
+            // taken here, a large paste converted in slices (see
+            // `glue::utf8`), a web page reduced to its article.
             e.prevent_default();
-            let (start, end) = selection(&area, &value);
-            let mut text = String::with_capacity(value.len() + data.len() + tail.borrow().len());
-            text.push_str(&value[..start]);
-            text.push_str(&data);
-            text.push_str(&value[end..]);
-            text.push_str(&tail.borrow());
             *pasted.borrow_mut() = false;
-            on_replace.emit(text);
+            let (on_replace, on_replace_all) = (on_replace.clone(), on_replace_all.clone());
+            let on_page = on_page.clone();
+            let (rest, at, range) = (tail.text.clone(), tail.start, selection(&area, &value));
+            crate::glue::spawn(async move {
+                let data = match small {
+                    Some(text) => text,
+                    None => crate::glue::utf8(data).await,
+                };
+                let (data, notice) = match crate::services::reduce_page(&data) {
+                    Some((text, notice)) => (text, Some(notice)),
+                    None => (data, None),
+                };
+                let text = match all {
+                    true => data,
+                    false => splice(&value, range, &data, rest.get(at..).unwrap_or("")),
+                };
+                match notice {
+                    Some(notice) => on_page.emit((text, notice)),
+                    None if all => on_replace_all.emit(text),
+                    None => on_replace.emit(text),
+                }
+            });
         })
     };
     let on_input = {
-        let on_edit = props.on_edit.clone();
-        let tail = tail.clone();
+        let (on_edit, on_replace_all) = (props.on_edit.clone(), props.on_replace_all.clone());
+        let (tail, pending) = (tail.clone(), pending.clone());
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let immediate = std::mem::take(&mut *pasted.borrow_mut());
-            let mut text = area.value();
-            text.push_str(&tail.borrow());
-            on_edit.emit((text, immediate));
-        })
-    };
-    let on_dragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let on_dragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let on_drop = {
-        let on_file = props.on_file.clone();
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            dragging.set(false);
-            let file = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
-            if let Some(file) = file {
-                // A dropped file replaces the text; dropped text falls through
-                // to the browser's own handling.
-                e.prevent_default();
-                on_file.emit(file);
+            let at_once = std::mem::take(&mut *pasted.borrow_mut());
+            if std::mem::take(&mut *whole.borrow_mut()) {
+                pending.borrow_mut().take();
+                on_replace_all.emit(area.value());
+            } else if tail.borrow().get().is_empty() {
+                on_edit.emit((area.value(), at_once));
+            } else {
+                // The head of a large text: joined up after a pause, so
+                // that a key costs next to nothing.
+                let (on_edit, tail) = (on_edit.clone(), tail.clone());
+                *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                    let mut text = area.value();
+                    text.push_str(tail.borrow().get());
+                    on_edit.emit((text, true));
+                }));
             }
         })
     };
     let on_choose = {
-        let on_file = props.on_file.clone();
+        let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                on_file.emit(file);
+                on_files.emit(vec![file]);
             }
             input.set_value("");
+        })
+    };
+    let on_edit_head = {
+        let (on_edit_head, area_ref) = (props.on_edit_head.clone(), area_ref.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_edit_head.emit(());
+            if let Some(area) = area_ref.cast::<web_sys::HtmlElement>() {
+                let _ = area.focus();
+            }
         })
     };
     let on_example = props.on_example.clone().map(|cb| cb.reform(|_: MouseEvent| ()));
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     let chars = props.chars;
-    let head = head_len(&props.text);
+    let text = &props.text.0;
+    let head_kb = head_len(text) / 1024;
     html! {
         <section class="fg-input" aria-labelledby="fg-input-title">
             <h2 id="fg-input-title" class="fg-panel-title">{"Your text"}</h2>
             <label for="fg-text" class="fg-visually-hidden">{"Article text"}</label>
-            <textarea id="fg-text" class={classes!("fg-textarea", dragging.then_some("fg-dragging"))} spellcheck="false"
+            <textarea id="fg-text" class="fg-textarea" spellcheck="false" readonly={large && !props.editing}
+                aria-describedby={large.then_some("fg-tail-note")}
                 placeholder="Paste a news article here, or drop a .txt, .md or .html file…"
-                ref={area_ref} oninput={on_input} onpaste={on_paste}
-                ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop} />
-            if head < props.text.len() {
-                <p class="fg-tail-note">
+                ref={area_ref} oninput={on_input} onpaste={on_paste} onkeydown={on_keydown} />
+            if large {
+                <p class="fg-tail-note" id="fg-tail-note">
+                if props.editing {
                     {format!(
-                        "The box shows the first {} KB of this {} MB text; the rest is kept and analysed as it is.",
-                        head / 1024,
-                        crate::state::megabytes(props.text.len())
+                        "You are editing the first {head_kb} KB; the remaining {} MB follow the end of the box unchanged. \
+                         Select all in the box to replace or delete the whole text.",
+                        megabytes(text.len().saturating_sub(head_len(text)))
                     )}
+                } else {
+                    {format!(
+                        "This text is {} MB: the box shows its first {head_kb} KB, read-only; the whole text is analysed. \
+                         Select all in the box to replace or delete the whole text. ",
+                        megabytes(text.len())
+                    )}
+                    <button type="button" class="fg-button fg-button-quiet" onclick={on_edit_head}>
+                        {format!("Edit the first {head_kb} KB")}
+                    </button>
+                }
                 </p>
             }
             <div class="fg-input-bar">
@@ -178,7 +279,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                         onchange={on_choose} />
                 </label>
                 <button type="button" class="fg-button fg-button-quiet" onclick={on_clear}
-                    disabled={props.text.is_empty()}>{"Clear"}</button>
+                    disabled={text.is_empty()}>{"Clear"}</button>
                 <span class="fg-counts">{format!(
                     "{chars} character{} · {} sentence{}",
                     if chars == 1 { "" } else { "s" },
@@ -186,6 +287,12 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     if props.sentences == 1 { "" } else { "s" }
                 )}</span>
             </div>
+            <p class="fg-notice" aria-live="polite">
+                {props.notice.clone().unwrap_or_default()}
+                if let Some(cb) = &props.on_undo {
+                    {" "}<button type="button" class="fg-button fg-button-quiet" onclick={cb.reform(|_: MouseEvent| ())}>{"Undo"}</button>
+                }
+            </p>
         </section>
     }
 }
@@ -207,4 +314,23 @@ fn selection(area: &HtmlTextAreaElement, value: &str) -> (usize, usize) {
     let start = to_byte(area.selection_start().ok().flatten());
     let end = to_byte(area.selection_end().ok().flatten()).max(start);
     (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_head_ends_on_a_character_boundary() {
+        assert_eq!(head_len("short"), 5);
+        let text = format!("{}é and more", "a".repeat(BOX_BYTES - 1));
+        assert_eq!(head_len(&text), BOX_BYTES - 1, "é straddles the limit");
+        assert!(text.is_char_boundary(head_len(&text)));
+    }
+
+    #[test]
+    fn a_splice_keeps_the_tail() {
+        assert_eq!(splice("Kyiv said no.", (5, 9), "agreed", " Tail."), "Kyiv agreed no. Tail.");
+        assert_eq!(splice("", (0, 0), "pasted", ""), "pasted");
+    }
 }

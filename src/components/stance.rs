@@ -17,19 +17,13 @@ pub fn stance_look(stance: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// Props of [`StanceBadge`].
-#[derive(Properties, PartialEq)]
-pub struct StanceBadgeProps {
-    /// One of the eight stance labels.
-    pub stance: AttrValue,
-}
-
-/// A badge such as `✕ Opposes`.
-#[component]
-pub fn StanceBadge(props: &StanceBadgeProps) -> Html {
-    let (icon, word) = stance_look(&props.stance);
+/// A badge such as `✕ Opposes`. (A plain function, not a component: it
+/// has no state, and each component type costs the bundle about a
+/// kilobyte of Yew's machinery.)
+pub fn stance_badge(stance: &str) -> Html {
+    let (icon, word) = stance_look(stance);
     html! {
-        <span class={classes!("fg-badge", format!("fg-stance-{}", props.stance))}>
+        <span class={classes!("fg-badge", format!("fg-stance-{stance}"))}>
             <span class="fg-badge-icon" aria-hidden="true">{icon}</span>
             {word}
         </span>

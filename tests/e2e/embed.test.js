@@ -102,6 +102,9 @@ test("the host page's CSS does not break the widget, and the widget's CSS does n
     document.body.append(probe);
   }));
   await waitGrid(page, 'fact-grid');
+  // The widget's own stylesheet loads beside the grid; on a busy machine
+  // the grid can come first.
+  await page.waitForFunction(() => document.querySelector('fact-grid').shadowRoot.querySelector('link[rel=stylesheet]')?.sheet);
   const look = await page.evaluate(() => {
     const sr = document.querySelector('fact-grid').shadowRoot;
     const table = sr.querySelector('table.fg-table');

@@ -13,14 +13,25 @@ export const shots = path.join(root, 'target', 'e2e');
 fs.mkdirSync(shots, { recursive: true });
 const require = createRequire(import.meta.url);
 
+/**
+ * The headers scripts/serve sends (Trunk.toml, [serve.headers]), sent by
+ * the tests' server too, so that every test runs under them.
+ */
+export const DEPLOY_HEADERS = Object.fromEntries(
+  (fs.readFileSync(path.join(root, 'Trunk.toml'), 'utf8').split('[serve.headers]')[1] || '')
+    .split(/^\[/m)[0].split('\n').map((l) => l.match(/^([A-Za-z-]+)\s*=\s*"(.*)"\s*$/)).filter(Boolean).map((m) => [m[1], m[2]]),
+);
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
 };
 
-/** Serve `dir` on a free port of 127.0.0.1. Resolves to { url, close }. */
-export function serve(dir = path.join(root, 'dist')) {
+/** Serve `dir` (the release build; `FACTGRID_DIST` names another, e.g. an
+ * older build to check that a new test fails on it) on a free port of
+ * 127.0.0.1. Resolves to { url, close }. */
+export function serve(dir = path.resolve(process.env.FACTGRID_DIST || path.join(root, 'dist'))) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run 'trunk build --release' first`);
   }
@@ -31,7 +42,7 @@ export function serve(dir = path.join(root, 'dist')) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, { ...DEPLOY_HEADERS, 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(data);
     });
   });
@@ -103,4 +114,65 @@ export function readGrid(page, scope = 'body') {
     }
     return out;
   }, scope);
+}
+
+/**
+ * A page whose every main-thread task over 50 ms is recorded (from before
+ * any script runs) in `window.longTasks`, as durations in ms, and with its
+ * start in `window.longTaskStarts`.
+ */
+export async function watchedPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.addInitScript(() => {
+    window.longTasks = [];
+    window.longTaskStarts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.longTasks.push(Math.round(e.duration));
+        window.longTaskStarts.push(e.startTime);
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  if (url) await page.goto(url);
+  return page;
+}
+
+/**
+ * Memory of the browser's renderer processes (pages and their workers),
+ * from /proc: { rss, peak } in MB, where peak is the largest high-water
+ * mark of any one renderer.
+ */
+export async function rendererMemory(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  await cdp.detach();
+  let rss = 0, peak = 0;
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    let status;
+    try { status = fs.readFileSync(`/proc/${p.id}/status`, 'utf8'); } catch (_) { continue; }
+    const kb = (key) => Number((status.match(new RegExp(`${key}:\\s+(\\d+)`)) || [0, 0])[1]);
+    rss += kb('VmRSS') / 1024;
+    peak = Math.max(peak, kb('VmHWM') / 1024);
+  }
+  return { rss: Math.round(rss), peak: Math.round(peak) };
+}
+
+/**
+ * A text without full stops, dense in party names, `bytes` long: a 4 KB
+ * unit of names (picked by a fixed pseudo-random sequence) repeated, so
+ * that a megabyte of it fits a link of a few kilobytes.
+ */
+export function denseText(bytes, unitBytes = 4096) {
+  const names = ['Moscow', 'Kyiv', 'Washington', 'the Kremlin', 'Zelensky', 'Putin', 'Trump', 'Ukrainian', 'Russian', 'American', 'Peskov', 'Rubio'];
+  let unit = '';
+  for (let x = 12345; unit.length < unitBytes;) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    unit += names[(x >>> 16) % names.length] + ((x >>> 8) & 3 ? ' ' : ', ');
+  }
+  unit = unit.slice(0, unitBytes - 1) + ' ';
+  return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 }

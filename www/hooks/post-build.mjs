@@ -2,7 +2,10 @@
 //
 // 1. Moves trunk's inline loader <script type="module"> into boot.js, so that
 //    the pages run under a strict Content-Security-Policy with no
-//    'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval').
+//    'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval'), and drops the
+//    loader's `window.wasmBindings` global (a page has no business calling
+//    into the module), except in the end-to-end tests' build with test
+//    hooks (FACTGRID_TEST_HOOKS=1, with `--features test-hooks`).
 // 2. Writes copies of the wasm-bindgen output and the stylesheet under
 //    stable names (factgrid.js, factgrid_bg.wasm, factgrid.css) for pages
 //    that embed factgrid through embed.js.
@@ -13,10 +16,16 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this from trunk');
 const index = path.join(dir, 'index.html');
 let html = fs.readFileSync(index, 'utf8');
-const re = /<script type="module">([\s\S]*?)<\/script>/;
+// (Quoted or not: release builds minify the page.)
+const re = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const m = html.match(re);
 if (m) {
-  fs.writeFileSync(path.join(dir, 'boot.js'), m[1].trim() + '\n');
+  let boot = m[1].trim();
+  if (!process.env.FACTGRID_TEST_HOOKS) {
+    boot = boot.replace(/^\s*window\.wasmBindings = bindings;\s*$/m, '').replace('import init, * as bindings from', 'import init from');
+  }
+  if (!process.env.FACTGRID_TEST_HOOKS && boot.includes('wasmBindings')) throw new Error(`boot.js still sets a global: ${boot}`);
+  fs.writeFileSync(path.join(dir, 'boot.js'), boot + '\n');
   html = html.replace(re, '<script type="module" src="boot.js"></script>');
   fs.writeFileSync(index, html);
 }
