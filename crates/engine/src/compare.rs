@@ -356,7 +356,7 @@ fn compared_articles(articles: &[Article<'_>]) -> Vec<ComparedArticle> {
             match (m.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()), m.date) {
                 (Some(o), Some(d)) if outlet_count(o) > 1 => format!("{o}, {d}"),
                 (Some(o), _) => o.to_string(),
-                _ if !m.title.trim().is_empty() => short(m.title.trim(), LABEL_CHARS),
+                _ if !m.title.trim().is_empty() => crate::meta::cut(m.title.trim(), LABEL_CHARS),
                 _ => format!("Article {}", i + 1),
             }
         })
@@ -380,20 +380,6 @@ fn compared_articles(articles: &[Article<'_>]) -> Vec<ComparedArticle> {
             notices: a.report.notices.clone(),
         })
         .collect()
-}
-
-/// `s` cut to `max` characters at a word boundary, with `…`.
-fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let limit = s.char_indices().nth(max - 1).map_or(s.len(), |(i, _)| i);
-    let head = &s[..limit];
-    let head = match head.rfind(' ') {
-        Some(i) if i > max / 2 => &head[..i],
-        _ => head,
-    };
-    format!("{}…", head.trim_end_matches([',', ';', ':', ' ', '-', '—', '–']))
 }
 
 fn timeline(articles: &[Article<'_>]) -> Timeline {

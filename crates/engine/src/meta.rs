@@ -543,8 +543,9 @@ fn first_sentence(s: &str) -> String {
     cut(s[..end].trim(), TITLE_CHARS)
 }
 
-/// `s` cut to at most `max` characters at a word boundary, with `…`.
-fn cut(s: &str, max: usize) -> String {
+/// `s` cut to at most `max` characters at a word boundary, with `…`
+/// (also the labels of compared articles).
+pub(crate) fn cut(s: &str, max: usize) -> String {
     let s = s.trim();
     if s.chars().count() <= max {
         return s.to_string();
