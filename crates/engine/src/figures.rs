@@ -12,7 +12,9 @@ use crate::grammar::{Sentence, WordSet};
 use crate::holders::Holder;
 use crate::ids::{PartyId, Stance, TopicId, TopicSet, Via};
 use crate::memory::Memory;
-use crate::profile::FigureWords;
+use std::collections::BTreeMap;
+
+use crate::profile::{FigureWords, Paradigm};
 use crate::span::Span;
 
 /// A figure found in a sentence.
@@ -32,6 +34,7 @@ pub(crate) struct Vocab {
     modifiers: Vec<Vec<String>>,
     units: Vec<Vec<String>>,
     months: WordSet,
+    compounds: WordSet,
     /// The lower-case first two bytes of every number word, fraction and
     /// fraction article (a word of one letter pairs with a space), so that
     /// most words are rejected without a hash lookup.
@@ -46,27 +49,39 @@ fn pair(word: &[u8]) -> usize {
 }
 
 fn sequences(list: &[String]) -> Vec<Vec<String>> {
-    list.iter().map(|p| p.split_whitespace().map(str::to_lowercase).collect()).collect()
+    // (Words as the tokenizer cuts them: `sq. km` is `sq`, `km`.)
+    list.iter()
+        .map(|p| {
+            p.split_whitespace()
+                .map(|w| crate::lang::lower_same_len(w.trim_end_matches('.')))
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+        .collect()
 }
 
 impl Vocab {
-    pub(crate) fn new(f: &FigureWords) -> Vocab {
+    pub(crate) fn new(f: &FigureWords, paradigms: &BTreeMap<String, Paradigm>) -> Vocab {
+        // Every form of every word (`тысяч{f}`).
+        let all = |list: &[String]| crate::inflect::expand_all(list, paradigms);
+        let set = |list: &[String]| WordSet::new(&all(list));
         Vocab {
-            number_words: WordSet::new(&f.number_words),
-            counts_of: WordSet::new(&f.counts_of),
-            fractions: WordSet::new(&f.fractions),
-            fraction_articles: WordSet::new(&f.fraction_articles),
-            range_words: WordSet::new(&f.range_words),
-            modifiers: sequences(&f.modifiers),
-            units: sequences(&f.units),
-            months: WordSet::new(&f.months),
+            number_words: set(&f.number_words),
+            counts_of: set(&f.counts_of),
+            fractions: set(&f.fractions),
+            fraction_articles: set(&f.fraction_articles),
+            range_words: set(&f.range_words),
+            modifiers: sequences(&all(&f.modifiers)),
+            units: sequences(&all(&f.units)),
+            months: set(&f.months),
+            compounds: set(&f.compounds),
             pairs: Box::new([0; 1024]),
         }
         .with_pairs()
     }
 
     fn with_pairs(mut self) -> Vocab {
-        for set in [&self.number_words, &self.fractions, &self.fraction_articles] {
+        for set in [&self.number_words, &self.fractions, &self.fraction_articles, &self.compounds] {
             for w in set.iter() {
                 let i = pair(w);
                 self.pairs[i / 64] |= 1 << (i % 64);
@@ -92,7 +107,7 @@ fn in_set(set: &WordSet, word: &str) -> bool {
         b.make_ascii_lowercase();
         set.contains_bytes(b)
     } else {
-        set.contains(&word.to_lowercase())
+        set.contains(&crate::lang::lower_same_len(word))
     }
 }
 
@@ -102,9 +117,12 @@ fn word_in(text: &str, w: Option<&Span>, set: &WordSet) -> bool {
 }
 
 fn matches_seq(text: &str, words: &[Span], at: usize, seq: &[String]) -> bool {
-    seq.iter()
-        .enumerate()
-        .all(|(k, s)| words.get(at + k).is_some_and(|w| text[w.range()].eq_ignore_ascii_case(s)))
+    seq.iter().enumerate().all(|(k, s)| {
+        words.get(at + k).is_some_and(|w| {
+            let w = &text[w.range()];
+            w.len() == s.len() && (w.eq_ignore_ascii_case(s) || crate::lang::lower_word(w) == s.as_str())
+        })
+    })
 }
 
 fn is_digits(w: &str) -> bool {
@@ -124,6 +142,12 @@ pub(crate) fn find(v: &Vocab, text: &str, sentence: Span, words: &[Span]) -> Vec
         };
         let digits = is_digits(head);
         let maybe = v.maybe_number(head);
+        // A compound adjective of a number in one word (`трехдневный`).
+        if compound.is_none() && maybe && in_set(&v.compounds, head) {
+            out.push(Found { span: words[i] });
+            i += 1;
+            continue;
+        }
         let word_number = maybe && in_set(&v.number_words, head);
         let fraction = compound.is_some_and(|c| v.maybe_number(c) && in_set(&v.fractions, c))
             || maybe
@@ -283,7 +307,7 @@ mod tests {
 
     fn figs(text: &str) -> Vec<&str> {
         let span = Span::new(0, text.len());
-        let v = Vocab::new(&crate::Profile::default_profile().lexicon.figures);
+        let v = Vocab::new(&crate::Profile::default_profile().lexicon.figures, &BTreeMap::new());
         find(&v, text, span, &words(text, span)).into_iter().map(|f| &text[f.span.range()]).collect()
     }
 

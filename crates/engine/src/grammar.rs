@@ -54,7 +54,7 @@ impl WordSet {
     pub(crate) fn new(words: &[String]) -> WordSet {
         let mut s = WordSet::default();
         for w in words {
-            let w = w.to_lowercase().into_bytes();
+            let w = crate::lang::lower_same_len(w).into_bytes();
             s.lengths |= 1 << w.len().min(63);
             if let Some(&b) = w.first() {
                 s.firsts[b as usize / 64] |= 1 << (b % 64);
@@ -89,7 +89,7 @@ pub(crate) struct Endings(Vec<Box<str>>);
 
 impl Endings {
     fn new(words: &[String]) -> Endings {
-        Endings(words.iter().map(|w| w.to_lowercase().into_boxed_str()).collect())
+        Endings(words.iter().map(|w| crate::lang::lower_same_len(w).into_boxed_str()).collect())
     }
 
     /// Does `word` (lower case) end in one of the endings?
@@ -139,42 +139,60 @@ pub(crate) struct Words {
     modifier_endings: Endings,
     /// Nouns for a party's people after a possessive (`Russia's top general`).
     pub roles: WordSet,
+    pub locative_prepositions: WordSet,
+    pub plural_verb_endings: Endings,
+    passive_participle_endings: Endings,
+    pub relatives: WordSet,
+    pub conjunctions: WordSet,
+    /// The language inflects (its profile has paradigms): references carry
+    /// cases, and the rules for such languages apply
+    /// ([`crate::holders`]' `cased` module).
+    pub cased: bool,
 }
 
 impl Words {
     pub(crate) fn new(lx: &Lexicon) -> Words {
         let g = &lx.grammar;
+        // Every form of every word (`заявил{past}`).
+        let set = |list: &[String]| WordSet::new(&crate::inflect::expand_all(list, &lx.inflections));
+        let endings = |list: &[String]| Endings::new(&crate::inflect::expand_all(list, &lx.inflections));
         Words {
-            articles: WordSet::new(&g.articles),
-            definite_articles: WordSet::new(&g.definite_articles),
-            quantifiers: WordSet::new(&g.quantifiers),
-            determiners: WordSet::new(&g.determiners),
-            definite_determiners: WordSet::new(&g.definite_determiners),
-            possessive_pronouns: WordSet::new(&g.possessive_pronouns),
-            neuter_possessives: WordSet::new(&g.neuter_possessives),
-            neuter_subjects: WordSet::new(&g.neuter_subjects),
-            object_pronouns: WordSet::new(&g.object_pronouns),
-            anonymous_subjects: WordSet::new(&g.anonymous_subjects),
-            complementizers: WordSet::new(&g.complementizers),
-            that_padded: g.that.iter().map(|w| format!(" {} ", w.to_lowercase())).collect(),
-            that: WordSet::new(&g.that),
-            question_openers: WordSet::new(&g.question_openers),
-            clause_openers: WordSet::new(&g.clause_openers),
-            contrast_words: WordSet::new(&g.contrast_words),
-            passive_auxiliaries: WordSet::new(&g.passive_auxiliaries),
-            infinitive_markers: WordSet::new(&g.infinitive_markers),
-            agent_prepositions: WordSet::new(&g.agent_prepositions),
-            owner_prepositions: WordSet::new(&g.owner_prepositions),
-            partner_prepositions: WordSet::new(&g.partner_prepositions),
-            partner_modifiers: WordSet::new(&g.partner_modifiers),
-            talks_words: WordSet::new(&g.talks_words),
-            between_subject_and_verb: WordSet::new(&g.between_subject_and_verb),
-            adverb_endings: Endings::new(&g.adverb_endings),
-            participle_endings: Endings::new(&g.participle_endings),
-            past_endings: Endings::new(&g.past_endings),
-            present_endings: Endings::new(&g.present_endings),
-            modifier_endings: Endings::new(&g.modifier_endings),
-            roles: WordSet::new(&lx.roles),
+            articles: set(&g.articles),
+            definite_articles: set(&g.definite_articles),
+            quantifiers: set(&g.quantifiers),
+            determiners: set(&g.determiners),
+            definite_determiners: set(&g.definite_determiners),
+            possessive_pronouns: set(&g.possessive_pronouns),
+            neuter_possessives: set(&g.neuter_possessives),
+            neuter_subjects: set(&g.neuter_subjects),
+            object_pronouns: set(&g.object_pronouns),
+            anonymous_subjects: set(&g.anonymous_subjects),
+            complementizers: set(&g.complementizers),
+            that_padded: g.that.iter().map(|w| format!(" {} ", crate::lang::lower_same_len(w))).collect(),
+            that: set(&g.that),
+            question_openers: set(&g.question_openers),
+            clause_openers: set(&g.clause_openers),
+            contrast_words: set(&g.contrast_words),
+            passive_auxiliaries: set(&g.passive_auxiliaries),
+            infinitive_markers: set(&g.infinitive_markers),
+            agent_prepositions: set(&g.agent_prepositions),
+            owner_prepositions: set(&g.owner_prepositions),
+            partner_prepositions: set(&g.partner_prepositions),
+            partner_modifiers: set(&g.partner_modifiers),
+            talks_words: set(&g.talks_words),
+            between_subject_and_verb: set(&g.between_subject_and_verb),
+            adverb_endings: endings(&g.adverb_endings),
+            participle_endings: endings(&g.participle_endings),
+            past_endings: endings(&g.past_endings),
+            present_endings: endings(&g.present_endings),
+            modifier_endings: endings(&g.modifier_endings),
+            roles: set(&lx.roles),
+            locative_prepositions: set(&g.locative_prepositions),
+            plural_verb_endings: endings(&g.plural_verb_endings),
+            passive_participle_endings: endings(&g.passive_participle_endings),
+            relatives: set(&g.relatives),
+            conjunctions: set(&g.conjunctions),
+            cased: !lx.inflections.is_empty(),
         }
     }
 
@@ -188,6 +206,11 @@ impl Words {
     /// `peaceful`).
     pub(crate) fn modifier_by_ending(&self, word: &str) -> bool {
         self.modifier_endings.end(word)
+    }
+
+    /// A passive participle (`предложенный`), in a language with cases.
+    pub(crate) fn participle_passive(&self, word: &str) -> bool {
+        self.passive_participle_endings.end(word)
     }
 
     /// A participle used as an adjective after an article (`the proposed`).
@@ -490,12 +513,12 @@ pub(crate) mod tests {
         let profile = Profile::default_profile();
         let scanner = Scanner::new(&profile);
         let words = Words::new(&profile.lexicon);
-        let lower = text.to_ascii_lowercase();
+        let lower = crate::lang::lower_same_len(text);
         let span = Span::new(0, text.len());
         let seg = Segment { span, paragraph: 0, kind: crate::UnitKind::Sentence };
         let quotes = Quotes::new(text, &[seg]);
         let mut sc = Scanned::default();
-        scanner.scan_sentence(text, span, &mut sc);
+        scanner.scan_sentence(text, &lower, span, &mut sc);
         let s = Sentence {
             index: 0,
             seg,

@@ -23,6 +23,7 @@ use crate::scan::{Meaning, PartyRef, RefKind};
 use crate::segment::UnitKind;
 use crate::span::Span;
 
+pub(crate) mod cased;
 pub(crate) mod speech;
 
 /// The construction that made a party a holder. Each names a section of
@@ -232,7 +233,9 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
         if out.kept.iter().any(|h| h.span == r.span) || out.silenced.contains(&r.span) {
             continue;
         }
-        for construction in CONSTRUCTIONS {
+        // (A language with cases has its own table: `cased`.)
+        let table = if s.words.cased { cased::CONSTRUCTIONS } else { CONSTRUCTIONS };
+        for construction in table {
             match construction(s, k, r) {
                 Outcome::Next => continue,
                 Outcome::Holder(h) => out.kept.push(h),
@@ -248,6 +251,9 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
 /// The writer's own question (`What did Putin say?`, a Q&A heading): an
 /// unquoted question opening with a question word.
 pub(crate) fn writers_question(s: &Sentence) -> bool {
+    if s.words.cased {
+        return cased::writers_question(s);
+    }
     s.quotes.quoted_bytes == 0
         && s.text[s.seg.span.range()].trim_end().ends_with('?')
         && s.words.question_openers.contains(s.lower_word(0))

@@ -48,6 +48,8 @@ mod grammar; //    the per-sentence view the later stages read
 mod holders; // 5. holders
 mod html;
 mod ids;
+mod inflect; //    word forms from the profile's paradigms
+mod lang; //    language detection
 mod memory; //    the salience memory
 mod pipeline; //    the pass that calls them
 mod profile;
@@ -67,10 +69,11 @@ pub use explain::{
 pub use holders::Rule;
 pub use html::html_to_text;
 pub use ids::Stance;
+pub use lang::Language;
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
-    Alias, AliasKind, FigureWords, Grammar, Lexicon, Party, Profile, ProfileError, Topic, MAX_PROFILE_BYTES,
-    STANCE_LABELS,
+    Alias, AliasKind, FigureWords, Grammar, Lexicon, Paradigm, Party, Profile, ProfileError, Topic,
+    MAX_PROFILE_BYTES, STANCE_LABELS,
 };
 pub use report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 pub use segment::UnitKind;

@@ -10,11 +10,18 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::lang::Language;
+
 mod validate;
 
 /// The built-in profile, `data/default-profile.json` without its white
 /// space (see `build.rs`).
 const DEFAULT_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-profile.min.json"));
+
+/// The built-in Russian and Ukrainian profiles (`data/profile-ru.json`,
+/// `data/profile-uk.json`), compacted the same way.
+const RU_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-ru.min.json"));
+const UK_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-uk.min.json"));
 
 /// Parties, topics and lexicons that drive an analysis.
 ///
@@ -26,6 +33,9 @@ pub struct Profile {
     pub doc: Option<String>,
     /// Profile format version; currently 1.
     pub version: u32,
+    /// The language of the texts the profile reads (an ISO 639-1 code such
+    /// as `en`, `ru`, `uk`); `en` when the JSON leaves it out.
+    pub language: String,
     /// The parties: the grid's columns.
     pub parties: Vec<Party>,
     /// The topics: the grid's rows.
@@ -47,6 +57,8 @@ struct RawProfile {
     doc: Option<String>,
     #[serde(default = "one")]
     version: u32,
+    #[serde(default)]
+    language: Option<String>,
     parties: Vec<Party>,
     topics: Vec<Topic>,
     #[serde(default)]
@@ -73,7 +85,10 @@ pub struct Alias {
     pub text: String,
     /// What kind of reference this is.
     pub kind: AliasKind,
-    /// `m` or `f` for people, so that `he`/`she` can refer back to them.
+    /// `m` or `f` for people, so that `he`/`she` can refer back to them; in
+    /// a language with grammatical gender, also `n` (neuter) or `p`
+    /// (plural) for other names (`Кремль` m, `Россия` f, `США` p), which
+    /// its pronouns follow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
     /// Match the letters' case exactly (`US`, not the pronoun `us`).
@@ -210,6 +225,35 @@ pub struct Lexicon {
     /// What makes a figure.
     #[serde(default)]
     pub figures: FigureWords,
+    /// Paradigms of endings, by name, for the markers that write a word's
+    /// forms once (`Путин{surname}`; see the `inflect` module). Empty for
+    /// English.
+    #[serde(default)]
+    pub inflections: BTreeMap<String, Paradigm>,
+}
+
+/// The endings of one paradigm, by case. A word written `stem{name}` in a
+/// profile stands for the stem with each ending; in a phrase, the words
+/// with paradigms agree in case. `any` holds endings that mark no case
+/// (verb forms: `заявил{past}`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Paradigm {
+    /// Nominative endings.
+    pub nom: Vec<String>,
+    /// Genitive endings.
+    #[serde(rename = "gen")]
+    pub gen: Vec<String>,
+    /// Dative endings.
+    pub dat: Vec<String>,
+    /// Accusative endings.
+    pub acc: Vec<String>,
+    /// Instrumental endings.
+    pub ins: Vec<String>,
+    /// Locative (prepositional) endings.
+    pub loc: Vec<String>,
+    /// Endings without a case.
+    pub any: Vec<String>,
 }
 
 /// Function words and word endings that the construction rules read: the
@@ -284,6 +328,20 @@ pub struct Grammar {
     /// Endings of modifiers that may stand between a party and its noun
     /// (`-ly`, `-ful`, `-ive`).
     pub modifier_endings: Vec<String>,
+    /// (Languages with cases.) Prepositions of place before an institution
+    /// that speaks in the plural without a subject (`в Кремле заявили`).
+    pub locative_prepositions: Vec<String>,
+    /// (Languages with cases.) Endings of plural verbs (`-ли`, `-ют`).
+    pub plural_verb_endings: Vec<String>,
+    /// (Languages with cases.) Endings of passive participles
+    /// (`предложенный`), whose agent is in the instrumental.
+    pub passive_participle_endings: Vec<String>,
+    /// (Languages with cases.) Relative pronouns that open a clause about
+    /// the noun before them (`который`).
+    pub relatives: Vec<String>,
+    /// (Languages with cases.) Words joining two subjects of one verb
+    /// (`Путин и Трамп обсудили`).
+    pub conjunctions: Vec<String>,
 }
 
 /// The vocabulary of figures.
@@ -309,6 +367,10 @@ pub struct FigureWords {
     pub units: Vec<String>,
     /// Month names: a number beside one is a date.
     pub months: Vec<String>,
+    /// Words that are a figure by themselves: compound adjectives of a
+    /// number written as one word (`трехдневный`, `тридцятиденний`; `30-day`
+    /// is found from its digits).
+    pub compounds: Vec<String>,
 }
 
 /// The eight stance labels of the guidelines, in the order the grid shows them.
@@ -350,6 +412,21 @@ impl Profile {
         DEFAULT_PROFILE
     }
 
+    /// The built-in profile for `language`: the parties and topics of the
+    /// default profile, with the words of that language.
+    pub fn builtin(language: Language) -> Profile {
+        Profile::from_json(Profile::builtin_json(language)).expect("the built-in profiles are valid")
+    }
+
+    /// The JSON text of the built-in profile for `language`.
+    pub fn builtin_json(language: Language) -> &'static str {
+        match language {
+            Language::English => DEFAULT_PROFILE,
+            Language::Russian => RU_PROFILE,
+            Language::Ukrainian => UK_PROFILE,
+        }
+    }
+
     /// Parse and validate a profile from JSON.
     ///
     /// A profile that gives no `lexicon` gets the default one, so that a
@@ -369,28 +446,46 @@ impl Profile {
                 ProfileError::new(e.to_string())
             }
         })?;
-        let builtin = json.as_ptr() == DEFAULT_PROFILE.as_ptr();
+        let builtin = [DEFAULT_PROFILE, RU_PROFILE, UK_PROFILE].iter().any(|p| json.as_ptr() == p.as_ptr());
+        let language = raw.language.unwrap_or_else(|| "en".to_string());
+        // What a profile leaves out comes from the built-in profile of its
+        // language (English for a language without one).
+        let base = || {
+            let l = Language::from_code(&language).unwrap_or(Language::English);
+            Profile::builtin(l).lexicon
+        };
         let lexicon = match raw.lexicon {
-            // A lexicon without the grammar or figure words of its language
-            // gets the built-in (English) ones.
+            // A lexicon without the grammar, figure words or paradigms of
+            // its language gets the built-in ones.
             Some(mut l) if !builtin => {
-                if l.grammar == Grammar::default() || l.figures == FigureWords::default() {
-                    let default = Profile::default_profile().lexicon;
+                let empty_inflections = l.inflections.is_empty() && language != "en";
+                if l.grammar == Grammar::default() || l.figures == FigureWords::default() || empty_inflections
+                {
+                    let default = base();
                     if l.grammar == Grammar::default() {
                         l.grammar = default.grammar;
                     }
                     if l.figures == FigureWords::default() {
                         l.figures = default.figures;
                     }
+                    if empty_inflections {
+                        l.inflections = default.inflections;
+                    }
                 }
                 l
             }
             Some(l) => l,
-            None if !builtin => Profile::default_profile().lexicon,
+            None if !builtin => base(),
             None => Lexicon::default(),
         };
-        let profile =
-            Profile { doc: raw.doc, version: raw.version, parties: raw.parties, topics: raw.topics, lexicon };
+        let profile = Profile {
+            doc: raw.doc,
+            version: raw.version,
+            language,
+            parties: raw.parties,
+            topics: raw.topics,
+            lexicon,
+        };
         profile.validate()?;
         Ok(profile)
     }
@@ -456,5 +551,16 @@ mod tests {
     fn oversized_profile_is_refused() {
         let json = " ".repeat(MAX_PROFILE_BYTES + 1);
         assert!(Profile::from_json(&json).unwrap_err().to_string().contains("at most"));
+    }
+}
+#[cfg(test)]
+mod builtin_tests {
+    #[test]
+    fn builtin_profiles_are_valid() {
+        for l in crate::Language::ALL {
+            if let Err(e) = super::Profile::from_json(super::Profile::builtin_json(l)) {
+                panic!("{l}: {e}");
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! before the holders are found. It never writes the memory.
 
 use crate::grammar::Sentence;
+use crate::inflect::Cases;
 use crate::memory::{Memory, Named};
 use crate::profile::AliasKind;
 use crate::scan::{Cue, Gender, Meaning, PartyRef, RefKind};
@@ -84,7 +85,7 @@ pub(crate) fn resolve(s: &Sentence, memory: &Memory, out: &mut Vec<Resolution>) 
                         push(out, cue, Some(named), RefKind::Pronoun, Gender::Plural, ResolvedBy::TwoLeaders);
                     }
                 }
-                Meaning::Pronoun(g) => pronoun(s, cue, g, memory, out),
+                Meaning::Pronoun(g, cases) => pronoun(s, cue, g, cases, memory, out),
                 _ => {}
             }
         }
@@ -99,8 +100,21 @@ fn push(
     gender: Gender,
     by: ResolvedBy,
 ) {
+    push_cased(out, cue, target, kind, gender, Cases::NONE, by)
+}
+
+fn push_cased(
+    out: &mut Vec<Resolution>,
+    cue: &Cue,
+    target: Option<Named>,
+    kind: RefKind,
+    gender: Gender,
+    cases: Cases,
+    by: ResolvedBy,
+) {
     if let Some((party, antecedent)) = target {
-        let r = PartyRef { span: cue.span, party, kind, gender, word: cue.word, word_end: cue.word_end };
+        let r =
+            PartyRef { span: cue.span, party, kind, gender, cases, word: cue.word, word_end: cue.word_end };
         out.push(Resolution { r, by, antecedent });
     }
 }
@@ -119,7 +133,7 @@ fn generic_title(s: &Sentence, cue: &Cue, memory: &Memory, out: &mut Vec<Resolut
 
 /// `he`, `she`, `they`, `its`: a person of the same gender named earlier in
 /// the sentence as a subject, else the last one remembered.
-fn pronoun(s: &Sentence, cue: &Cue, g: Gender, memory: &Memory, out: &mut Vec<Resolution>) {
+fn pronoun(s: &Sentence, cue: &Cue, g: Gender, cases: Cases, memory: &Memory, out: &mut Vec<Resolution>) {
     // `Putin said that he…`: a person of the same gender named earlier in
     // the sentence, outside any prepositional phrase, comes before the
     // memory.
@@ -148,7 +162,7 @@ fn pronoun(s: &Sentence, cue: &Cue, g: Gender, memory: &Memory, out: &mut Vec<Re
         }
         Gender::Unknown => (None, ResolvedBy::LastPerson),
     };
-    push(out, cue, target, RefKind::Pronoun, g, by);
+    push_cased(out, cue, target, RefKind::Pronoun, g, cases, by);
 }
 
 #[cfg(test)]

@@ -1,13 +1,20 @@
 //! One pass of Aho-Corasick automata over the text: party aliases, topic
 //! terms and cue words, each match checked for word boundaries.
 //!
-//! Matching is ASCII case-insensitive, so byte offsets in the text and in
-//! the patterns agree. Entities and cues live in separate automata because
-//! they may overlap (`Russian forces` is an alias, `forces` an action cue).
+//! The automata run over a lower-cased copy of the text with the same byte
+//! offsets (ASCII and Cyrillic letters lowered, `ё` read as `е`; see
+//! [`crate::lang::lower_same_len`]), so matching is case-insensitive in
+//! both scripts; a case-sensitive alias (`US`) is checked against the text
+//! as written. Patterns with inflection markers (`Путин{surname}`) are
+//! matched in every form ([`crate::inflect`]). Entities and cues live in
+//! separate automata because they may overlap (`Russian forces` is an
+//! alias, `forces` an action cue).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::ids::{PartyId, Stance, TopicId, TopicSet};
+use crate::inflect::{self, Cases};
+use crate::lang::lower_same_len;
 use crate::profile::{AliasKind, Profile};
 use crate::span::Span;
 use crate::text::words_into;
@@ -15,8 +22,19 @@ use crate::text::words_into;
 /// What a matched phrase means. One phrase may mean several things.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
-    Alias { party: PartyId, kind: AliasKind, gender: Gender },
-    Topic { topic: TopicId, anaphor: bool, weak: bool },
+    /// (`cases`: the grammatical cases the form may be in; none for a
+    /// language without them.)
+    Alias {
+        party: PartyId,
+        kind: AliasKind,
+        gender: Gender,
+        cases: Cases,
+    },
+    Topic {
+        topic: TopicId,
+        anaphor: bool,
+        weak: bool,
+    },
     Verb,
     Dual,
     OtherIssue,
@@ -29,7 +47,7 @@ pub(crate) enum Meaning {
     Stance(Stance),
     Negator,
     Hedge,
-    Pronoun(Gender),
+    Pronoun(Gender, Cases),
     Preposition,
 }
 
@@ -69,10 +87,13 @@ struct Automaton {
     exact: Vec<Option<String>>,
     /// Per pattern: what it means.
     meanings: Vec<Vec<Meaning>>,
-    /// Bit set of the (ASCII-lowercased) first two bytes of every pattern,
+    /// Bit set of the (lower-cased) first two bytes of every pattern,
     /// so that most words are rejected without running the automaton.
     firsts: Box<[u64; 1024]>,
 }
+
+/// The most pattern bytes an automaton is built as a DFA for.
+const DFA_PATTERN_BYTES: usize = 48 * 1024;
 
 /// Index of a byte pair in [`Automaton::firsts`].
 fn pair(a: u8, b: u8) -> usize {
@@ -97,28 +118,82 @@ impl Builder {
         Builder { patterns: Vec::new(), exact: Vec::new(), meanings: Vec::new(), index: Default::default() }
     }
 
+    /// Add `text` (one form) with `meaning`; a form with an apostrophe
+    /// is also added with the typographic ones (`перемир’я`, `перемирʼя`).
     fn add(&mut self, text: &str, case_sensitive: bool, meaning: Meaning) {
         let norm = normalize_pattern(text);
-        let key = (if case_sensitive { norm.clone() } else { norm.to_ascii_lowercase() }, case_sensitive);
+        if norm.contains('\'') {
+            for apostrophe in ["\u{2019}", "\u{02bc}"] {
+                self.add_one(norm.replace('\'', apostrophe), case_sensitive, meaning);
+            }
+        }
+        self.add_one(norm, case_sensitive, meaning);
+    }
+
+    fn add_one(&mut self, norm: String, case_sensitive: bool, meaning: Meaning) {
+        // Patterns are matched against the lower-cased text; a
+        // case-sensitive one is also compared with the text as written.
+        let lower = lower_same_len(&norm);
+        let key = (if case_sensitive { norm.clone() } else { lower.clone() }, case_sensitive);
         let i = *self.index.entry(key).or_insert_with(|| {
-            self.patterns.push(norm.clone());
+            self.patterns.push(lower);
             self.exact.push(case_sensitive.then(|| norm.clone()));
             self.meanings.push(Vec::new());
             self.patterns.len() - 1
         });
-        if !self.meanings[i].contains(&meaning) {
-            self.meanings[i].push(meaning);
+        let ms = &mut self.meanings[i];
+        // One alias in several case forms that coincide (`Путина`: genitive
+        // and accusative) is one meaning with the cases joined.
+        if let Meaning::Alias { party, kind, gender, cases } = meaning {
+            let same = ms.iter_mut().find_map(|m| match m {
+                Meaning::Alias { party: p, kind: k, gender: g, cases: c }
+                    if (*p, *k, *g) == (party, kind, gender) =>
+                {
+                    Some(c)
+                }
+                _ => None,
+            });
+            if let Some(c) = same {
+                *c = c.union(cases);
+                return;
+            }
+        }
+        if !ms.contains(&meaning) {
+            ms.push(meaning);
+        }
+    }
+
+    /// Add every form of `pattern` (see [`crate::inflect`]) with `meaning`.
+    fn add_forms(&mut self, pattern: &str, case_sensitive: bool, meaning: Meaning, profile: &Profile) {
+        let paradigms = &profile.lexicon.inflections;
+        if paradigms.is_empty() && !pattern.contains('{') {
+            return self.add(pattern, case_sensitive, meaning);
+        }
+        for (form, cases) in inflect::forms(pattern, paradigms) {
+            let meaning = match meaning {
+                // A name written without a marker in a language with cases
+                // is indeclinable (`США`): it may be in any case.
+                Meaning::Alias { party, kind, gender, .. } => {
+                    let cases = if cases.known() { cases } else { Cases::ALL };
+                    Meaning::Alias { party, kind, gender, cases }
+                }
+                m => m,
+            };
+            self.add(&form, case_sensitive, meaning);
         }
     }
 
     fn build(self) -> Automaton {
+        // A DFA: ~1 MB for the default profile, a few ms to build, and the
+        // cheapest per-word anchored search; a profile with many inflected
+        // forms would make it large, and gets the contiguous NFA. Tests
+        // also run the unanchored reference scan.
+        let bytes: usize = self.patterns.iter().map(String::len).sum();
+        let kind =
+            if bytes <= DFA_PATTERN_BYTES { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
         let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            // A DFA: ~1 MB for the default profile, a few ms to build, and
-            // the cheapest per-word anchored search. Tests also run the
-            // unanchored reference scan.
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(kind))
             .start_kind(if cfg!(test) { StartKind::Both } else { StartKind::Anchored })
             .build(&self.patterns)
             .expect("profile patterns are small and valid");
@@ -143,24 +218,29 @@ fn entity_patterns(profile: &Profile) -> Builder {
             let gender = match a.kind {
                 AliasKind::Person | AliasKind::Title => Gender::parse(a.gender.as_deref()),
                 AliasKind::Group => Gender::Plural,
+                // (A grammatical gender, in a language with one.)
+                _ if a.gender.is_some() => Gender::parse(a.gender.as_deref()),
                 _ => Gender::Neuter,
             };
-            ent.add(
-                &a.text,
-                a.case_sensitive,
-                Meaning::Alias { party: PartyId(p as u8), kind: a.kind, gender },
-            );
+            let meaning =
+                Meaning::Alias { party: PartyId(p as u8), kind: a.kind, gender, cases: Cases::NONE };
+            ent.add_forms(&a.text, a.case_sensitive, meaning, profile);
         }
     }
     for (t, topic) in profile.topics.iter().enumerate() {
         let topic_id = TopicId(t as u8);
         for term in &topic.terms {
             let weak = topic.weak_terms.iter().any(|w| w.eq_ignore_ascii_case(term));
-            ent.add(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak });
+            ent.add_forms(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak }, profile);
         }
         for term in topic.weak_terms.iter().filter(|w| !topic.terms.iter().any(|t| t.eq_ignore_ascii_case(w)))
         {
-            ent.add(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak: true });
+            ent.add_forms(
+                term,
+                false,
+                Meaning::Topic { topic: topic_id, anaphor: false, weak: true },
+                profile,
+            );
         }
     }
     ent
@@ -172,7 +252,8 @@ fn cue_patterns(profile: &Profile) -> Builder {
     let mut cue = Builder::new();
     for (t, topic) in profile.topics.iter().enumerate() {
         for term in &topic.anaphors {
-            cue.add(term, false, Meaning::Topic { topic: TopicId(t as u8), anaphor: true, weak: false });
+            let meaning = Meaning::Topic { topic: TopicId(t as u8), anaphor: true, weak: false };
+            cue.add_forms(term, false, meaning, profile);
         }
     }
     let lx = &profile.lexicon;
@@ -189,25 +270,29 @@ fn cue_patterns(profile: &Profile) -> Builder {
     ];
     for (words, meaning) in lists {
         for w in words {
-            cue.add(w, false, meaning);
+            cue.add_forms(w, false, meaning, profile);
         }
     }
     for (label, words) in &lx.stance {
         let label = Stance::from_name(label).unwrap_or(Stance::Proposes);
         for w in words {
-            cue.add(w, false, Meaning::Stance(label));
+            cue.add_forms(w, false, Meaning::Stance(label), profile);
         }
     }
     for (words, meaning) in [(&lx.negators, Meaning::Negator), (&lx.hedges, Meaning::Hedge)] {
         for w in words {
-            cue.add(w, false, meaning);
+            cue.add_forms(w, false, meaning, profile);
         }
     }
     for (w, class) in &lx.pronouns {
-        cue.add(w, false, Meaning::Pronoun(Gender::parse(Some(class))));
+        // `m`, or `m nom` with the cases the form is in.
+        let mut parts = class.split_whitespace();
+        let gender = Gender::parse(parts.next());
+        let cases = parts.fold(Cases::NONE, |c, name| c.union(Cases::from_name(name)));
+        cue.add_forms(w, false, Meaning::Pronoun(gender, cases), profile);
     }
     for w in &lx.prepositions {
-        cue.add(w, false, Meaning::Preposition);
+        cue.add_forms(w, false, Meaning::Preposition, profile);
     }
     cue
 }
@@ -224,14 +309,21 @@ impl Scanner {
 
     /// Entity matches starting at the given byte offsets (word starts),
     /// ordered, non-overlapping, into `out` (cleared first).
-    pub(crate) fn entities_at(&self, text: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
-        scan_at(&self.entities, text, span, starts, out)
+    pub(crate) fn entities_at(
+        &self,
+        text: &str,
+        lower: &str,
+        span: Span,
+        starts: &[usize],
+        out: &mut Vec<Hit>,
+    ) {
+        scan_at(&self.entities, text, lower, span, starts, out)
     }
 
     /// Cue matches starting at the given byte offsets (word starts), into
     /// `out` (cleared first).
-    pub(crate) fn cues_at(&self, text: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
-        scan_at(&self.cues, text, span, starts, out)
+    pub(crate) fn cues_at(&self, text: &str, lower: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
+        scan_at(&self.cues, text, lower, span, starts, out)
     }
 
     pub(crate) fn entity_meanings(&self, hit: &Hit) -> &[Meaning] {
@@ -251,6 +343,8 @@ pub(crate) struct PartyRef {
     pub party: PartyId,
     pub kind: RefKind,
     pub gender: Gender,
+    /// The grammatical cases its form may be in (none known in English).
+    pub cases: Cases,
     /// Index of its first word in the sentence's word list.
     pub word: usize,
     /// One past its last word.
@@ -333,7 +427,7 @@ impl<'p> Scanned<'p> {
 impl Scanner {
     /// Scan the sentence at `span` into `sc`, reusing its buffers: words,
     /// party aliases, topic words and cues.
-    pub(crate) fn scan_sentence<'p>(&'p self, text: &str, span: Span, sc: &mut Scanned<'p>) {
+    pub(crate) fn scan_sentence<'p>(&'p self, text: &str, lower: &str, span: Span, sc: &mut Scanned<'p>) {
         let Scanned { words, cues, refs, topics, strong_topics, topic_terms, starts, hits } = sc;
         words_into(text, span, words);
         let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
@@ -342,25 +436,26 @@ impl Scanner {
         topic_terms.clear();
         *topics = TopicSet::EMPTY;
         let mut weak_topics = TopicSet::EMPTY;
-        // Patterns start at words, and after a hyphen inside one
-        // (`pro-Russian`).
+        // Patterns start at words, after a hyphen inside one
+        // (`pro-Russian`), and after an initial (`В.Путин`).
         starts.clear();
         for w in words.iter() {
             starts.push(w.start);
             let word = &text[w.range()];
-            if word.contains('-') {
-                starts.extend(word.match_indices('-').map(|(i, _)| w.start + i + 1));
+            if word.contains(['-', '.']) {
+                starts.extend(word.match_indices(['-', '.']).map(|(i, _)| w.start + i + 1));
             }
         }
-        self.entities_at(text, span, starts, hits);
+        self.entities_at(text, lower, span, starts, hits);
         for hit in hits.iter() {
             for m in self.entity_meanings(hit) {
                 match *m {
-                    Meaning::Alias { party, kind, gender } => refs.push(PartyRef {
+                    Meaning::Alias { party, kind, gender, cases } => refs.push(PartyRef {
                         span: hit.span,
                         party,
                         kind: RefKind::Alias(kind),
                         gender,
+                        cases,
                         word: word_at(hit.span.start),
                         word_end: words.partition_point(|w| w.start < hit.span.end),
                     }),
@@ -376,7 +471,7 @@ impl Scanner {
                 }
             }
         }
-        self.cues_at(text, span, starts, hits);
+        self.cues_at(text, lower, span, starts, hits);
         for hit in hits.iter() {
             let s = hit.span;
             let w = word_at(s.start);
@@ -434,13 +529,14 @@ fn starts_letter(text: &[u8], i: usize) -> bool {
 }
 
 /// Anchored leftmost-longest matches at each of `starts` (ordered byte
-/// offsets inside `span`), keeping those that end on a word boundary and
-/// skipping starts inside an earlier match. Patterns only ever start at a
-/// word, so this finds what a full scan finds, while trying each word once.
-fn scan_at(a: &Automaton, text: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
+/// offsets inside `span`) in `lower` (the text lower-cased, same offsets),
+/// keeping those that end on a word boundary and skipping starts inside an
+/// earlier match. Patterns only ever start at a word, so this finds what a
+/// full scan finds, while trying each word once.
+fn scan_at(a: &Automaton, text: &str, lower: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
     out.clear();
     let bytes = text.as_bytes();
-    let hay = &bytes[..span.end];
+    let hay = &lower.as_bytes()[..span.end];
     let mut covered = span.start;
     for &s in starts {
         if s < covered || !boundary_before(bytes, s) {
@@ -465,9 +561,9 @@ fn scan_at(a: &Automaton, text: &str, span: Span, starts: &[usize], out: &mut Ve
 /// A full leftmost-longest scan of `text[span]`: the reference the
 /// word-start scan is tested against.
 #[cfg(test)]
-fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
+fn scan(a: &Automaton, text: &str, lower: &str, span: Span) -> Vec<Hit> {
     let bytes = text.as_bytes();
-    let hay = &bytes[span.range()];
+    let hay = &lower.as_bytes()[span.range()];
     let mut out: Vec<Hit> = Vec::new();
     let mut at = 0;
     // Leftmost-longest matches; a match that fails the word-boundary or
@@ -501,7 +597,7 @@ mod tests {
         let mut out = Vec::new();
         for w in crate::text::words(text, Span::new(0, text.len())) {
             out.push(w.start);
-            out.extend(text[w.range()].match_indices('-').map(|(i, _)| w.start + i + 1));
+            out.extend(text[w.range()].match_indices(['-', '.']).map(|(i, _)| w.start + i + 1));
         }
         out
     }
@@ -510,9 +606,10 @@ mod tests {
         let s = Scanner::new(&Profile::default_profile());
         let span = Span::new(0, text.len());
         let mut at = Vec::new();
-        scan_at(&s.entities, text, span, &starts(text), &mut at);
+        let lower = lower_same_len(text);
+        scan_at(&s.entities, text, &lower, span, &starts(text), &mut at);
         // The word-start scan finds what a full scan of the text finds.
-        let full = scan(&s.entities, text, span);
+        let full = scan(&s.entities, text, &lower, span);
         assert_eq!(
             at.iter().map(|h| h.span).collect::<Vec<_>>(),
             full.iter().map(|h| h.span).collect::<Vec<_>>(),

@@ -19,6 +19,9 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
         if s.in_quote(cue.span.start) {
             continue;
         }
+        if cue.means(Meaning::According) && s.words.cased && super::cased::according(s, cue, out) {
+            continue;
+        }
         if cue.means(Meaning::According) {
             // `according to X`: the source of the whole sentence.
             if let Some(r) = s.sc.refs.iter().find(|r| r.word >= cue.word && r.word <= cue.word_end + 2) {
@@ -29,7 +32,7 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
         if !cue.means(Meaning::Speech) {
             continue;
         }
-        let pick = pick_speaker(s, cue);
+        let pick = if s.words.cased { super::cased::pick_speaker(s, cue) } else { pick_speaker(s, cue) };
         if pick.is_none() && cue.word > 0 {
             foreign_frame(s, cue, out);
         }

@@ -1,0 +1,166 @@
+//! Languages: which one a text is written in, told from its letters.
+//!
+//! The built-in profiles cover English, Russian and Ukrainian. A text is
+//! Russian or Ukrainian when most of its letters are Cyrillic; which of the
+//! two is decided by the letters only one of them uses (`і ї є ґ` are
+//! Ukrainian, `ы э ё ъ` Russian), counted over the whole text so that a
+//! quoted word of the other language does not tip it. Anything else is
+//! English. Detection reads each character once and allocates nothing.
+
+/// A language factgrid can tell apart and has a built-in profile for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    /// English (`en`).
+    English,
+    /// Russian (`ru`).
+    Russian,
+    /// Ukrainian (`uk`).
+    Ukrainian,
+}
+
+impl Language {
+    /// Every language with a built-in profile, English first.
+    pub const ALL: [Language; 3] = [Language::English, Language::Russian, Language::Ukrainian];
+
+    /// The ISO 639-1 code (`en`, `ru`, `uk`), as reports and profiles write it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Russian => "ru",
+            Language::Ukrainian => "uk",
+        }
+    }
+
+    /// The language's English name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Russian => "Russian",
+            Language::Ukrainian => "Ukrainian",
+        }
+    }
+
+    /// The language with code `code` (`en`, `ru`, `uk`; any case).
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// The language `text` is written in (see the module documentation).
+    pub fn detect(text: &str) -> Language {
+        let (mut latin, mut cyrillic, mut ukrainian, mut russian) = (0usize, 0usize, 0usize, 0usize);
+        for c in text.chars() {
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+            } else if ('\u{0400}'..='\u{04ff}').contains(&c) {
+                cyrillic += 1;
+                match c {
+                    'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => ukrainian += 1,
+                    'ы' | 'э' | 'ё' | 'ъ' | 'Ы' | 'Э' | 'Ё' | 'Ъ' => russian += 1,
+                    _ => {}
+                }
+            }
+        }
+        if cyrillic == 0 || cyrillic <= latin {
+            Language::English
+        } else if ukrainian > russian {
+            Language::Ukrainian
+        } else {
+            // (Cyrillic without any telling letter, a few words at most, is
+            // read as Russian, the more widely written of the two.)
+            Language::Russian
+        }
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A copy of `text` in lower case with the same byte offsets: ASCII letters
+/// and every letter whose lower case has the same UTF-8 length (all of
+/// Cyrillic, Greek and Latin-1) are lowered; the few others are kept. `ё`
+/// is read as `е` (Russian writes either), which keeps the length too.
+pub(crate) fn lower_same_len(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some('ё'), None) => out.push('е'),
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `word` in lower case (as [`lower_same_len`]), without allocating for
+/// ASCII words that are lower case already.
+pub(crate) fn lower_word(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(lower_same_len(word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detection() {
+        let cases = [
+            ("Moscow rejected the truce.", Language::English),
+            ("", Language::English),
+            ("12 345 — 67", Language::English),
+            ("Путин поддержал перемирие, но выдвинул условия.", Language::Russian),
+            ("Зеленський заявив, що Україна готова до припинення вогню.", Language::Ukrainian),
+            // A Ukrainian place name in a Russian text, a Russian word in a Ukrainian one.
+            (
+                "В Кремле отвергли идею, которую в Києві назвали разумной. Это вызвало вопросы.",
+                Language::Russian,
+            ),
+            ("Кремль назвав це «передышкой», але Україна не погодилася і наполягає.", Language::Ukrainian),
+            // An English text quoting a Russian word.
+            ("The Kremlin called it a «передышка», a mere respite.", Language::English),
+            ("ПУТИН ОБЪЯВИЛ", Language::Russian),
+            ("ЗЕЛЕНСЬКИЙ ЗАЯВИВ: ЇЇ", Language::Ukrainian),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Language::detect(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn codes() {
+        for l in Language::ALL {
+            assert_eq!(Language::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Language::from_code("RU"), Some(Language::Russian));
+        assert_eq!(Language::from_code("de"), None);
+    }
+
+    #[test]
+    fn lower_case_keeps_offsets() {
+        for text in ["Путин ЗАЯВИЛ", "ЇЖАК Ґанок Є", "MOSCOW İstanbul ẞ", "Ёлка ЁЖ", "x\u{0130}y"]
+        {
+            let lower = lower_same_len(text);
+            assert_eq!(lower.len(), text.len(), "{text:?}");
+            for (a, b) in text.char_indices().zip(lower.char_indices()) {
+                assert_eq!(a.0, b.0, "{text:?}");
+            }
+        }
+        assert_eq!(lower_same_len("Путин ЗАЯВИЛ Її"), "путин заявил її");
+        assert_eq!(lower_same_len("Её Кремлём"), "ее кремлем");
+        assert_eq!(lower_word("Київ"), "київ");
+    }
+}
