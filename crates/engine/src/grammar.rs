@@ -144,6 +144,7 @@ pub(crate) struct Words {
     passive_participle_endings: Endings,
     pub relatives: WordSet,
     pub conjunctions: WordSet,
+    pub infinitive_endings: Endings,
     /// The language inflects (its profile has paradigms): references carry
     /// cases, and the rules for such languages apply
     /// ([`crate::holders`]' `cased` module).
@@ -192,6 +193,7 @@ impl Words {
             passive_participle_endings: endings(&g.passive_participle_endings),
             relatives: set(&g.relatives),
             conjunctions: set(&g.conjunctions),
+            infinitive_endings: endings(&g.infinitive_endings),
             cased: !lx.inflections.is_empty(),
         }
     }
@@ -447,6 +449,9 @@ impl<'a, 'p> Sentence<'a, 'p> {
     /// `asked Putin to spare`, `urged them to accept`, not `was asked to
     /// comment` (passive) or `asked about the truce`.
     pub(crate) fn request(&self, w: usize, we: usize) -> bool {
+        if self.words.cased {
+            return crate::holders::cased::request(self, w, we);
+        }
         let passive = w > 0 && self.words.passive_auxiliaries.contains(self.lower_word(w - 1));
         if passive {
             return false;

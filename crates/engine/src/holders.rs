@@ -38,6 +38,8 @@ pub enum Rule {
     SpeakerLabel,
     /// An untagged or long quote, by its tag or the last speaker.
     Quote,
+    /// A later sentence of a transcript's turn, by its label (`PUTIN: …`).
+    Turn,
     /// `the American proposal` inside a quote.
     OwnerInQuote,
     /// `Russia's military has denied …`
@@ -66,11 +68,12 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, for coverage tests.
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 17] = [
         Rule::AccordingTo,
         Rule::Speech,
         Rule::SpeakerLabel,
         Rule::Quote,
+        Rule::Turn,
         Rule::OwnerInQuote,
         Rule::PossessiveRole,
         Rule::PossessiveNoun,
@@ -92,6 +95,7 @@ impl Rule {
             Rule::Speech => "Speech",
             Rule::SpeakerLabel => "SpeakerLabel",
             Rule::Quote => "Quote",
+            Rule::Turn => "Turn",
             Rule::OwnerInQuote => "OwnerInQuote",
             Rule::PossessiveRole => "PossessiveRole",
             Rule::PossessiveNoun => "PossessiveNoun",
@@ -138,6 +142,12 @@ impl Holder {
             continued: false,
             rule,
         }
+    }
+
+    /// A holder named by `span` in another sentence (a quote's or turn's
+    /// speaker): no word of this one.
+    pub(crate) fn at(party: PartyId, span: Span, via: Via, rule: Rule) -> Holder {
+        Holder { party, via, span, word: 0, scope_start: 0, forced: None, continued: false, rule }
     }
 
     fn scope(mut self, start: usize) -> Holder {
@@ -518,7 +528,10 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
             frames.iter().find(|&&(p, start, end)| p != Some(h.party) && h.word >= start && h.word < end);
         let keep = inside.is_none()
             || matches!(h.via, Via::Agent | Via::AccordingTo)
+            // (The owner of a proposal, or of a demand in the genitive:
+            // `вимоги Москви`.)
             || h.forced == Some(Stance::Proposes)
+            || h.via == Via::Owner && h.forced.is_some()
             || direct_stance(s, h);
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);

@@ -42,6 +42,7 @@ pub mod architecture {}
 // its forms.
 mod cells; // 9. cells
 mod compact;
+mod dialogue; // 2. quotes: speech without quotation marks
 mod explain;
 mod figures; // 7. figures
 mod grammar; //    the per-sentence view the later stages read

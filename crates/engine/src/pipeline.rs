@@ -251,8 +251,12 @@ impl Compiled {
         }
         let speech = |w: &str| self.speech_verbs.contains(w);
         let segments = segment(text, &self.abbreviations, &speech);
-        let quotes = Quotes::new(text, &segments);
-        let mut run = Run::new(self, text, &segments, &quotes);
+        let lower = crate::lang::lower_same_len(text);
+        let names_party = |span: Span| self.scanner.names_party(text, &lower, span);
+        let (dialogue, turns) = crate::dialogue::regions(text, &segments, &speech, &names_party);
+        let quotes = Quotes::new(text, &segments).with_dialogue(dialogue);
+        let mut run = Run::new(self, text, lower, &segments, &quotes);
+        run.turns = turns;
         match trace {
             Some(trace) => {
                 for (si, seg) in segments.iter().enumerate() {
@@ -313,6 +317,7 @@ struct Run<'a> {
     segments: &'a [Segment],
     quotes: &'a Quotes,
     speakers: QuoteSpeakers,
+    turns: crate::dialogue::Turns,
     memory: Memory,
     claims: Claims,
     sentences: Vec<report::Sentence>,
@@ -326,14 +331,21 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn new(a: &'a Compiled, text: &'a str, segments: &'a [Segment], quotes: &'a Quotes) -> Run<'a> {
+    fn new(
+        a: &'a Compiled,
+        text: &'a str,
+        lower: String,
+        segments: &'a [Segment],
+        quotes: &'a Quotes,
+    ) -> Run<'a> {
         Run {
             a,
             text,
-            lower: crate::lang::lower_same_len(text),
+            lower,
             segments,
             quotes,
             speakers: QuoteSpeakers::new(quotes),
+            turns: crate::dialogue::Turns::default(),
             memory: Memory::default(),
             claims: Claims::default(),
             sentences: Vec::with_capacity(segments.len()),
@@ -380,6 +392,8 @@ impl<'a> Run<'a> {
             || lookahead_speaker(self.a, self.text, &self.lower, self.segments, si, &view, &self.memory);
         let (quote, other_speaker) =
             attribute_quotes(&s, &mut self.holders, &mut self.speakers, &self.memory, &ahead);
+        // A transcript's turn: its speaker, named by the label.
+        self.turns.attribute(&s, &mut self.holders);
         // Topics: named, described, carried over.
         let topics = topics::decide(&s, &self.holders.kept, &self.memory);
         // Figures: topic and source (reads the memory).

@@ -342,6 +342,9 @@ pub struct Grammar {
     /// (Languages with cases.) Words joining two subjects of one verb
     /// (`Путин и Трамп обсудили`).
     pub conjunctions: Vec<String>,
+    /// (Languages with cases.) Endings of the infinitive (`-ть`), which
+    /// follows a request's object (`призвал Киев согласиться`).
+    pub infinitive_endings: Vec<String>,
 }
 
 /// The vocabulary of figures.

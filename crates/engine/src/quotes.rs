@@ -106,6 +106,26 @@ impl Quotes {
         Quotes { regions }
     }
 
+    /// Add the regions of unquoted speech ([`crate::dialogue`]): a region
+    /// that overlaps a quote becomes one with it, so that the regions stay
+    /// ordered and disjoint.
+    pub(crate) fn with_dialogue(mut self, extra: Vec<Span>) -> Quotes {
+        if extra.is_empty() {
+            return self;
+        }
+        self.regions.extend(extra);
+        self.regions.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(self.regions.len());
+        for r in self.regions {
+            match merged.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        self.regions = merged;
+        self
+    }
+
     /// The quotes as they touch the sentence at `span`.
     pub(crate) fn view(&self, span: Span) -> QuoteView<'_> {
         let first = self.regions.partition_point(|q| q.end <= span.start);

@@ -55,7 +55,7 @@ impl Abbreviations {
     }
 }
 
-fn is_open_quote(c: char) -> bool {
+pub(crate) fn is_open_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\u{201e}' | '\u{00ab}' | '\'')
 }
 

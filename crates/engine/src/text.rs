@@ -3,7 +3,6 @@
 use crate::span::Span;
 
 /// [`words_into`] a new vector.
-#[cfg(test)]
 pub(crate) fn words(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::with_capacity(span.len() / 5 + 1);
     words_into(text, span, &mut out);

@@ -209,6 +209,7 @@ fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
     }
     let pronoun = r.kind == RefKind::Pronoun;
     if let Some(v) = verb_after(s, r) {
+        let v = verb_group(s, v, r.word_end);
         return Outcome::Holder(Holder::new(r, Via::Subject, Rule::Subject).scope(v).continued(pronoun));
     }
     if let Some(v) = verb_before(s, r) {
@@ -218,6 +219,29 @@ fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
         return Outcome::Holder(Holder::new(r, Via::Subject, Rule::HeadlineSubject).scope(r.word_end));
     }
     Outcome::NotAHolder(None)
+}
+
+/// Where the predicate of verb `v` starts: over the negators, hedges and
+/// refusals right before it (`никогда не признает`, `в принципе
+/// поддерживает`), not before word `floor`.
+pub(super) fn verb_group(s: &Sentence, v: usize, floor: usize) -> usize {
+    let mut k = v;
+    loop {
+        // (A cue ending right before the verb, or holding it: `не
+        // согласится`.)
+        let before = s.sc.cues.iter().find(|c| {
+            c.word < k
+                && c.word_end >= k
+                && c.word >= floor
+                && c.meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Negator | Meaning::Hedge | Meaning::Stance(_)))
+        });
+        match before {
+            Some(c) if !finite(s, c.word) => k = c.word,
+            _ => return k,
+        }
+    }
 }
 
 /// The verb of a subject that stands before it: the first finite verb in
@@ -337,6 +361,14 @@ pub(super) fn according_pronoun<'s>(s: &'s Sentence, cue: &Cue) -> Option<&'s Pa
         return None;
     }
     s.sc.refs.iter().find(|r| r.word == w - 1 && r.kind == RefKind::Pronoun && s.possessive_pronoun(r))
+}
+
+/// A request verb at words `w..we` that asks someone to do something
+/// (`призвал Киев согласиться`, `попросив Путіна зберегти`): an infinitive
+/// within five words after it, and not a passive (`было предложено`).
+pub(crate) fn request(s: &Sentence, w: usize, we: usize) -> bool {
+    let passive = w > 0 && s.words.passive_auxiliaries.contains(s.lower_word(w - 1));
+    !passive && (we..(we + 5).min(s.len())).any(|k| s.words.infinitive_endings.end(s.lower_word(k)))
 }
 
 /// The writer's question in a cased language: also `Готова ли Москва …?`

@@ -195,8 +195,9 @@ impl Lexicon {
 
 impl Grammar {
     /// Every list, with its name in the profile.
-    fn lists(&self) -> [(&'static str, &Vec<String>); 33] {
+    fn lists(&self) -> [(&'static str, &Vec<String>); 34] {
         [
+            ("infinitive_endings", &self.infinitive_endings),
             ("locative_prepositions", &self.locative_prepositions),
             ("plural_verb_endings", &self.plural_verb_endings),
             ("passive_participle_endings", &self.passive_participle_endings),
