@@ -190,7 +190,11 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
     let questions = claims.iter().filter(|c| c.stance == Some(Stance::Questions)).count() as f32;
     let reservations = score[Stance::Conditional as usize] + questions + score[Stance::Demands as usize];
     if score[s] > 0.0 && reservations > 0.0 && reservations * 3.0 >= score[s] {
-        score[Stance::Conditional as usize] += score[s] + score[Stance::Questions as usize];
+        // The support, its questions and its demands are all one conditional
+        // position (`We agree with a truce. But the terms must be clear.`).
+        score[Stance::Conditional as usize] +=
+            score[s] + score[Stance::Questions as usize] + score[Stance::Demands as usize];
+        score[Stance::Demands as usize] = 0.0;
     }
     // Nothing but statements without a stance word: the party is talking it
     // over; nothing but actions: it acts.

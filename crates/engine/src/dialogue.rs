@@ -190,7 +190,7 @@ fn dash_speech(text: &str, para: Span, speech: &dyn Fn(&str) -> bool, out: &mut 
             words.first().is_some_and(|w| w.starts_with(char::is_lowercase))
                 && words.iter().any(|w| {
                     let bare = w.trim_matches(|c: char| !c.is_alphabetic());
-                    speech(&crate::lang::lower_same_len(bare))
+                    speech(&crate::text::fold_case(bare))
                 })
         })
         .collect();

@@ -53,7 +53,7 @@ fn sequences(list: &[String]) -> Vec<Vec<String>> {
     list.iter()
         .map(|p| {
             p.split_whitespace()
-                .map(|w| crate::lang::lower_same_len(w.trim_end_matches('.')))
+                .map(|w| crate::text::fold_case(w.trim_end_matches('.')))
                 .filter(|w| !w.is_empty())
                 .collect()
         })
@@ -107,7 +107,7 @@ fn in_set(set: &WordSet, word: &str) -> bool {
         b.make_ascii_lowercase();
         set.contains_bytes(b)
     } else {
-        set.contains(&crate::lang::lower_same_len(word))
+        set.contains(&crate::text::fold_case(word))
     }
 }
 

@@ -54,7 +54,7 @@ impl WordSet {
     pub(crate) fn new(words: &[String]) -> WordSet {
         let mut s = WordSet::default();
         for w in words {
-            let w = crate::lang::lower_same_len(w).into_bytes();
+            let w = crate::text::fold_case(w).into_bytes();
             s.lengths |= 1 << w.len().min(63);
             if let Some(&b) = w.first() {
                 s.firsts[b as usize / 64] |= 1 << (b % 64);
@@ -89,7 +89,7 @@ pub(crate) struct Endings(Vec<Box<str>>);
 
 impl Endings {
     fn new(words: &[String]) -> Endings {
-        Endings(words.iter().map(|w| crate::lang::lower_same_len(w).into_boxed_str()).collect())
+        Endings(words.iter().map(|w| crate::text::fold_case(w).into_boxed_str()).collect())
     }
 
     /// Does `word` (lower case) end in one of the endings?
@@ -169,7 +169,7 @@ impl Words {
             object_pronouns: set(&g.object_pronouns),
             anonymous_subjects: set(&g.anonymous_subjects),
             complementizers: set(&g.complementizers),
-            that_padded: g.that.iter().map(|w| format!(" {} ", crate::lang::lower_same_len(w))).collect(),
+            that_padded: g.that.iter().map(|w| format!(" {} ", crate::text::fold_case(w))).collect(),
             that: set(&g.that),
             question_openers: set(&g.question_openers),
             clause_openers: set(&g.clause_openers),
@@ -518,7 +518,7 @@ pub(crate) mod tests {
         let profile = Profile::default_profile();
         let scanner = Scanner::new(&profile);
         let words = Words::new(&profile.lexicon);
-        let lower = crate::lang::lower_same_len(text);
+        let lower = crate::text::fold_case(text);
         let span = Span::new(0, text.len());
         let seg = Segment { span, paragraph: 0, kind: crate::UnitKind::Sentence };
         let quotes = Quotes::new(text, &[seg]);

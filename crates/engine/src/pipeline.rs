@@ -217,7 +217,7 @@ impl Compiled {
             abbreviations: Abbreviations::new(&lx.abbreviations),
             speech_verbs: crate::inflect::expand_all(&lx.speech_verbs, &lx.inflections)
                 .iter()
-                .map(|w| crate::lang::lower_same_len(w))
+                .map(|w| crate::text::fold_case(w))
                 .collect(),
             words: Words::new(lx),
             figures: figures::Vocab::new(&lx.figures, &lx.inflections),
@@ -251,7 +251,7 @@ impl Compiled {
         }
         let speech = |w: &str| self.speech_verbs.contains(w);
         let segments = segment(text, &self.abbreviations, &speech);
-        let lower = crate::lang::lower_same_len(text);
+        let lower = crate::text::fold_case(text);
         let names_party = |span: Span| self.scanner.names_party(text, &lower, span);
         let (dialogue, turns) = crate::dialogue::regions(text, &segments, &speech, &names_party);
         let quotes = Quotes::new(text, &segments).with_dialogue(dialogue);
@@ -312,7 +312,7 @@ struct Run<'a> {
     a: &'a Compiled,
     text: &'a str,
     /// The whole text in lower case (same byte offsets; see
-    /// [`crate::lang::lower_same_len`]).
+    /// [`crate::text::fold_case`]).
     lower: String,
     segments: &'a [Segment],
     quotes: &'a Quotes,

@@ -170,6 +170,11 @@ pub struct Lexicon {
     /// verb (`asked Putin to spare`, `urged Kyiv to accept`): a demand.
     #[serde(default)]
     pub requests: Vec<String>,
+    /// Verbs of giving something up (`withdraw`, `cede`, `give up`,
+    /// `recognise`): refusing one (`will not withdraw`) is opposing, asking
+    /// it of others is demanding.
+    #[serde(default)]
+    pub yields: Vec<String>,
     /// Verbs whose next word is the person spoken to or about, not a new
     /// subject (`told Trump that …`, `assured Kyiv that …`, `accused
     /// Moscow of …`).
@@ -232,148 +237,186 @@ pub struct Lexicon {
     pub inflections: BTreeMap<String, Paradigm>,
 }
 
-/// The endings of one paradigm, by case. A word written `stem{name}` in a
-/// profile stands for the stem with each ending; in a phrase, the words
-/// with paradigms agree in case. `any` holds endings that mark no case
-/// (verb forms: `заявил{past}`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Paradigm {
-    /// Nominative endings.
-    pub nom: Vec<String>,
-    /// Genitive endings.
-    #[serde(rename = "gen")]
-    pub gen: Vec<String>,
-    /// Dative endings.
-    pub dat: Vec<String>,
-    /// Accusative endings.
-    pub acc: Vec<String>,
-    /// Instrumental endings.
-    pub ins: Vec<String>,
-    /// Locative (prepositional) endings.
-    pub loc: Vec<String>,
-    /// Endings without a case.
-    pub any: Vec<String>,
+/// A struct of named word lists, read from a JSON object of lists through a
+/// map (one small deserializer for every such struct, instead of a
+/// generated one per field set), with every list and its name at hand.
+macro_rules! word_lists {
+    ($(#[$sdoc:meta])* $name:ident { $($(#[$doc:meta])* $field:ident,)* }) => {
+        $(#[$sdoc])*
+        #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+        #[serde(try_from = "BTreeMap<String, Vec<String>>")]
+        pub struct $name {
+            $($(#[$doc])* pub $field: Vec<String>,)*
+        }
+
+        impl $name {
+            /// Every list, with its name in the profile.
+            pub fn lists(&self) -> Vec<(&'static str, &Vec<String>)> {
+                vec![$((stringify!($field), &self.$field),)*]
+            }
+        }
+
+        impl TryFrom<BTreeMap<String, Vec<String>>> for $name {
+            type Error = String;
+
+            fn try_from(map: BTreeMap<String, Vec<String>>) -> Result<$name, String> {
+                let mut out = $name::default();
+                for (key, words) in map {
+                    match key.as_str() {
+                        $(stringify!($field) => out.$field = words,)*
+                        _ => {
+                            let known: &[&str] = &[$(stringify!($field)),*];
+                            return Err(format!("unknown list `{key}`, expected one of {}", known.join(", ")));
+                        }
+                    }
+                }
+                Ok(out)
+            }
+        }
+    };
 }
 
-/// Function words and word endings that the construction rules read: the
-/// closed classes of the profile's language. Each list names the rule that
-/// reads it. All matched case-insensitively against one word.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Grammar {
-    /// Free-form documentation; ignored.
-    #[serde(rename = "_doc")]
-    pub doc: Option<String>,
+word_lists! {
+    /// Function words and word endings that the construction rules read: the
+    /// closed classes of the profile's language. Each list names the rule that
+    /// reads it. All matched case-insensitively against one word.
+    ///
+    /// Written in the profile as an object of word lists (`{"articles": ["the",
+    /// "a"], …}`); a list left out is empty, and an unknown name is an error.
+    Grammar {
     /// Articles (`the`, `a`): skipped before a party, a proposal noun or a
     /// participle used as an adjective (`the proposed truce`).
-    pub articles: Vec<String>,
+    articles,
     /// The definite article, skipped between a verb and its object.
-    pub definite_articles: Vec<String>,
+    definite_articles,
     /// Quantifiers skipped before a party after a preposition (`with both`).
-    pub quantifiers: Vec<String>,
+    quantifiers,
     /// Determiners: after `to` they open a noun phrase, not a verb.
-    pub determiners: Vec<String>,
+    determiners,
     /// Determiners that refer back to something already named (`the
     /// territory`, `our land`).
-    pub definite_determiners: Vec<String>,
+    definite_determiners,
     /// Possessive pronouns (`his`, `their`).
-    pub possessive_pronouns: Vec<String>,
+    possessive_pronouns,
     /// The neuter possessive (`its`), which often is a party.
-    pub neuter_possessives: Vec<String>,
+    neuter_possessives,
     /// The neuter subject pronoun (`it`), a party only before a verb.
-    pub neuter_subjects: Vec<String>,
+    neuter_subjects,
     /// Pronoun objects of a stance (`has not accepted it`).
-    pub object_pronouns: Vec<String>,
+    object_pronouns,
     /// Words before a speech verb that name no one new (`he said`, `which
     /// said`): their statement is not a foreign speaker's.
-    pub anonymous_subjects: Vec<String>,
+    anonymous_subjects,
     /// Words after a speech verb that introduce content (`did not say
     /// whether`): saying them is not silence.
-    pub complementizers: Vec<String>,
+    complementizers,
     /// The complementizer `that` (`denied that …` disputes a report).
-    pub that: Vec<String>,
+    that,
     /// Words that open a question.
-    pub question_openers: Vec<String>,
+    question_openers,
     /// Words that open a new main clause after a comma (`, but`).
-    pub clause_openers: Vec<String>,
+    clause_openers,
     /// Words that contrast (`agreed to X, but …`).
-    pub contrast_words: Vec<String>,
+    contrast_words,
     /// Auxiliaries of the passive (`was asked`).
-    pub passive_auxiliaries: Vec<String>,
+    passive_auxiliaries,
     /// The infinitive marker (`to`).
-    pub infinitive_markers: Vec<String>,
+    infinitive_markers,
     /// The preposition of a passive agent (`by`).
-    pub agent_prepositions: Vec<String>,
+    agent_prepositions,
     /// The preposition of an owner (`the proposal of X`).
-    pub owner_prepositions: Vec<String>,
+    owner_prepositions,
     /// The preposition of a partner (`talks with X`).
-    pub partner_prepositions: Vec<String>,
+    partner_prepositions,
     /// Adjectives skipped before a partner (`with senior officials`).
-    pub partner_modifiers: Vec<String>,
+    partner_modifiers,
     /// Words for talks and meetings before a partner (`met with`).
-    pub talks_words: Vec<String>,
+    talks_words,
     /// Words that may stand between a subject and its verb (`Putin on
     /// Tuesday said`).
-    pub between_subject_and_verb: Vec<String>,
+    between_subject_and_verb,
     /// Endings of adverbs (`-ly`).
-    pub adverb_endings: Vec<String>,
+    adverb_endings,
     /// Endings of participles (`-ing`).
-    pub participle_endings: Vec<String>,
+    participle_endings,
     /// Endings of past verbs (`-ed`).
-    pub past_endings: Vec<String>,
+    past_endings,
     /// Endings of present verbs (`-s`; not doubled, as in `-ss`, and only
     /// on words of four letters or more).
-    pub present_endings: Vec<String>,
+    present_endings,
     /// Endings of modifiers that may stand between a party and its noun
     /// (`-ly`, `-ful`, `-ive`).
-    pub modifier_endings: Vec<String>,
+    modifier_endings,
     /// (Languages with cases.) Prepositions of place before an institution
     /// that speaks in the plural without a subject (`в Кремле заявили`).
-    pub locative_prepositions: Vec<String>,
+    locative_prepositions,
     /// (Languages with cases.) Endings of plural verbs (`-ли`, `-ют`).
-    pub plural_verb_endings: Vec<String>,
+    plural_verb_endings,
     /// (Languages with cases.) Endings of passive participles
     /// (`предложенный`), whose agent is in the instrumental.
-    pub passive_participle_endings: Vec<String>,
+    passive_participle_endings,
     /// (Languages with cases.) Relative pronouns that open a clause about
     /// the noun before them (`который`).
-    pub relatives: Vec<String>,
+    relatives,
     /// (Languages with cases.) Words joining two subjects of one verb
     /// (`Путин и Трамп обсудили`).
-    pub conjunctions: Vec<String>,
+    conjunctions,
     /// (Languages with cases.) Endings of the infinitive (`-ть`), which
     /// follows a request's object (`призвал Киев согласиться`).
-    pub infinitive_endings: Vec<String>,
+    infinitive_endings,
+    }
 }
 
-/// The vocabulary of figures.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct FigureWords {
-    /// Free-form documentation; ignored.
-    #[serde(rename = "_doc")]
-    pub doc: Option<String>,
+word_lists! {
+    /// The endings of one paradigm, by case. A word written `stem{name}` in a
+    /// profile stands for the stem with each ending; in a phrase, the words
+    /// with paradigms agree in case. `any` holds endings that mark no case
+    /// (verb forms: `заявил{past}`).
+    Paradigm {
+    /// Nominative endings.
+    nom,
+    /// Genitive endings.
+    gen,
+    /// Dative endings.
+    dat,
+    /// Accusative endings.
+    acc,
+    /// Instrumental endings.
+    ins,
+    /// Locative (prepositional) endings.
+    loc,
+    /// Endings without a case.
+    any,
+    }
+}
+
+word_lists! {
+    /// The vocabulary of figures.
+    ///
+    /// Written in the profile as an object of word lists (`{"units": ["km",
+    /// "troops"], …}`); a list left out is empty, and an unknown name is an error.
+    FigureWords {
     /// Numbers written as words (`four`, `thousands`).
-    pub number_words: Vec<String>,
+    number_words,
     /// Number words that take `of` before their unit (`thousands of troops`).
-    pub counts_of: Vec<String>,
+    counts_of,
     /// Fractions (`third`, `fifths`).
-    pub fractions: Vec<String>,
+    fractions,
     /// Words that make a fraction a figure before it (`a third`).
-    pub fraction_articles: Vec<String>,
+    fraction_articles,
     /// Words joining a range (`10 to 15`).
-    pub range_words: Vec<String>,
+    range_words,
     /// Modifiers before a number (`less than`, `nearly`).
-    pub modifiers: Vec<String>,
+    modifiers,
     /// Units after a number (`sq km`, `troops`, `per cent`).
-    pub units: Vec<String>,
+    units,
     /// Month names: a number beside one is a date.
-    pub months: Vec<String>,
+    months,
     /// Words that are a figure by themselves: compound adjectives of a
     /// number written as one word (`трехдневный`, `тридцятиденний`; `30-day`
     /// is found from its digits).
-    pub compounds: Vec<String>,
+    compounds,
+    }
 }
 
 /// The eight stance labels of the guidelines, in the order the grid shows them.

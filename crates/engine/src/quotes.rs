@@ -15,37 +15,110 @@ use crate::ids::Speaker;
 use crate::segment::Segment;
 use crate::span::Span;
 
-/// Regions of the text inside double quotation marks, per paragraph.
+/// Regions of the text inside quotation marks, per paragraph.
 ///
-/// Curly quotes pair by direction; straight quotes alternate. A quote left
-/// open runs to the end of its paragraph (the convention for quotes that go
-/// on over several paragraphs). Nested single quotes are left alone, and an
-/// unbalanced closing mark is ignored.
+/// Double quotes: curly ones pair by direction (`“…”`, `„…“`, `«…»`),
+/// straight ones alternate; a double quote left open runs to the end of its
+/// paragraph (the convention for quotes that go on over several
+/// paragraphs), and an unbalanced closing mark is ignored. Single quotes
+/// nested inside double quotes are left alone.
+///
+/// Outside double quotes, single quotes are quotation marks too (British
+/// style: `'We will not leave,' he said.`), told apart from apostrophes
+/// ([`single_opens`], [`single_closes`]). An unclosed single quote runs to
+/// the end of the paragraph only when it opens the paragraph; elsewhere it
+/// was an apostrophe after all.
 pub(crate) fn quote_regions(text: &str, paragraph: Span) -> Vec<Span> {
     let s = &text[paragraph.range()];
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    // Quotation marks are `"` or start with 0xE2 (curly) or 0xC2 (guillemets).
-    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, s.as_bytes()) {
+    // The open double quote (its offset and closing mark), and the open
+    // single quote.
+    let mut double: Option<(usize, char)> = None;
+    let mut single: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Quotation marks are ASCII `"` and `'`, or start with 0xE2 (curly)
+        // or 0xC2 (guillemets).
+        let b = bytes[i];
+        if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
+            i += 1;
+            continue;
+        }
         let c = s[i..].chars().next().unwrap_or(' ');
-        match c {
-            '\u{201c}' | '\u{201e}' | '\u{00ab}' if open.is_none() => open = Some(i),
-            '\u{201d}' | '\u{00bb}' => {
-                if let Some(o) = open.take() {
-                    out.push(Span::new(paragraph.start + o, paragraph.start + i + c.len_utf8()));
-                }
+        let len = c.len_utf8();
+        match (c, double) {
+            ('\u{201c}', None) => double = Some((i, '\u{201d}')),
+            ('\u{201e}', None) => double = Some((i, '\u{201c}')),
+            ('\u{00ab}', None) => double = Some((i, '\u{00bb}')),
+            ('"', None) => double = Some((i, '"')),
+            (_, Some((o, close))) if c == close || (c == '\u{201d}' && close == '\u{201c}') => {
+                out.push(Span::new(paragraph.start + o, paragraph.start + i + len));
+                double = None;
             }
-            '"' => match open.take() {
-                Some(o) => out.push(Span::new(paragraph.start + o, paragraph.start + i + 1)),
-                None => open = Some(i),
+            ('\'' | '\u{2018}' | '\u{2019}', None) => match single {
+                None if single_opens(s, i, c) => single = Some(i),
+                Some(o) if single_closes(s, o, i, c) => {
+                    out.push(Span::new(paragraph.start + o, paragraph.start + i + len));
+                    single = None;
+                }
+                _ => {}
             },
             _ => {}
         }
+        i += len;
     }
-    if let Some(o) = open {
-        out.push(Span::new(paragraph.start + o, paragraph.end));
+    match (double, single) {
+        (Some((o, _)), _) => out.push(Span::new(paragraph.start + o, paragraph.end)),
+        (None, Some(0)) => out.push(paragraph),
+        _ => {}
     }
+    // A double quote opened inside an open single one (`'He said "no"'`) is
+    // inside it: keep the regions ordered and disjoint.
+    out.sort_by_key(|q| q.start);
+    out.dedup_by(|later, earlier| later.start < earlier.end);
     out
+}
+
+/// Does the single quote `c` at byte `i` of `s` open a quotation? It stands
+/// at the start of a word (after white space, an opening bracket or a dash,
+/// or at the start) and before a letter or digit — not `'90s` or `’n’`.
+fn single_opens(s: &str, i: usize, c: char) -> bool {
+    if c == '\u{2019}' && !s[..i].is_empty() && !s[..i].ends_with(char::is_whitespace) {
+        return false;
+    }
+    let before = s[..i].chars().next_back();
+    let after = &s[i + c.len_utf8()..];
+    let starts_word =
+        before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '\u{2014}' | '\u{2013}' | '-'));
+    let next = after.chars().next();
+    // `'90s`: a decade, not a quote.
+    let decade = after.len() >= 3
+        && after.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+        && after.as_bytes()[2] == b's';
+    starts_word && next.is_some_and(char::is_alphanumeric) && !decade
+}
+
+/// Does the single quote `c` at byte `i` of `s` close the open quotation?
+/// It ends a word (after a letter, digit or punctuation) and is not followed
+/// by a letter (`don't`). A plural possessive (`the Russians' demands`) is
+/// taken for one when a later quote mark in the paragraph can close instead.
+/// A quotation holds at least two characters (`rock 'n' roll` has none).
+fn single_closes(s: &str, open: usize, i: usize, c: char) -> bool {
+    if c == '\u{2018}' || s[open..i].chars().count() < 3 {
+        return false;
+    }
+    let before = s[..i].chars().next_back();
+    let after = &s[i + c.len_utf8()..];
+    let next = after.chars().next();
+    if before.is_none_or(char::is_whitespace) || next.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let possessive = before == Some('s')
+        && after.starts_with(' ')
+        && after[1..].starts_with(char::is_alphabetic)
+        && after.contains(['\'', '\u{2019}']);
+    !possessive
 }
 
 /// The quote regions of a whole text, in order.
@@ -239,6 +312,24 @@ mod tests {
                 "\u{201c}It is \u{2018}fine\u{2019},\u{201d} she said.",
                 &["\u{201c}It is \u{2018}fine\u{2019},\u{201d}"],
             ),
+            // British style: single quotes outside double ones.
+            ("'We will not leave,' he said.", &["'We will not leave,'"]),
+            ("\u{2018}We agree. But not yet,\u{2019} he said.", &["\u{2018}We agree. But not yet,\u{2019}"]),
+            ("He called it 'reality'. It isn't.", &["'reality'"]),
+            ("He expected 'some' of it back, and 'more' later.", &["'some'", "'more'"]),
+            // Apostrophes are not quotes.
+            ("Russia's plan, don't ask, the '90s, rock 'n' roll.", &[]),
+            ("The Russians' demands and Kyiv's answer.", &[]),
+            (
+                "'We want the Russians' demands on paper,' she said.",
+                &["'We want the Russians' demands on paper,'"],
+            ),
+            // An unclosed single quote runs on only when it opens the paragraph.
+            ("\u{2018}Every part of our land matters", &["\u{2018}Every part of our land matters"]),
+            ("He said 'maybe and left", &[]),
+            // „…“ and «…» pair.
+            ("Він сказав: \u{201e}Ми готові\u{201c}. Так.", &["\u{201e}Ми готові\u{201c}"]),
+            ("Он сказал: \u{00ab}Мы готовы\u{00bb}.", &["\u{00ab}Мы готовы\u{00bb}"]),
         ];
         for (text, want) in cases {
             let got: Vec<&str> =

@@ -3,7 +3,7 @@
 //!
 //! The automata run over a lower-cased copy of the text with the same byte
 //! offsets (ASCII and Cyrillic letters lowered, `ё` read as `е`; see
-//! [`crate::lang::lower_same_len`]), so matching is case-insensitive in
+//! [`crate::text::fold_case`]), so matching is case-insensitive in
 //! both scripts; a case-sensitive alias (`US`) is checked against the text
 //! as written. Patterns with inflection markers (`Путин{surname}`) are
 //! matched in every form ([`crate::inflect`]). Entities and cues live in
@@ -14,9 +14,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, I
 
 use crate::ids::{PartyId, Stance, TopicId, TopicSet};
 use crate::inflect::{self, Cases};
-use crate::lang::lower_same_len;
 use crate::profile::{AliasKind, Profile};
 use crate::span::Span;
+use crate::text::fold_case;
 use crate::text::words_into;
 
 /// What a matched phrase means. One phrase may mean several things.
@@ -40,6 +40,7 @@ pub(crate) enum Meaning {
     OtherIssue,
     LastSpeaker,
     Request,
+    Yield,
     GenericTitle,
     Addressee,
     Speech,
@@ -133,7 +134,7 @@ impl Builder {
     fn add_one(&mut self, norm: String, case_sensitive: bool, meaning: Meaning) {
         // Patterns are matched against the lower-cased text; a
         // case-sensitive one is also compared with the text as written.
-        let lower = lower_same_len(&norm);
+        let lower = fold_case(&norm);
         let key = (if case_sensitive { norm.clone() } else { lower.clone() }, case_sensitive);
         let i = *self.index.entry(key).or_insert_with(|| {
             self.patterns.push(lower);
@@ -257,11 +258,12 @@ fn cue_patterns(profile: &Profile) -> Builder {
         }
     }
     let lx = &profile.lexicon;
-    let lists: [(&[String], Meaning); 9] = [
+    let lists: [(&[String], Meaning); 10] = [
         (&lx.speech_verbs, Meaning::Speech),
         (&lx.addressee_verbs, Meaning::Addressee),
         (&lx.generic_titles, Meaning::GenericTitle),
         (&lx.requests, Meaning::Request),
+        (&lx.yields, Meaning::Yield),
         (&lx.speaker_refs, Meaning::LastSpeaker),
         (&lx.other_issues, Meaning::OtherIssue),
         (&lx.dual_refs, Meaning::Dual),
@@ -649,7 +651,7 @@ mod tests {
         let s = Scanner::new(&Profile::default_profile());
         let span = Span::new(0, text.len());
         let mut at = Vec::new();
-        let lower = lower_same_len(text);
+        let lower = fold_case(text);
         scan_at(&s.entities, text, &lower, span, &starts(text), &mut at);
         // The word-start scan finds what a full scan of the text finds.
         let full = scan(&s.entities, text, &lower, span);

@@ -43,7 +43,7 @@ pub(crate) struct Abbreviations {
 
 impl Abbreviations {
     pub(crate) fn new(words: &[String]) -> Abbreviations {
-        let mut words: Vec<String> = words.iter().map(|w| crate::lang::lower_same_len(w)).collect();
+        let mut words: Vec<String> = words.iter().map(|w| crate::text::fold_case(w)).collect();
         words.sort();
         words.dedup();
         Abbreviations { words }

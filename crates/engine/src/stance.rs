@@ -177,6 +177,13 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
                 .refs
                 .iter()
                 .any(|r| r.party != h.party && (r.word == we || r.word == we + 1) && s.possessive(r));
+        // Refusing to give something up (`will not withdraw`, `won't leave`)
+        // is opposing; asking it of others is demanding.
+        if c.means(Meaning::Yield) {
+            let label = if negated { Stance::Opposes } else { Stance::Demands };
+            found.push(Found { word: w, span: c.span, label, negated: false });
+            continue;
+        }
         for label in c.stances() {
             if !(label == Stance::Opposes && disputes) {
                 found.push(Found { word: w, span: c.span, label, negated });

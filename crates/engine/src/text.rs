@@ -2,6 +2,31 @@
 
 use crate::span::Span;
 
+/// Lower case for the scripts the profiles are written in: ASCII and
+/// Cyrillic. Each letter keeps its UTF-8 length, so byte offsets into the
+/// folded text are offsets into the original (and no Unicode case tables
+/// are needed in the WebAssembly build). `ё` is read as `е`, as Russian
+/// writes either (`Кремлём`, `Кремлем`).
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{0401}' | '\u{0451}' => '\u{0435}',
+        // А–Я → а–я; Ѐ–Џ (Ё, Є, І, Ї, …) → ѐ–џ; Ґ → ґ.
+        '\u{0410}'..='\u{042F}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{0400}'..='\u{040F}' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        '\u{0490}' => '\u{0491}',
+        _ => c,
+    }
+}
+
+/// [`fold_char`] over a string.
+pub(crate) fn fold_case(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars().map(fold_char).collect()
+}
+
 /// [`words_into`] a new vector.
 pub(crate) fn words(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::with_capacity(span.len() / 5 + 1);
@@ -62,6 +87,17 @@ pub(crate) fn words_into(text: &str, span: Span, out: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_keeps_byte_offsets() {
+        for (text, want) in
+            [("Kyiv", "kyiv"), ("Київ ЄС Ґ", "київ єс ґ"), ("ПУТИН Ёж", "путин еж"), ("Ü", "Ü")]
+        {
+            let got = fold_case(text);
+            assert_eq!(got, want);
+            assert_eq!(got.len(), text.len(), "{text:?} keeps its length");
+        }
+    }
 
     #[test]
     fn word_tokens() {

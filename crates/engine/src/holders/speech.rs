@@ -37,7 +37,7 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
             foreign_frame(s, cue, out);
         }
         let Some(r) = pick else { continue };
-        if is_silent(s, cue) {
+        if is_silent(s, cue, r) {
             out.silenced.push(r.span);
             out.dropped.push((r.span, Dropped::Silent));
             continue;
@@ -123,11 +123,13 @@ fn foreign_frame(s: &Sentence, cue: &Cue, out: &mut Holders) {
 
 /// `Washington has not commented on the claim`: saying nothing is no
 /// position (`did not say whether …` still reports one, and so does a
-/// negated stance verb: `has not agreed`).
-fn is_silent(s: &Sentence, cue: &Cue) -> bool {
+/// negated stance verb: `has not agreed`). The negator stands between the
+/// speaker and the verb (`… was 'never', Sybiha said` is speech).
+fn is_silent(s: &Sentence, cue: &Cue, speaker: &PartyRef) -> bool {
     let (w, we) = (cue.word, cue.word_end);
+    let from = if speaker.word_end <= w { speaker.word_end } else { 0 };
     cue.stances().next().is_none()
-        && (w.saturating_sub(2)..w).any(|k| s.negator(k))
+        && (w.saturating_sub(2).max(from)..w).any(|k| s.negator(k))
         && (we >= s.len() || !s.words.complementizers.contains(s.lower_word(we)))
         && !s.text[cue.span.end..].trim_start().starts_with([':', '"', '\u{201c}'])
 }

@@ -1,6 +1,6 @@
 //! Profile validation: every entry checked, and the first bad one named.
 
-use super::{FigureWords, Grammar, Lexicon, Profile, ProfileError, STANCE_LABELS};
+use super::{Lexicon, Profile, ProfileError, STANCE_LABELS};
 
 impl Profile {
     /// Check the profile for empty, duplicate and unknown entries.
@@ -173,7 +173,7 @@ impl Lexicon {
 
 impl Lexicon {
     /// Every plain word list, with its name in the profile.
-    fn lists(&self) -> [(&'static str, &Vec<String>); 14] {
+    fn lists(&self) -> [(&'static str, &Vec<String>); 15] {
         [
             ("verbs", &self.verbs),
             ("roles", &self.roles),
@@ -181,6 +181,7 @@ impl Lexicon {
             ("other_issues", &self.other_issues),
             ("speaker_refs", &self.speaker_refs),
             ("requests", &self.requests),
+            ("yields", &self.yields),
             ("generic_titles", &self.generic_titles),
             ("addressee_verbs", &self.addressee_verbs),
             ("speech_verbs", &self.speech_verbs),
@@ -189,65 +190,6 @@ impl Lexicon {
             ("hedges", &self.hedges),
             ("prepositions", &self.prepositions),
             ("abbreviations", &self.abbreviations),
-        ]
-    }
-}
-
-impl Grammar {
-    /// Every list, with its name in the profile.
-    fn lists(&self) -> [(&'static str, &Vec<String>); 34] {
-        [
-            ("infinitive_endings", &self.infinitive_endings),
-            ("locative_prepositions", &self.locative_prepositions),
-            ("plural_verb_endings", &self.plural_verb_endings),
-            ("passive_participle_endings", &self.passive_participle_endings),
-            ("relatives", &self.relatives),
-            ("conjunctions", &self.conjunctions),
-            ("articles", &self.articles),
-            ("definite_articles", &self.definite_articles),
-            ("quantifiers", &self.quantifiers),
-            ("determiners", &self.determiners),
-            ("definite_determiners", &self.definite_determiners),
-            ("possessive_pronouns", &self.possessive_pronouns),
-            ("neuter_possessives", &self.neuter_possessives),
-            ("neuter_subjects", &self.neuter_subjects),
-            ("object_pronouns", &self.object_pronouns),
-            ("anonymous_subjects", &self.anonymous_subjects),
-            ("complementizers", &self.complementizers),
-            ("that", &self.that),
-            ("question_openers", &self.question_openers),
-            ("clause_openers", &self.clause_openers),
-            ("contrast_words", &self.contrast_words),
-            ("passive_auxiliaries", &self.passive_auxiliaries),
-            ("infinitive_markers", &self.infinitive_markers),
-            ("agent_prepositions", &self.agent_prepositions),
-            ("owner_prepositions", &self.owner_prepositions),
-            ("partner_prepositions", &self.partner_prepositions),
-            ("partner_modifiers", &self.partner_modifiers),
-            ("talks_words", &self.talks_words),
-            ("between_subject_and_verb", &self.between_subject_and_verb),
-            ("adverb_endings", &self.adverb_endings),
-            ("participle_endings", &self.participle_endings),
-            ("past_endings", &self.past_endings),
-            ("present_endings", &self.present_endings),
-            ("modifier_endings", &self.modifier_endings),
-        ]
-    }
-}
-
-impl FigureWords {
-    /// Every list, with its name in the profile.
-    fn lists(&self) -> [(&'static str, &Vec<String>); 9] {
-        [
-            ("compounds", &self.compounds),
-            ("number_words", &self.number_words),
-            ("counts_of", &self.counts_of),
-            ("fractions", &self.fractions),
-            ("fraction_articles", &self.fraction_articles),
-            ("range_words", &self.range_words),
-            ("modifiers", &self.modifiers),
-            ("units", &self.units),
-            ("months", &self.months),
         ]
     }
 }
