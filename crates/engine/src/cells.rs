@@ -164,6 +164,10 @@ const OWNER_WEIGHT: f32 = 3.0;
 /// How much a question counts: questions are many and weak.
 const QUESTION_WEIGHT: f32 = 0.3;
 
+/// How much talks and deliberation count: the guidelines read talks as
+/// `considering` only when the text shows no firmer stance.
+const CONSIDERING_WEIGHT: f32 = 0.3;
+
 /// How much an action counts elsewhere.
 const ACTS_WEIGHT: f32 = 0.34;
 
@@ -175,6 +179,7 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
         let w = match (c.via, l) {
             (Via::Owner, Stance::Proposes) => OWNER_WEIGHT,
             (_, Stance::Questions) => QUESTION_WEIGHT,
+            (_, Stance::Considering) => CONSIDERING_WEIGHT,
             (_, Stance::Acts) if actions_first => ACTS_FIRST_WEIGHT,
             (_, Stance::Acts) => ACTS_WEIGHT,
             _ => 1.0,
@@ -194,6 +199,12 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
         // position (`We agree with a truce. But the terms must be clear.`).
         score[Stance::Conditional as usize] +=
             score[s] + score[Stance::Questions as usize] + score[Stance::Demands as usize];
+        score[Stance::Demands as usize] = 0.0;
+    }
+    // A proposal's owner stays `proposes` when it presses others to
+    // accept it (the guidelines): its demands add to the proposal.
+    if score[Stance::Proposes as usize] > 0.0 {
+        score[Stance::Proposes as usize] += score[Stance::Demands as usize];
         score[Stance::Demands as usize] = 0.0;
     }
     // Nothing but statements without a stance word: the party is talking it

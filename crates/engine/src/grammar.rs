@@ -145,6 +145,9 @@ pub(crate) struct Words {
     pub relatives: WordSet,
     pub conjunctions: WordSet,
     pub infinitive_endings: Endings,
+    pub statement_nouns: WordSet,
+    pub obligations: WordSet,
+    pub negators: WordSet,
     /// The language inflects (its profile has paradigms): references carry
     /// cases, and the rules for such languages apply
     /// ([`crate::holders`]' `cased` module).
@@ -194,6 +197,9 @@ impl Words {
             relatives: set(&g.relatives),
             conjunctions: set(&g.conjunctions),
             infinitive_endings: endings(&g.infinitive_endings),
+            statement_nouns: set(&g.statement_nouns),
+            obligations: set(&g.obligations),
+            negators: set(&lx.negators),
             cased: !lx.inflections.is_empty(),
         }
     }

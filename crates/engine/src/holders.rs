@@ -240,7 +240,12 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
             }
             continue;
         }
-        if out.kept.iter().any(|h| h.span == r.span) || out.silenced.contains(&r.span) {
+        // (One span may name two parties, `стороны`, `обе стороны`: each is
+        // a holder in a language with cases. English keeps the first of
+        // `the two leaders` for now: its memory of the two often holds the
+        // wrong pair.)
+        let seen = out.kept.iter().any(|h| h.span == r.span && (h.party == r.party || !s.words.cased));
+        if seen || out.silenced.contains(&r.span) {
             continue;
         }
         // (A language with cases has its own table: `cased`.)

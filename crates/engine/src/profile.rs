@@ -364,6 +364,14 @@ word_lists! {
     /// (Languages with cases.) Endings of the infinitive (`-ть`), which
     /// follows a request's object (`призвал Киев согласиться`).
     infinitive_endings,
+    /// (Languages with cases.) Nouns of a statement (`заявление`,
+    /// `доклад`): calling another party's statement false disputes it,
+    /// and takes no stance on the topic.
+    statement_nouns,
+    /// (Languages with cases.) Words of obligation (`должен`, `має`): a
+    /// party that must do something inside another's statement is that
+    /// speaker's demand.
+    obligations,
     }
 }
 

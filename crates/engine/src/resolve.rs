@@ -137,7 +137,7 @@ fn pronoun(s: &Sentence, cue: &Cue, g: Gender, cases: Cases, memory: &Memory, ou
     // `Putin said that he…`: a person of the same gender named earlier in
     // the sentence, outside any prepositional phrase, comes before the
     // memory.
-    let local = s.sc.refs.iter().find(|r| {
+    let mut local = s.sc.refs.iter().find(|r| {
         r.kind != RefKind::Pronoun
             && r.gender == g
             && r.span.end <= cue.span.start
@@ -146,10 +146,25 @@ fn pronoun(s: &Sentence, cue: &Cue, g: Gender, cases: Cases, memory: &Memory, ou
             && !s.possessive(r)
             && s.followed_by_verb(r)
     });
+    // In a language with cases, a pronoun that is not the subject (`его
+    // отказ`, `обвинил Зеленского в том, что его …`) refers to the nearest
+    // name before it, whatever its case: the subject's own would be `свой`.
+    if s.words.cased && cases.known() && !cases.may_be(Cases::NOM) {
+        local = s.sc.refs.iter().rev().find(|r| {
+            r.kind != RefKind::Pronoun
+                && r.gender == g
+                && r.span.end <= cue.span.start
+                && !matches!(r.kind, RefKind::Alias(AliasKind::Demonym))
+        });
+    }
     let (target, by) = match g {
         _ if local.is_some() => (local.map(|r| (r.party, r.span)), ResolvedBy::SameSentence),
-        Gender::Masculine => (memory.last_male, ResolvedBy::LastMale),
-        Gender::Feminine => (memory.last_female, ResolvedBy::LastFemale),
+        Gender::Masculine => {
+            (person_first(memory.last_male_person, memory.last_male, cue), ResolvedBy::LastMale)
+        }
+        Gender::Feminine => {
+            (person_first(memory.last_female_person, memory.last_female, cue), ResolvedBy::LastFemale)
+        }
         Gender::Plural => (memory.last_plural, ResolvedBy::LastPlural),
         Gender::Neuter => {
             // `it` is rarely a party; `its` before a noun often is, and so
@@ -163,6 +178,20 @@ fn pronoun(s: &Sentence, cue: &Cue, g: Gender, cases: Cases, memory: &Memory, ou
         Gender::Unknown => (None, ResolvedBy::LastPerson),
     };
     push_cased(out, cue, target, RefKind::Pronoun, g, cases, by);
+}
+
+/// The antecedent of `he` or `she` (or of `он`, `она`, which also stand
+/// for a masculine or feminine name: `Кремль`, `Москва`): the last person
+/// of that gender, unless a name of that gender came after it, close
+/// before the pronoun (in English the two are the same).
+fn person_first(person: Option<Named>, any: Option<Named>, cue: &Cue) -> Option<Named> {
+    match (person, any) {
+        (Some(p), Some(a)) if a.1.start > p.1.start && cue.span.start.saturating_sub(a.1.end) < 160 => {
+            Some(a)
+        }
+        (Some(p), _) => Some(p),
+        (None, a) => a,
+    }
 }
 
 #[cfg(test)]

@@ -133,6 +133,11 @@ fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
                 && (!s.possessive(r) || s.followed_by_verb(r))
                 // The addressee of `told Trump that …` is not.
                 && !s.addressee(r)
+                // (Nor, in a language with cases, a name that cannot be a
+                // subject: `назвал доклад Герасимова пропагандой`, or one
+                // that must do what the holder says: `Киев должен …`.)
+                && (!r.cases.known() || r.cases.may_be(crate::inflect::Cases::NOM))
+                && !(s.words.cased && crate::holders::cased::obligation_after(s, r))
             })
             .map_or(usize::MAX, |r| r.word);
     (start, end)
@@ -173,6 +178,7 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         // ceasefire`): the target is the party, not the topic.
         let we = c.word_end;
         let disputes = we < s.len() && s.words.that.contains(s.lower_word(we))
+            || s.words.cased && crate::holders::cased::disputes_statement(s, h.party, start, w)
             || s.sc
                 .refs
                 .iter()

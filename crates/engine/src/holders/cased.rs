@@ -108,22 +108,29 @@ fn passive_agent(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
     }
 }
 
-/// `предложение Вашингтона`, `инициатива Трампа`, `призыв Трампа`: a
-/// stance noun right before a genitive names its owner, who holds it (the
-/// owner of a proposal proposes).
+/// `предложение Вашингтона`, `требования Москвы`, `призыв Трампа`: a noun
+/// of a position right before a genitive names its owner, who holds it
+/// (the owner of a proposal proposes). After a noun of an action or a
+/// concession the genitive is what is acted on (`вывод войск`,
+/// `освобождение Суджи`, `признание территорий`), no owner.
 fn genitive_owner(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
     if !cases(r).may_be(Cases::GEN) || r.word == 0 || s.after_preposition(r) {
         return Outcome::Next;
     }
     let noun = r.word - 1;
     let Some(cue) = s.sc.cue_at(noun).filter(|c| c.word_end == r.word) else { return Outcome::Next };
-    let Some(label) = cue.stances().next() else { return Outcome::Next };
     // A verb is not a noun (`поддержал Киев`: the object).
-    if finite(s, noun) {
+    if finite(s, noun) || cue.means(Meaning::Yield) {
         return Outcome::Next;
     }
-    let forced = if label == Stance::Acts { None } else { Some(label) };
-    Outcome::Holder(Holder::new(r, Via::Owner, Rule::OfOwner).scope(noun).forced(forced))
+    let position =
+        |l: &Stance| matches!(l, Stance::Proposes | Stance::Demands | Stance::Opposes | Stance::Supports);
+    let label =
+        if cue.means(Meaning::Request) { Some(Stance::Demands) } else { cue.stances().find(position) };
+    match label {
+        Some(l) => Outcome::Holder(Holder::new(r, Via::Owner, Rule::OfOwner).scope(noun).forced(Some(l))),
+        None => Outcome::Next,
+    }
 }
 
 /// `его предложение`, `их войска продвигаются`: a possessive pronoun before
@@ -221,27 +228,46 @@ fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
     Outcome::NotAHolder(None)
 }
 
-/// Where the predicate of verb `v` starts: over the negators, hedges and
-/// refusals right before it (`никогда не признает`, `в принципе
-/// поддерживает`), not before word `floor`.
+/// Where the predicate of verb `v` starts: over the negators and hedges
+/// right before it (`никогда не признает`, `в принципе поддерживает`),
+/// and a cue that holds the verb (`не согласится`), not before word
+/// `floor`. (An object put before the verb is not part of it: `такие
+/// требования отвергает`.)
 pub(super) fn verb_group(s: &Sentence, v: usize, floor: usize) -> usize {
     let mut k = v;
     loop {
-        // (A cue ending right before the verb, or holding it: `не
-        // согласится`.)
         let before = s.sc.cues.iter().find(|c| {
             c.word < k
-                && c.word_end >= k
                 && c.word >= floor
-                && c.meanings
-                    .iter()
-                    .any(|m| matches!(m, Meaning::Negator | Meaning::Hedge | Meaning::Stance(_)))
+                && c.word_end >= k
+                && (c.meanings.iter().any(|m| matches!(m, Meaning::Negator | Meaning::Hedge))
+                    || c.word_end > k
+                    || s.words.negators.contains(s.lower_word(c.word_end - 1)))
         });
         match before {
             Some(c) if !finite(s, c.word) => k = c.word,
             _ => return k,
         }
     }
+}
+
+/// Does the cue at word `w` dispute another party's statement rather
+/// than the topic (`назвал заявления Путина манипулятивными`, `назвав
+/// доповідь Герасимова пропагандою`): a noun of a statement with another
+/// party in the genitive between the holder's words' start and the cue?
+pub(crate) fn disputes_statement(s: &Sentence, party: crate::ids::PartyId, start: usize, w: usize) -> bool {
+    (start..w).any(|k| {
+        s.words.statement_nouns.contains(s.lower_word(k))
+            && s.sc.refs.iter().any(|r| r.word == k + 1 && r.party != party && cases(r).may_be(Cases::GEN))
+    })
+}
+
+/// Is the reference the subject of an obligation (`Киев должен вывести
+/// войска`, `Росія має закінчити війну`)? Inside another's statement that
+/// is the speaker's demand.
+pub(crate) fn obligation_after(s: &Sentence, r: &PartyRef) -> bool {
+    s.words.obligations.contains(s.lower_word(r.word_end))
+        || s.words.obligations.contains(s.lower_word(r.word_end + 1))
 }
 
 /// The verb of a subject that stands before it: the first finite verb in
@@ -365,10 +391,14 @@ pub(super) fn according_pronoun<'s>(s: &'s Sentence, cue: &Cue) -> Option<&'s Pa
 
 /// A request verb at words `w..we` that asks someone to do something
 /// (`призвал Киев согласиться`, `попросив Путіна зберегти`): an infinitive
-/// within five words after it, and not a passive (`было предложено`).
+/// after its object, within five words, and not a passive (`было
+/// предложено`).
 pub(crate) fn request(s: &Sentence, w: usize, we: usize) -> bool {
     let passive = w > 0 && s.words.passive_auxiliaries.contains(s.lower_word(w - 1));
-    !passive && (we..(we + 5).min(s.len())).any(|k| s.words.infinitive_endings.end(s.lower_word(k)))
+    let infinitive = |k: usize| s.words.infinitive_endings.end(s.lower_word(k));
+    // (The infinitive right after the verb has no one asked: `предложил
+    // заморозить` proposes.)
+    !passive && !infinitive(we) && (we + 1..(we + 5).min(s.len())).any(infinitive)
 }
 
 /// The writer's question in a cased language: also `Готова ли Москва …?`
