@@ -146,6 +146,8 @@ pub(crate) struct Words {
     pub conjunctions: WordSet,
     pub infinitive_endings: Endings,
     pub statement_nouns: WordSet,
+    pub conditionals: WordSet,
+    pub together: WordSet,
     pub obligations: WordSet,
     pub negators: WordSet,
     /// The language inflects (its profile has paradigms): references carry
@@ -198,6 +200,8 @@ impl Words {
             conjunctions: set(&g.conjunctions),
             infinitive_endings: endings(&g.infinitive_endings),
             statement_nouns: set(&g.statement_nouns),
+            conditionals: set(&g.conditionals),
+            together: set(&g.together),
             obligations: set(&g.obligations),
             negators: set(&lx.negators),
             cased: !lx.inflections.is_empty(),
@@ -330,7 +334,13 @@ impl<'a, 'p> Sentence<'a, 'p> {
             if self.words.articles.contains(w) || self.words.quantifiers.contains(w) {
                 continue;
             }
-            return self.cue_means(i, Meaning::Preposition);
+            // (Or the last word of a preposition of several: `вместе с`.)
+            return self.cue_means(i, Meaning::Preposition)
+                || self
+                    .sc
+                    .cues
+                    .iter()
+                    .any(|c| c.word < i && c.word_end == i + 1 && c.means(Meaning::Preposition));
         }
         false
     }
@@ -393,8 +403,10 @@ impl<'a, 'p> Sentence<'a, 'p> {
             }
             if gap.contains(',')
                 && self.words.clause_openers.contains(self.lower_word(i))
-                // `…, but wanted to know…` goes on with the same subject.
+                // `…, but wanted to know…` goes on with the same subject
+                // (`…, однак одразу заговорив …`, over an adverb).
                 && !self.is_verbish(i + 1)
+                && !(self.words.cased && (i + 1..i + 3).any(|k| crate::holders::cased::finite(self, k)))
             {
                 return i;
             }

@@ -560,6 +560,9 @@ pub(crate) fn direct_stance(s: &Sentence, h: &Holder) -> bool {
                     | Stance::Conditional
                     | Stance::Considering
             )
+            // (A demand reported of another party in a language with
+            // cases: `нагадав, що Кремль ставить умовою …`.)
+            || l == Stance::Demands && s.words.cased
         })
     })
 }

@@ -368,6 +368,12 @@ word_lists! {
     /// `доклад`): calling another party's statement false disputes it,
     /// and takes no stance on the topic.
     statement_nouns,
+    /// (Languages with cases.) Words of a condition or of the conditional
+    /// mood (`если`, `бы`): a subject under them is speculation.
+    conditionals,
+    /// (Languages with cases.) `вместе`, `разом` before `с`/`з` and a
+    /// party that acts with the subject.
+    together,
     /// (Languages with cases.) Words of obligation (`должен`, `має`): a
     /// party that must do something inside another's statement is that
     /// speaker's demand.

@@ -169,7 +169,7 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         }
         // A stance noun owned by another party (`the American initiative`)
         // is that party's position, not the holder's.
-        if s.sc.refs.iter().any(|r| r.party != h.party && r.word_end == w && r.kind != RefKind::Pronoun) {
+        if s.sc.refs.iter().any(|r| r.party != h.party && r.word_end == w && owns_next(s, r)) {
             continue;
         }
         // `denied that its troops were encircled` disputes a report; it is
@@ -197,6 +197,18 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         }
     }
     (found, hedge)
+}
+
+/// Does the reference own the noun right after it (`the American
+/// initiative`; in a language with cases only a demonym or a possessive
+/// pronoun does: `американская инициатива`, `его предложение`, not `в
+/// Москву план`)?
+fn owns_next(s: &Sentence, r: &crate::scan::PartyRef) -> bool {
+    if s.words.cased {
+        r.kind == RefKind::Alias(crate::profile::AliasKind::Demonym) || s.possessive_pronoun(r)
+    } else {
+        r.kind != RefKind::Pronoun
+    }
 }
 
 /// In a sentence that names several topics, a cue belongs to the topic it

@@ -22,10 +22,14 @@ use crate::segment::UnitKind;
 /// Tried in this order for every party reference outside quotes that no
 /// speech frame claimed (the counterpart of [`super::CONSTRUCTIONS`]).
 pub(super) const CONSTRUCTIONS: &[Construction] = &[
-    asked_or_venue, // Dropped::Asked | Dropped::Venue
+    genitive_owner, // OfOwner | TalksPartner: `предложение Вашингтона`, `переговоры России и Украины`
+    asked_or_venue, // Dropped::Asked | Dropped::Venue: `призвал Киев`
     dateline,       // `МОСКВА, 14 марта —`: no holder
+    relative,       // Subject: `Кремль, который доводил …`, `для Кремля, который …`
+    hypothetical,   // `если Россия нарушит …`, `Киев мог бы …`: no holder
+    statement_owner, // AccordingTo | OfOwner: `в российском заявлении`, `позиция Вашингтона`
+    together_with,  // TalksPartner: `вместе с США`
     passive_agent,  // PassiveAgent: `предложенный Вашингтоном`
-    genitive_owner, // OfOwner: `предложение Вашингтона`
     possessive,     // PossessiveRole | PossessiveNoun: `его предложение`
     demonym,        // DemonymRole | DemonymNoun: `американская инициатива`
     locative,       // Speech | Subject: `в Кремле заявили`
@@ -52,7 +56,7 @@ fn nominative(s: &Sentence, r: &PartyRef) -> bool {
 /// verbs: `готов`, `должен`)? A speech cue, a verb cue, or a stance cue
 /// with a verb's ending (`поддержал`, not `поддержка`); a word with a
 /// past-tense ending outside the lexicon.
-pub(super) fn finite(s: &Sentence, i: usize) -> bool {
+pub(crate) fn finite(s: &Sentence, i: usize) -> bool {
     if i >= s.len() {
         return false;
     }
@@ -117,8 +121,15 @@ fn genitive_owner(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
     if !cases(r).may_be(Cases::GEN) || r.word == 0 || s.after_preposition(r) {
         return Outcome::Next;
     }
-    let noun = r.word - 1;
-    let Some(cue) = s.sc.cue_at(noun).filter(|c| c.word_end == r.word) else { return Outcome::Next };
+    // (Over the names before it in a list: `переговоры России и Украины`.)
+    let mut noun = r.word - 1;
+    while s.words.conjunctions.contains(s.lower_word(noun)) {
+        match s.sc.refs.iter().find(|o| o.word_end == noun && o.word > 0) {
+            Some(o) => noun = o.word - 1,
+            None => return Outcome::Next,
+        }
+    }
+    let Some(cue) = s.sc.cue_at(noun) else { return Outcome::Next };
     // A verb is not a noun (`поддержал Киев`: the object).
     if finite(s, noun) || cue.means(Meaning::Yield) {
         return Outcome::Next;
@@ -127,10 +138,94 @@ fn genitive_owner(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
         |l: &Stance| matches!(l, Stance::Proposes | Stance::Demands | Stance::Opposes | Stance::Supports);
     let label =
         if cue.means(Meaning::Request) { Some(Stance::Demands) } else { cue.stances().find(position) };
-    match label {
-        Some(l) => Outcome::Holder(Holder::new(r, Via::Owner, Rule::OfOwner).scope(noun).forced(Some(l))),
+    if let Some(l) = label {
+        return Outcome::Holder(Holder::new(r, Via::Owner, Rule::OfOwner).scope(noun).forced(Some(l)));
+    }
+    // `переговоры России и Украины`, `розмова Трампа`: the parties to the
+    // talks (each name of a list after the noun).
+    if s.words.talks_words.contains(s.lower_word(noun)) {
+        let h = Holder::new(r, Via::Agent, Rule::TalksPartner).forced(Some(Stance::Considering));
+        return Outcome::Holder(h);
+    }
+    Outcome::Next
+}
+
+/// `позиция Вашингтона`, `кроки Кремля`, `заявления Путина`: a noun of a
+/// position, step or statement before a genitive names whose it is; the
+/// sentence shows that party's position (with no label of its own).
+fn position_owner(s: &Sentence, r: &PartyRef) -> Option<Holder> {
+    if !cases(r).may_be(Cases::GEN) || r.word == 0 || s.after_preposition(r) {
+        return None;
+    }
+    let noun = r.word - 1;
+    s.words
+        .statement_nouns
+        .contains(s.lower_word(noun))
+        .then(|| Holder::new(r, Via::Owner, Rule::OfOwner).scope(noun))
+}
+
+/// `Кремль, который месяцами доводил, что …`, `для Кремля, который …`,
+/// `группировка противника, которая вторглась`: a name (in any case,
+/// after any preposition) that a relative pronoun in the nominative takes
+/// up is the subject of the relative clause's verb.
+fn relative(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
+    let j = r.word_end;
+    if j >= s.len() || !s.comma_before(j) || !s.words.relatives.contains(s.lower_word(j)) {
+        return Outcome::Next;
+    }
+    let (_, end) = clause(s, j);
+    match (j + 1..end.min(j + 8)).find(|&i| finite(s, i)) {
+        Some(v) => {
+            let v = verb_group(s, v, j + 1);
+            Outcome::Holder(Holder::new(r, Via::Subject, Rule::Subject).scope(v))
+        }
         None => Outcome::Next,
     }
+}
+
+/// `Если Россия нарушит договоренности, …`, `Київ міг би відповісти`: a
+/// subject in a condition, or of a verb in the conditional mood, states
+/// nothing that happened or is held (the writer's or speaker's
+/// speculation).
+fn hypothetical(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
+    let (start, _) = clause(s, r.word);
+    let opener =
+        (start.max(r.word.saturating_sub(3))..r.word).any(|k| s.words.conditionals.contains(s.lower_word(k)));
+    let mood = verb_after(s, r).is_some_and(|v| s.words.conditionals.contains(s.lower_word(v + 1)));
+    if (opener || mood) && nominative(s, r) && !s.in_quote(r.span.start) {
+        return Outcome::NotAHolder(None);
+    }
+    Outcome::Next
+}
+
+/// `в російській заяві йдеться`, `как говорится в американском
+/// заявлении`: a demonym before a noun of a statement is the source of the
+/// sentence.
+fn statement_owner(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
+    if r.kind == RefKind::Alias(AliasKind::Demonym)
+        && s.words.statement_nouns.contains(s.lower_word(r.word_end))
+    {
+        return Outcome::Holder(Holder::new(r, Via::AccordingTo, Rule::AccordingTo));
+    }
+    match position_owner(s, r) {
+        Some(h) => Outcome::Holder(h),
+        None => Outcome::Next,
+    }
+}
+
+/// `погодилися разом зі США розробити`, `вместе с Москвой`: a party
+/// together with whom the subject acts acts too.
+fn together_with(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
+    let together = r.word >= 2
+        && s.words.partner_prepositions.contains(s.lower_word(r.word - 1))
+        && s.words.together.contains(s.lower_word(r.word - 2));
+    if together {
+        // Its words are the subject's predicate.
+        let (_, end) = clause(s, r.word);
+        let v = (r.word_end..end).find(|&i| finite(s, i)).unwrap_or(r.word_end);
+        return Outcome::Holder(Holder::new(r, Via::Agent, Rule::TalksPartner).scope(v));
+    }
+    Outcome::Next
 }
 
 /// `его предложение`, `их войска продвигаются`: a possessive pronoun before

@@ -56,7 +56,14 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
                 && s.text[p.span.end..r.span.start].contains(',')
         });
         let r = named.unwrap_or(r);
-        let h = Holder::new(r, Via::Speaker, Rule::Speech).scope(scope).continued(r.kind == RefKind::Pronoun);
+        // (A tag closing a quote that began in an earlier sentence goes on
+        // with that speaker's words: `… . Не навпаки», – написав
+        // спецпосланець.`)
+        let quote_goes_on =
+            s.words.cased && s.quotes.touching.first().is_some_and(|q| q.start < s.seg.span.start);
+        let h = Holder::new(r, Via::Speaker, Rule::Speech)
+            .scope(scope)
+            .continued(r.kind == RefKind::Pronoun || quote_goes_on);
         out.kept.push(h);
     }
 }
