@@ -18,7 +18,7 @@
 //!   encircled`) is read as in any other sentence.
 
 use crate::grammar::Sentence;
-use crate::holders::{Holder, Holders, Rule};
+use crate::holders::{Dropped, Holder, Holders, Rule};
 use crate::ids::{PartyId, Via};
 use crate::segment::{Segment, UnitKind};
 use crate::span::Span;
@@ -114,6 +114,18 @@ impl Turns {
         }
         let mut h = Holder::at(party, name, Via::Speaker, Rule::Turn);
         h.continued = true;
+        // What the speaker says of another party is the speaker's, unless
+        // that party holds a position of its own there (as in any
+        // statement). (English keeps the other parties of a turn: its
+        // transcripts report their positions as the narration would.)
+        let Holders { kept, dropped, .. } = holders;
+        kept.retain(|o| {
+            let keep = o.party == party || !s.words.cased || crate::holders::holds_inside_frame(s, o);
+            if !keep {
+                dropped.push((o.span, Dropped::InsideFrame(Some(party.0))));
+            }
+            keep
+        });
         holders.kept.push(h);
     }
 }

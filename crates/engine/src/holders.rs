@@ -531,19 +531,26 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
     kept.retain(|h| {
         let inside =
             frames.iter().find(|&&(p, start, end)| p != Some(h.party) && h.word >= start && h.word < end);
-        let keep = inside.is_none()
-            || matches!(h.via, Via::Agent | Via::AccordingTo)
-            // (The owner of a proposal, or of a demand in the genitive:
-            // `вимоги Москви`.)
-            || h.forced == Some(Stance::Proposes)
-            || h.via == Via::Owner && h.forced.is_some()
-            || direct_stance(s, h);
+        let keep = inside.is_none() || holds_inside_frame(s, h);
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);
             dropped.push((h.span, Dropped::InsideFrame(frame)));
         }
         keep
     });
+}
+
+/// Does a holder inside another speaker's statement hold a position of
+/// its own there: an agent or source, the owner of a proposal (or of a
+/// demand in the genitive: `вимоги Москви`), or a party with a stance verb
+/// of its own (not one that must do what the speaker says: `Киев должен
+/// …`)?
+pub(crate) fn holds_inside_frame(s: &Sentence, h: &Holder) -> bool {
+    matches!(h.via, Via::Agent | Via::AccordingTo)
+        || h.forced == Some(Stance::Proposes)
+        || h.via == Via::Owner && h.forced.is_some()
+        || direct_stance(s, h)
+            && !(s.words.cased && h.via == Via::Subject && cased::obligation_at(s, h.word, h.scope_start))
 }
 
 /// Does the holder take a position of its own: a stance verb (not a demand

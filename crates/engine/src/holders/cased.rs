@@ -348,13 +348,25 @@ pub(super) fn verb_group(s: &Sentence, v: usize, floor: usize) -> usize {
 
 /// Does the cue at word `w` dispute another party's statement rather
 /// than the topic (`назвал заявления Путина манипулятивными`, `назвав
-/// доповідь Герасимова пропагандою`): a noun of a statement with another
-/// party in the genitive between the holder's words' start and the cue?
+/// доповідь Герасимова пропагандою`, `російський меморандум … назвав
+/// ультиматумом`): a noun of a statement with another party in the
+/// genitive after it, or its demonym before it, between the holder's
+/// words' start and the cue?
 pub(crate) fn disputes_statement(s: &Sentence, party: crate::ids::PartyId, start: usize, w: usize) -> bool {
     (start..w).any(|k| {
         s.words.statement_nouns.contains(s.lower_word(k))
-            && s.sc.refs.iter().any(|r| r.word == k + 1 && r.party != party && cases(r).may_be(Cases::GEN))
+            && s.sc.refs.iter().any(|r| {
+                r.party != party
+                    && (r.word == k + 1 && cases(r).may_be(Cases::GEN)
+                        || r.word_end == k && r.kind == RefKind::Alias(AliasKind::Demonym))
+            })
     })
+}
+
+/// Is the predicate starting at word `v` (of a subject at word `w`) an
+/// obligation (`Украинские войска должны быть выведены`)?
+pub(crate) fn obligation_at(s: &Sentence, w: usize, v: usize) -> bool {
+    (v.max(w)..(v.max(w) + 2).min(s.len())).any(|k| s.words.obligations.contains(s.lower_word(k)))
 }
 
 /// Is the reference the subject of an obligation (`Киев должен вывести
