@@ -120,7 +120,8 @@ fn matches_seq(text: &str, words: &[Span], at: usize, seq: &[String]) -> bool {
     seq.iter().enumerate().all(|(k, s)| {
         words.get(at + k).is_some_and(|w| {
             let w = &text[w.range()];
-            w.len() == s.len() && (w.eq_ignore_ascii_case(s) || crate::lang::lower_word(w) == s.as_str())
+            w.len() == s.len()
+                && (w.eq_ignore_ascii_case(s) || !w.is_ascii() && crate::text::fold_case(w) == *s)
         })
     })
 }
@@ -143,7 +144,7 @@ pub(crate) fn find(v: &Vocab, text: &str, sentence: Span, words: &[Span]) -> Vec
         let digits = is_digits(head);
         let maybe = v.maybe_number(head);
         // A compound adjective of a number in one word (`трехдневный`).
-        if compound.is_none() && maybe && in_set(&v.compounds, head) {
+        if compound.is_none() && maybe && !v.compounds.is_empty() && in_set(&v.compounds, head) {
             out.push(Found { span: words[i] });
             i += 1;
             continue;

@@ -77,6 +77,11 @@ impl WordSet {
             && self.set.contains(word)
     }
 
+    /// Is the set empty?
+    pub(crate) fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+
     /// The words, as bytes.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
         self.set.iter().map(|w| &**w)
@@ -281,7 +286,7 @@ impl<'a, 'p> Sentence<'a, 'p> {
     }
 
     fn cue_means(&self, word: usize, m: Meaning) -> bool {
-        self.cue_at(word).is_some_and(|ms| ms.contains(&m))
+        self.sc.cue_at(word).is_some_and(|c| c.means(m))
     }
 
     /// Is word `i` a negator (`not`, `never`)?
@@ -336,11 +341,12 @@ impl<'a, 'p> Sentence<'a, 'p> {
             }
             // (Or the last word of a preposition of several: `вместе с`.)
             return self.cue_means(i, Meaning::Preposition)
-                || self
-                    .sc
-                    .cues
-                    .iter()
-                    .any(|c| c.word < i && c.word_end == i + 1 && c.means(Meaning::Preposition));
+                || self.words.cased
+                    && self
+                        .sc
+                        .cues
+                        .iter()
+                        .any(|c| c.word < i && c.word_end == i + 1 && c.means(Meaning::Preposition));
         }
         false
     }

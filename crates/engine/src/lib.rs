@@ -70,7 +70,7 @@ pub use explain::{
 pub use holders::Rule;
 pub use html::html_to_text;
 pub use ids::Stance;
-pub use lang::Language;
+pub use lang::{Language, DETECT_BYTES};
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
     Alias, AliasKind, FigureWords, Grammar, Lexicon, Paradigm, Party, Profile, ProfileError, Topic,

@@ -52,6 +52,31 @@ pub(crate) enum Meaning {
     Preposition,
 }
 
+impl Meaning {
+    /// A bit for a meaning without data (or for a stance label), so that a
+    /// cue's meanings of that kind are tested with one mask; 0 for the
+    /// meanings with data, which are compared in full.
+    fn bit(self) -> u32 {
+        match self {
+            Meaning::Alias { .. } | Meaning::Topic { .. } | Meaning::Pronoun(..) => 0,
+            Meaning::Verb => 1,
+            Meaning::Dual => 1 << 1,
+            Meaning::OtherIssue => 1 << 2,
+            Meaning::LastSpeaker => 1 << 3,
+            Meaning::Request => 1 << 4,
+            Meaning::Yield => 1 << 5,
+            Meaning::GenericTitle => 1 << 6,
+            Meaning::Addressee => 1 << 7,
+            Meaning::Speech => 1 << 8,
+            Meaning::According => 1 << 9,
+            Meaning::Negator => 1 << 10,
+            Meaning::Hedge => 1 << 11,
+            Meaning::Preposition => 1 << 12,
+            Meaning::Stance(l) => 1 << (16 + l as u32),
+        }
+    }
+}
+
 /// Grammatical class of a referent, for pronoun agreement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Gender {
@@ -88,6 +113,8 @@ struct Automaton {
     exact: Vec<Option<String>>,
     /// Per pattern: what it means.
     meanings: Vec<Vec<Meaning>>,
+    /// Per pattern: the bits of its meanings ([`Meaning::bit`]).
+    bits: Vec<u32>,
     /// Bit set of the (lower-cased) first two bytes of every pattern,
     /// so that most words are rejected without running the automaton.
     firsts: Box<[u64; 1024]>,
@@ -207,7 +234,8 @@ impl Builder {
                 [a, b, ..] => set(pair(a, b)),
             }
         }
-        Automaton { ac, exact: self.exact, meanings: self.meanings, firsts }
+        let bits = self.meanings.iter().map(|ms| ms.iter().fold(0, |b, m| b | m.bit())).collect();
+        Automaton { ac, exact: self.exact, meanings: self.meanings, bits, firsts }
     }
 }
 
@@ -392,11 +420,16 @@ pub(crate) struct Cue<'p> {
     pub word_end: usize,
     pub span: Span,
     pub meanings: &'p [Meaning],
+    /// The bits of its meanings ([`Meaning::bit`]).
+    bits: u32,
 }
 
 impl Cue<'_> {
     pub(crate) fn means(&self, m: Meaning) -> bool {
-        self.meanings.contains(&m)
+        match m.bit() {
+            0 => self.meanings.contains(&m),
+            b => self.bits & b != 0,
+        }
     }
 
     /// The stance labels the cue carries.
@@ -456,9 +489,10 @@ impl Scanner {
         starts.clear();
         for w in words.iter() {
             starts.push(w.start);
-            let word = &text[w.range()];
-            if word.contains(['-', '.']) {
-                starts.extend(word.match_indices(['-', '.']).map(|(i, _)| w.start + i + 1));
+            let word = &text.as_bytes()[w.range()];
+            if word.iter().any(|&b| b == b'-' || b == b'.') {
+                let inner = word.iter().enumerate().filter(|&(_, &b)| b == b'-' || b == b'.');
+                starts.extend(inner.map(|(i, _)| w.start + i + 1));
             }
         }
         self.entities_at(text, lower, span, starts, hits);
@@ -499,7 +533,8 @@ impl Scanner {
                 continue;
             }
             let word_end = words.partition_point(|w| w.start < s.end);
-            cues.push(Cue { word: w, word_end, span: s, meanings: self.cue_meanings(hit) });
+            let bits = self.cues.bits[hit.pattern as usize];
+            cues.push(Cue { word: w, word_end, span: s, meanings: self.cue_meanings(hit), bits });
         }
         // Weak terms decide the topic only when no other topic is named.
         *strong_topics = *topics;
@@ -520,6 +555,7 @@ fn boundary_before(text: &[u8], i: usize) -> bool {
     i == 0 || !is_word_byte(text[i - 1]) || (text[i - 1] >= 0x80 && !continues_word(text, i))
 }
 
+#[inline]
 fn boundary_after(text: &[u8], i: usize) -> bool {
     i >= text.len() || !is_word_byte(text[i]) || (text[i] >= 0x80 && !starts_letter(text, i))
 }
@@ -573,6 +609,7 @@ fn scan_at(a: &Automaton, text: &str, lower: &str, span: Span, starts: &[usize],
 /// longest match ends inside a word (`призвал к` in `призвал Киев`), the
 /// search is repeated on the text cut at the word end before it, so that
 /// a shorter pattern (`призвал`) is still found.
+#[inline]
 fn longest_at(a: &Automaton, text: &str, hay: &[u8], s: usize) -> Option<Hit> {
     let bytes = text.as_bytes();
     let mut end = hay.len();

@@ -19,7 +19,7 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
         if s.in_quote(cue.span.start) {
             continue;
         }
-        if cue.means(Meaning::According) && s.words.cased && super::cased::according(s, cue, out) {
+        if s.words.cased && cue.means(Meaning::According) && super::cased::according(s, cue, out) {
             continue;
         }
         if cue.means(Meaning::According) {
