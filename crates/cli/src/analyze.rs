@@ -22,8 +22,6 @@ use crate::render::{self, Entry, Framing};
 use crate::sanitize::terminal_safe;
 use crate::summary::{Stances, Tally};
 
-const LOSSY_NOTICE: &str = "The input was not valid UTF-8; invalid bytes were replaced by U+FFFD.";
-
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     // A profile given is used for every article (its language is the one
     // they are read in); else each article gets the built-in profile of
@@ -53,9 +51,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
 
 fn analyze(analyzer: &Analyzer, lang: Option<Language>, article: Article) -> Report {
     let mut report = analyzer.analyze_in(&article.text, lang.map(Language::code));
-    if article.lossy {
-        report.notices.insert(0, LOSSY_NOTICE.into());
-    }
+    report.notices.splice(0..0, article.notices);
     report
 }
 
@@ -69,11 +65,8 @@ fn single(args: &AnalyzeArgs, analyzer: &Analyzer) -> anyhow::Result<ExitCode> {
     };
     let article = input::read_item(&item, false)?;
     if args.format.explains() {
-        let lossy = article.lossy;
         let (mut report, trace) = analyzer.explain_in(&article.text, args.lang.map(Language::code));
-        if lossy {
-            report.notices.insert(0, LOSSY_NOTICE.into());
-        }
+        report.notices.splice(0..0, article.notices);
         let bytes = render::explain(args.format, &article.text, &report, &trace);
         let mut out = io::stdout().lock();
         out.write_all(&bytes)?;

@@ -16,6 +16,7 @@ use lexopt::prelude::*;
 #[derive(Debug)]
 pub enum Command {
     Analyze(AnalyzeArgs),
+    Compare(CompareArgs),
     /// Print a built-in profile: English, or the language asked for.
     Profile(Language),
     Help,
@@ -110,6 +111,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Command
         Short('V') | Long("version") => Ok(Command::Version),
         Value(cmd) => match cmd.to_str() {
             Some("analyze") => analyze(&mut p),
+            Some("compare") => compare(&mut p),
             Some("profile") => profile(&mut p),
             Some("help") => Ok(Command::Help),
             _ => bail!("unknown command {:?}; try 'factgrid --help'", cmd.to_string_lossy()),
@@ -206,6 +208,136 @@ fn analyze(p: &mut lexopt::Parser) -> anyhow::Result<Command> {
     Ok(Command::Analyze(a))
 }
 
+/// `factgrid compare`.
+#[derive(Debug)]
+pub struct CompareArgs {
+    pub format: Format,
+    pub profile: Option<PathBuf>,
+    /// Files and directories, in order, each with the title, outlet or date
+    /// given before it; `-` is one article on standard input.
+    pub inputs: Vec<(PathBuf, MetaOverride)>,
+    pub files_from: Option<PathBuf>,
+    pub null: bool,
+    pub jobs: Option<NonZeroUsize>,
+    pub quiet: bool,
+}
+
+/// What the command line says about one article instead of what its text
+/// says: `Some("")` clears a field (no outlet, no date).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct MetaOverride {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// `YYYY-MM-DD`, `--MM-DD`, or `None` inside to clear the date.
+    pub date: Option<Option<factgrid_engine::Date>>,
+}
+
+impl MetaOverride {
+    fn is_empty(&self) -> bool {
+        *self == MetaOverride::default()
+    }
+
+    /// The options given, for messages: `--title, --date`.
+    fn names(&self) -> String {
+        let mut n = Vec::new();
+        if self.title.is_some() {
+            n.push("--title");
+        }
+        if self.outlet.is_some() {
+            n.push("--outlet");
+        }
+        if self.date.is_some() {
+            n.push("--date");
+        }
+        n.join(", ")
+    }
+}
+
+/// The formats `compare` writes.
+const COMPARE_FORMATS: [Format; 4] = [Format::Json, Format::Table, Format::Markdown, Format::Csv];
+
+fn compare(p: &mut lexopt::Parser) -> anyhow::Result<Command> {
+    let mut a = CompareArgs {
+        format: Format::Json,
+        profile: None,
+        inputs: Vec::new(),
+        files_from: None,
+        null: false,
+        jobs: None,
+        quiet: false,
+    };
+    let mut next = MetaOverride::default();
+    let text = |p: &mut lexopt::Parser, name: &str| -> anyhow::Result<String> {
+        let v = p
+            .value()
+            .map_err(|_| anyhow!("{name} needs a value (the article's {}, before its file)", &name[2..]))?;
+        v.into_string().map_err(|v| anyhow!("{name} {:?} is not valid UTF-8", v.to_string_lossy()))
+    };
+    while let Some(arg) = p.next()? {
+        match arg {
+            Short('f') | Long("format") => {
+                let v =
+                    p.value().map_err(|_| anyhow!("--format needs a value: json, table, markdown or csv"))?;
+                let f = Format::parse(&v.to_string_lossy())?;
+                if !COMPARE_FORMATS.contains(&f) {
+                    bail!("compare writes json, table, markdown or csv, not {:?}", v.to_string_lossy());
+                }
+                a.format = f;
+            }
+            Short('p') | Long("profile") => {
+                a.profile = Some(p.value().map_err(|_| anyhow!("--profile needs a file name"))?.into());
+            }
+            Short('j') | Long("jobs") => {
+                let v = p.value().map_err(|_| anyhow!("--jobs needs a number"))?;
+                let n: usize = v.parse().with_context(|| format!("--jobs {:?}", v.to_string_lossy()))?;
+                a.jobs = Some(NonZeroUsize::new(n).context("--jobs must be at least 1")?);
+            }
+            Short('T') | Long("files-from") => {
+                a.files_from = Some(
+                    p.value()
+                        .map_err(|_| anyhow!("--files-from needs a file name, or - for standard input"))?
+                        .into(),
+                );
+            }
+            Short('0') | Long("null") => a.null = true,
+            Short('q') | Long("quiet") => a.quiet = true,
+            Long("title") => next.title = Some(text(p, "--title")?),
+            Long("outlet") => next.outlet = Some(text(p, "--outlet")?),
+            Long("date") => {
+                let v = text(p, "--date")?;
+                next.date = Some(if v.trim().is_empty() {
+                    None
+                } else {
+                    Some(v.trim().parse().map_err(|e| anyhow!("--date: {e}"))?)
+                });
+            }
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Value(v) => a.inputs.push((v.into(), std::mem::take(&mut next))),
+            other => return Err(option_error(other.unexpected())),
+        }
+    }
+    if !next.is_empty() {
+        bail!("{} name the article given after them; give its file next", next.names());
+    }
+    if let Some((dir, o)) = a.inputs.iter().find(|(p, o)| !o.is_empty() && p.is_dir()) {
+        bail!("{} name one article, but {} is a directory", o.names(), dir.display());
+    }
+    let stdin_articles = a.inputs.iter().filter(|(p, _)| p.as_os_str() == "-").count();
+    if stdin_articles > 1 {
+        bail!("'-' (the article on standard input) is given more than once");
+    }
+    if stdin_articles == 1 && a.files_from.as_deref().is_some_and(|f| f.as_os_str() == "-") {
+        bail!("standard input cannot be both an article ('-') and the list of files (--files-from -)");
+    }
+    if a.null && a.files_from.is_none() {
+        bail!("--null applies to the list of --files-from; give --files-from too");
+    }
+    if a.inputs.is_empty() && a.files_from.is_none() {
+        bail!("nothing to compare: give one to 20 articles (files, directories, or '-')");
+    }
+    Ok(Command::Compare(a))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +393,55 @@ mod tests {
     }
 
     #[test]
+    fn compare_options_name_the_article_after_them() {
+        let Command::Compare(a) = args(&[
+            "compare",
+            "--title",
+            "Monday",
+            "--date=2025-03-10",
+            "a.txt",
+            "b.txt",
+            "--outlet",
+            "",
+            "--date",
+            "--03-14",
+            "c.txt",
+            "-fmd",
+        ])
+        .unwrap() else {
+            panic!("not compare")
+        };
+        assert_eq!(a.format, Format::Markdown);
+        let got: Vec<(&str, MetaOverride)> =
+            a.inputs.iter().map(|(p, o)| (p.to_str().unwrap(), o.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "a.txt",
+                    MetaOverride {
+                        title: Some("Monday".into()),
+                        date: Some(Some("2025-03-10".parse().unwrap())),
+                        ..MetaOverride::default()
+                    }
+                ),
+                ("b.txt", MetaOverride::default()),
+                (
+                    "c.txt",
+                    MetaOverride {
+                        outlet: Some(String::new()),
+                        date: Some(Some("--03-14".parse().unwrap())),
+                        ..MetaOverride::default()
+                    }
+                ),
+            ]
+        );
+        let Command::Compare(a) = args(&["compare", "--date", "", "a.txt"]).unwrap() else { panic!() };
+        assert_eq!(a.inputs[0].1.date, Some(None), "an empty date clears the detected one");
+        assert_eq!(a.format, Format::Json, "JSON by default, as for analyze");
+    }
+
+    #[test]
     fn bad_command_lines_say_what_is_wrong() {
         let cases: &[(&[&str], &str)] = &[
             (
@@ -281,6 +462,17 @@ mod tests {
             (&["analyze", "--lang", "de"], "unknown language \"de\"; use auto, en, ru, uk"),
             (&["analyze", "--lang"], "--lang needs a value"),
             (&["profile", "--lang", "xx"], "unknown language"),
+            (&["compare"], "nothing to compare"),
+            (&["compare", "--format", "jsonl", "a.txt"], "compare writes json, table, markdown or csv"),
+            (&["compare", "a.txt", "--title", "T"], "--title name the article given after them"),
+            (
+                &["compare", "--date", "13 March", "a.txt"],
+                "--date: \"13 March\" is not a date; write YYYY-MM-DD",
+            ),
+            (&["compare", "--date", "2025-02-30", "a.txt"], "is not a date"),
+            (&["compare", "--outlet", "X", "."], "--outlet name one article, but . is a directory"),
+            (&["compare", "--title"], "--title needs a value"),
+            (&["compare", "-", "-"], "more than once"),
         ];
         for (s, want) in cases {
             let err = format!("{:#}", args(s).unwrap_err());

@@ -1,5 +1,6 @@
 //! Where articles come from: standard input, files, directories, lists of
-//! paths; and how a file's bytes become text (limits, UTF-8, HTML).
+//! paths; and how a file's bytes become text (limits, then the engine's
+//! `load`: encoding, web pages reduced to their article).
 //!
 //! Nothing here reads more than it may keep: articles stop at
 //! [`MAX_INPUT_BYTES`] (plus the few bytes that tell "longer" from "exactly
@@ -12,7 +13,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use factgrid_engine::{html_to_text, Profile, MAX_INPUT_BYTES, MAX_PROFILE_BYTES};
+use factgrid_engine::{load, reduce, Format, Profile, MAX_INPUT_BYTES, MAX_PROFILE_BYTES};
 
 /// File name extensions analysed when walking a directory (any case).
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
@@ -38,21 +39,17 @@ pub enum Source {
 /// An article's text, ready for the engine.
 pub struct Article {
     pub text: String,
-    /// Invalid UTF-8 was replaced by U+FFFD.
-    pub lossy: bool,
-    /// Bytes read (for the progress bar).
-    pub bytes: u64,
-    /// Where the first NUL byte is, if any: the sign of a binary file.
-    pub nul_at: Option<usize>,
+    /// How the text was read, for the reader (another encoding, bytes
+    /// replaced, a web page reduced), before the engine's own notices.
+    pub notices: Vec<String>,
 }
 
-/// The article on standard input, exactly as `factgrid analyze -` has always
-/// read it: text cut at the limit by the engine, invalid UTF-8 replaced.
-pub fn read_stdin() -> anyhow::Result<Article> {
-    read_limited(io::stdin().lock()).context("reading standard input")
-}
+/// Said when bytes that are not text are analysed anyway (one article).
+const LOSSY_NOTICE: &str = "The input was not valid UTF-8; invalid bytes were replaced by U+FFFD.";
 
-/// Read `item`'s article.
+/// Read `item`'s article: decoded (UTF-8, UTF-16, Windows-1251, KOI8,
+/// Latin-1), and reduced to its article when it is a web page (`.html`,
+/// `.htm`, or standard input that starts like one).
 ///
 /// `strict` (several articles) refuses binary files and files over the
 /// limit with a reason, so that a stray image in an archive is named and
@@ -63,9 +60,9 @@ pub fn read_item(item: &Item, strict: bool) -> anyhow::Result<Article> {
         Source::Stdin => "standard input",
         _ => item.name.as_str(),
     };
-    let (mut article, path) = match &item.source {
+    let (bytes, format) = match &item.source {
         Source::Failed(why) => bail!("{why}"),
-        Source::Stdin => (read_stdin()?, None),
+        Source::Stdin => (read_limited(io::stdin().lock()).context("reading standard input")?, Format::Sniff),
         Source::File(path) => {
             let file = File::open(path).with_context(|| format!("opening {shown}"))?;
             let meta = file.metadata().with_context(|| format!("reading {shown}"))?;
@@ -79,35 +76,33 @@ pub fn read_item(item: &Item, strict: bool) -> anyhow::Result<Article> {
                     MAX_INPUT_BYTES >> 20
                 );
             }
-            (read_limited(file).with_context(|| format!("reading {shown}"))?, Some(path))
+            let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            (read_limited(file).with_context(|| format!("reading {shown}"))?, Format::of_file(&name, None))
         }
     };
-    if strict {
-        if article.bytes > MAX_INPUT_BYTES as u64 {
-            // Not a regular file (standard input, a pipe, a device), or
-            // one that grew while we read it.
-            bail!("{shown} is too large: over the {} MB limit", MAX_INPUT_BYTES >> 20);
-        }
-        if let Some(at) = article.nul_at {
-            // A UTF-16 byte order mark (FF FE or FE FF) decodes to two U+FFFD.
-            let hint = if article.text.starts_with("\u{FFFD}\u{FFFD}") {
-                "; UTF-16 text is not supported, convert it to UTF-8"
-            } else {
-                ""
+    if strict && bytes.len() > MAX_INPUT_BYTES {
+        // Not a regular file (standard input, a pipe, a device), or one
+        // that grew while we read it.
+        bail!("{shown} is too large: over the {} MB limit", MAX_INPUT_BYTES >> 20);
+    }
+    match load(&bytes, format) {
+        Ok(doc) => Ok(Article { text: doc.text, notices: doc.notices }),
+        Err(not_text) if strict => bail!("{shown} is a {not_text}"),
+        Err(_) => {
+            // One article is analysed whatever it is, as UTF-8; the engine
+            // notes the control characters.
+            let (mut text, mut notices) = match String::from_utf8(bytes) {
+                Ok(s) => (s, Vec::new()),
+                Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), vec![LOSSY_NOTICE.to_owned()]),
             };
-            bail!("{shown} is a binary file (NUL byte at offset {at}){hint}");
+            if format == Format::Html {
+                let reduced = reduce(&text);
+                notices.push(reduced.notice());
+                text = reduced.text;
+            }
+            Ok(Article { text, notices })
         }
     }
-    if path.is_some_and(|p| is_html(p)) {
-        article.text = html_to_text(&article.text);
-    }
-    Ok(article)
-}
-
-fn is_html(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
 fn is_article_file(path: &Path) -> bool {
@@ -122,23 +117,17 @@ pub fn mb(n: u64) -> String {
 }
 
 /// Read at most the limit and a few bytes more, so that the engine can tell
-/// a text over the limit and say so; decode as UTF-8, lossily.
-fn read_limited(r: impl Read) -> io::Result<Article> {
+/// a text over the limit and say so.
+fn read_limited(r: impl Read) -> io::Result<Vec<u8>> {
     let limit = MAX_INPUT_BYTES as u64 + 4;
     let mut bytes = Vec::new();
     r.take(limit).read_to_end(&mut bytes)?;
-    let n = bytes.len() as u64;
-    if n == limit {
+    if bytes.len() as u64 == limit {
         // The read stopped at the limit, perhaps inside a character: that
         // is our cut, not bad input (the engine cuts again, on a boundary).
         drop_cut_char(&mut bytes);
     }
-    let nul_at = bytes.iter().position(|&b| b == 0);
-    let (text, lossy) = match String::from_utf8(bytes) {
-        Ok(s) => (s, false),
-        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
-    };
-    Ok(Article { text, lossy, bytes: n, nul_at })
+    Ok(bytes)
 }
 
 /// Drop a character that the end of `bytes` cuts short (its first one to

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! factgrid analyze [OPTIONS] [INPUT]...   one article, or many in parallel
+//! factgrid compare [OPTIONS] INPUT...      several articles side by side
 //! factgrid profile [--lang LANG]          print a built-in profile
 //! ```
 //!
@@ -12,6 +13,7 @@
 
 mod analyze;
 mod args;
+mod compare;
 mod input;
 mod parallel;
 mod progress;
@@ -30,6 +32,7 @@ factgrid: who holds which position on what, in a news article
 
 USAGE:
     factgrid analyze [OPTIONS] [INPUT]...
+    factgrid compare [OPTIONS] [ARTICLE OPTIONS] INPUT...
     factgrid profile [--lang en|ru|uk]
     factgrid --help | --version
 
@@ -60,6 +63,27 @@ OPTIONS for analyze:
         --summary          print only, across all articles, how often each
                            party and topic took each stance
     -q, --quiet            no progress bar, notices or closing line
+
+OPTIONS for compare (1 to 20 articles: files, directories, '-', or -T LIST):
+    -f, --format FORMAT    json (default: the comparison with its schema
+                           factgrid.comparison/1, and the files left out),
+                           table (for the terminal), markdown (tables to
+                           paste into a document) or csv (one row per party,
+                           topic and article)
+    -p, --profile FILE     as for analyze
+    -T, --files-from LIST  -0, --null, -j, --jobs N, -q, --quiet: as for analyze
+ARTICLE OPTIONS, before the file they name (instead of what its text says):
+        --title TEXT       the article's title (else its headline)
+        --outlet TEXT      its outlet (else a dateline's or byline's; '' for none)
+        --date DATE        its date, YYYY-MM-DD or --MM-DD without a year ('' for
+                           none; else a dateline's or date line's)
+For each party and topic, compare shows the stance each article gives,
+and whether they agree, differ, or only one article gives it; the
+figures grouped by what they measure, with values from different
+articles or named sources more than 10% apart flagged as conflicts; and
+the stances in date order. A file that cannot be read is named on
+standard error and the others are compared (exit 1); with none left, or
+more than 20 articles, the exit code is 2.
 
 Text that is not valid UTF-8 is read lossily (bad bytes become U+FFFD) and
 a notice says so. A single article beyond 20 MB is cut at 20 MB, with a
@@ -104,6 +128,7 @@ fn run() -> anyhow::Result<ExitCode> {
             io::stdout().write_all(source.as_bytes())?
         }
         Command::Analyze(a) => return analyze::run(a),
+        Command::Compare(a) => return compare::run(a),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -137,6 +137,18 @@ pub(crate) struct Words {
     pub partner_modifiers: WordSet,
     pub talks_words: WordSet,
     pub between_subject_and_verb: WordSet,
+    pub outcome_words: WordSet,
+    pub modals: WordSet,
+    pub intent_words: WordSet,
+    pub opinion_verbs: WordSet,
+    pub question_participles: WordSet,
+    pub conditional_words: WordSet,
+    pub relative_pronouns: WordSet,
+    pub coordinators: WordSet,
+    pub recipient_prepositions: WordSet,
+    pub time_prepositions: WordSet,
+    pub talks_verbs: WordSet,
+    pub handover_verbs: WordSet,
     pub adverb_endings: Endings,
     pub participle_endings: Endings,
     past_endings: Endings,
@@ -159,9 +171,29 @@ pub(crate) struct Words {
     /// cases, and the rules for such languages apply
     /// ([`crate::holders`]' `cased` module).
     pub cased: bool,
+    /// The topics that are theatres of operations (profile `actions_first`):
+    /// a general word for land in a statement about one (`our territory`
+    /// in a speech about Kursk) is about it.
+    pub theatres: crate::ids::TopicSet,
+    /// The topics that are outcomes the sides reach together (profile
+    /// `agreed_outcome`): wanting one is proposing it.
+    pub agreed: crate::ids::TopicSet,
 }
 
 impl Words {
+    /// The words of `lx`, and the theatres among the profile's topics.
+    pub(crate) fn with_topics(lx: &Lexicon, topics: &[crate::profile::Topic]) -> Words {
+        let ids = |f: fn(&crate::profile::Topic) -> bool| {
+            topics
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| f(t))
+                .map(|(i, _)| crate::ids::TopicId(i as u8))
+                .collect()
+        };
+        Words { theatres: ids(|t| t.actions_first), agreed: ids(|t| t.agreed_outcome), ..Words::new(lx) }
+    }
+
     pub(crate) fn new(lx: &Lexicon) -> Words {
         let g = &lx.grammar;
         // Every form of every word (`заявил{past}`).
@@ -210,6 +242,20 @@ impl Words {
             obligations: set(&g.obligations),
             negators: set(&lx.negators),
             cased: !lx.inflections.is_empty(),
+            outcome_words: set(&g.outcome_words),
+            modals: set(&g.modals),
+            intent_words: set(&g.intent_words),
+            opinion_verbs: set(&g.opinion_verbs),
+            question_participles: set(&g.question_participles),
+            conditional_words: set(&g.conditional_words),
+            relative_pronouns: set(&g.relative_pronouns),
+            coordinators: set(&g.coordinators),
+            recipient_prepositions: set(&g.recipient_prepositions),
+            time_prepositions: set(&g.time_prepositions),
+            talks_verbs: set(&g.talks_verbs),
+            handover_verbs: set(&g.handover_verbs),
+            theatres: crate::ids::TopicSet::EMPTY,
+            agreed: crate::ids::TopicSet::EMPTY,
         }
     }
 
@@ -457,9 +503,18 @@ impl<'a, 'p> Sentence<'a, 'p> {
             .is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Request | Meaning::Addressee)))
     }
 
-    /// The addressee of a verb right before the reference (`told Trump that`).
+    /// The addressee of a verb right before the reference (`told Trump
+    /// that`), or the object of a verb of meeting or handing over (`met
+    /// Putin`, `handed the Ukrainians a memorandum`): not a new subject.
     pub(crate) fn addressee(&self, r: &PartyRef) -> bool {
-        r.word > 0 && self.cue_means(r.word - 1, Meaning::Addressee)
+        if r.word > 0 && self.cue_means(r.word - 1, Meaning::Addressee) {
+            return true;
+        }
+        let i = self.phrase_start(r, &WordSet::default());
+        i.checked_sub(1).is_some_and(|v| {
+            let w = self.lower_word(v);
+            self.words.talks_verbs.contains(w) || self.words.handover_verbs.contains(w)
+        })
     }
 
     /// A word with a definite or possessive determiner (`the territory`,
@@ -541,11 +596,11 @@ pub(crate) mod tests {
     pub(crate) fn with_sentence<R>(text: &str, f: impl FnOnce(&Sentence) -> R) -> R {
         let profile = Profile::default_profile();
         let scanner = Scanner::new(&profile);
-        let words = Words::new(&profile.lexicon);
+        let words = Words::with_topics(&profile.lexicon, &profile.topics);
         let lower = crate::text::fold_case(text);
         let span = Span::new(0, text.len());
         let seg = Segment { span, paragraph: 0, kind: crate::UnitKind::Sentence };
-        let quotes = Quotes::new(text, &[seg]);
+        let quotes = Quotes::new(text, &lower, &[seg], Some(&scanner));
         let mut sc = Scanned::default();
         scanner.scan_sentence(text, &lower, span, &mut sc);
         let s = Sentence {

@@ -42,6 +42,10 @@ pub enum Rule {
     Turn,
     /// `the American proposal` inside a quote.
     OwnerInQuote,
+    /// A party's own act or statement reported in another's words
+    /// (`“Russia has rejected the truce,” Zelensky said`; `Zelensky said
+    /// Putin had rejected the truce`).
+    ReportedAct,
     /// `Russia's military has denied …`
     PossessiveRole,
     /// `Moscow's rejection of the truce`
@@ -68,13 +72,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, for coverage tests.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::AccordingTo,
         Rule::Speech,
         Rule::SpeakerLabel,
         Rule::Quote,
         Rule::Turn,
         Rule::OwnerInQuote,
+        Rule::ReportedAct,
         Rule::PossessiveRole,
         Rule::PossessiveNoun,
         Rule::DemonymRole,
@@ -97,6 +102,7 @@ impl Rule {
             Rule::Quote => "Quote",
             Rule::Turn => "Turn",
             Rule::OwnerInQuote => "OwnerInQuote",
+            Rule::ReportedAct => "ReportedAct",
             Rule::PossessiveRole => "PossessiveRole",
             Rule::PossessiveNoun => "PossessiveNoun",
             Rule::DemonymRole => "DemonymRole",
@@ -158,6 +164,11 @@ impl Holder {
     fn forced(mut self, label: Option<Stance>) -> Holder {
         self.forced = label;
         self
+    }
+
+    /// One past the holder's last word.
+    fn word_end_hint(&self, s: &Sentence) -> usize {
+        s.sc.refs.iter().find(|r| r.span == self.span).map_or(self.word + 1, |r| r.word_end)
     }
 
     fn continued(mut self, yes: bool) -> Holder {
@@ -237,6 +248,8 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
             // American proposal` says who proposed, whoever speaks.
             if let Outcome::Holder(h) = owner_in_quote(s, k, r) {
                 out.kept.push(h);
+            } else if !s.words.cased && reported_act(s, r) {
+                out.kept.push(Holder::new(r, Via::Subject, Rule::ReportedAct).scope(r.word_end));
             }
             continue;
         }
@@ -307,6 +320,7 @@ const CONSTRUCTIONS: &[Construction] = &[
     demonym,        // DemonymRole | DemonymNoun; a demonym always decides
     proposal_noun,  // ProposalNoun
     prepositional,  // PassiveAgent | OfOwner | TalksPartner | ForcesInAction; always decides
+    talks_object,   // TalksPartner (met X, told X that, handed X the plan)
     subject,        // Subject | HeadlineSubject
 ];
 
@@ -324,7 +338,12 @@ fn owner_in_quote(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
 /// nothing yet; a capital before `talks` is where they are held (`after the
 /// Moscow talks`).
 fn asked_or_venue(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
-    if s.governor(r).is_some_and(|ms| ms.contains(&Meaning::Request)) {
+    // (`told Trump that …` tells, it does not ask: the request needs `to`
+    // and a verb.)
+    let before = s.phrase_start(r, &WordSet::default());
+    let asked = s.governor(r).is_some_and(|ms| ms.contains(&Meaning::Request))
+        && before.checked_sub(1).is_some_and(|v| s.request(v, v + 1));
+    if asked {
         return Outcome::NotAHolder(Some(Dropped::Asked));
     }
     let venue = r.kind == RefKind::Alias(AliasKind::Capital)
@@ -453,14 +472,69 @@ fn of_owner(s: &Sentence, r: &PartyRef) -> Option<usize> {
 /// Is the reference the partner in talks: `with X` right after a word for
 /// talks or meeting (`talks with`, `discussed with`, `met with`)?
 fn talks_partner(s: &Sentence, r: &PartyRef) -> bool {
-    let i = s.phrase_start(r, &s.words.partner_modifiers);
-    if i < 2 || !s.words.partner_prepositions.contains(s.lower_word(i - 1)) {
+    let mut i = s.phrase_start(r, &s.words.partner_modifiers);
+    // `talks between Moscow and Washington`: both are partners.
+    if i >= 2 && s.words.coordinators.contains(s.lower_word(i - 1)) {
+        if let Some(first) = s.sc.refs.iter().find(|o| o.word_end + 1 == i) {
+            i = s.phrase_start(first, &s.words.partner_modifiers);
+        }
+    }
+    if i < 2 {
         return false;
     }
-    (i.saturating_sub(4)..i - 1).any(|k| {
+    let prep = s.lower_word(i - 1);
+    let with = s.words.partner_prepositions.contains(prep);
+    let to = s.words.recipient_prepositions.contains(prep);
+    if !(with || to) {
+        return false;
+    }
+    let talks = (i.saturating_sub(if to { 6 } else { 4 })..i - 1).find(|&k| {
+        let w = s.lower_word(k);
+        if to {
+            return s.words.handover_verbs.contains(w);
+        }
         s.cue_at(k).is_some_and(|ms| ms.contains(&Meaning::Stance(Stance::Considering)))
-            || s.words.talks_words.contains(s.lower_word(k))
-    })
+            || s.words.talks_words.contains(w)
+    });
+    talks.is_some_and(|k| !in_time_adjunct(s, k))
+}
+
+/// Is word `k` inside a sentence-opening time adjunct (`After a call with
+/// Trump, Zelensky said …`, `Speaking after his meeting with …,`)? The
+/// partner of that call is not a party to what follows.
+fn in_time_adjunct(s: &Sentence, k: usize) -> bool {
+    let opener = (0..k.min(4)).any(|j| s.words.time_prepositions.contains(s.lower_word(j)));
+    opener
+        && (k + 1..s.len()).find(|&j| s.comma_before(j)).is_some_and(|comma| {
+            // The adjunct ends at its comma, before the main clause's verb.
+            !(k + 1..comma).any(|j| s.cue_at(j).is_some_and(|ms| ms.contains(&Meaning::Speech)))
+        })
+}
+
+/// The object of a verb of meeting, telling or handing over (`met the
+/// Russian president`, `Putin told Trump that …`, `handed the Ukrainians a
+/// memorandum`): a party to the talks (`considering`, unless firmer cues).
+fn talks_object(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
+    let mut i = s.phrase_start(r, &WordSet::default());
+    // The second of two partners (`talks between Moscow and Washington`,
+    // `met Putin and Lavrov`) is a partner as the first is.
+    if i >= 2 && s.words.coordinators.contains(s.lower_word(i - 1)) {
+        if let Some(first) = s.sc.refs.iter().find(|o| o.word_end + 1 == i) {
+            if s.after_preposition(first) && talks_partner(s, first) {
+                let h = Holder::new(r, Via::Agent, Rule::TalksPartner).forced(Some(Stance::Considering));
+                return Outcome::Holder(h);
+            }
+            i = s.phrase_start(first, &WordSet::default());
+        }
+    }
+    let Some(v) = i.checked_sub(1) else { return Outcome::Next };
+    let w = s.lower_word(v);
+    let talks = s.words.talks_verbs.contains(w) || s.words.handover_verbs.contains(w);
+    if talks && !in_time_adjunct(s, v) && !s.possessive(r) {
+        let h = Holder::new(r, Via::Agent, Rule::TalksPartner).forced(Some(Stance::Considering));
+        return Outcome::Holder(h);
+    }
+    Outcome::Next
 }
 
 /// A party's forces named in an action on the ground (`an offensive against
@@ -520,18 +594,45 @@ fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
 /// officials`), and `…, according to X` is the source of the whole
 /// sentence.
 fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
-    let mut frames: Vec<(Option<PartyId>, usize, usize)> = out
+    // (party, first word, end, the frame asks something of others)
+    let mut frames: Vec<(Option<PartyId>, usize, usize, bool)> = out
         .kept
         .iter()
         .filter(|h| matches!(h.via, Via::Speaker | Via::Subject) && h.scope_start > 0)
-        .map(|h| (Some(h.party), h.scope_start, s.clause_end(h.scope_start)))
+        .map(|h| {
+            (Some(h.party), h.scope_start, s.clause_end(h.scope_start), asks_of_others(s, h.scope_start))
+        })
         .collect();
-    frames.extend(out.foreign.iter().map(|&(start, end)| (None, start, end)));
+    frames.extend(out.foreign.iter().map(|&(start, end)| (None, start, end, false)));
     let Holders { kept, dropped, .. } = out;
     kept.retain(|h| {
         let inside =
-            frames.iter().find(|&&(p, start, end)| p != Some(h.party) && h.word >= start && h.word < end);
-        let keep = inside.is_none() || holds_inside_frame(s, h);
+            frames.iter().find(|&&(p, start, end, _)| p != Some(h.party) && h.word >= start && h.word < end);
+        // (What a demand asks of another party, `demanded that Moscow
+        // accept`, is not that party's stance.)
+        let asked = inside.is_some_and(|f| f.3 && h.word <= f.1 + 2);
+        // (Nor is what a party is believed, heard or expected to do:
+        // `Trump believes Putin wants a deal`.)
+        let opinion = inside.is_some_and(|f| s.words.opinion_verbs.contains(s.lower_word(f.1)));
+        // (A speaker who is none of the parties: what it says a party did is
+        // its view; only a party's stated position counts, `Kyiv backed the
+        // truce, officials said`.)
+        let party_frame = inside.is_some_and(|f| f.0.is_some());
+        // (A cased language reads case instead: see holds_inside_frame.)
+        let keep = inside.is_none()
+            || if s.words.cased {
+                holds_inside_frame(s, h)
+            } else {
+                matches!(h.via, Via::Agent | Via::AccordingTo)
+                    || h.forced == Some(Stance::Proposes)
+                    || !asked
+                        && !opinion
+                        && if party_frame {
+                            reported_act_of(s, h.word, h.word_end_hint(s))
+                        } else {
+                            direct_stance(s, h)
+                        }
+            };
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);
             dropped.push((h.span, Dropped::InsideFrame(frame)));
@@ -540,8 +641,8 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
     });
 }
 
-/// Does a holder inside another speaker's statement hold a position of
-/// its own there: an agent or source, the owner of a proposal (or of a
+/// In a cased language, does a holder inside another speaker's statement
+/// hold a position of its own there: an agent or source, the owner of a proposal (or of a
 /// demand in the genitive: `вимоги Москви`), or a party with a stance verb
 /// of its own (not one that must do what the speaker says: `Киев должен
 /// …`)?
@@ -549,8 +650,76 @@ pub(crate) fn holds_inside_frame(s: &Sentence, h: &Holder) -> bool {
     matches!(h.via, Via::Agent | Via::AccordingTo)
         || h.forced == Some(Stance::Proposes)
         || h.via == Via::Owner && h.forced.is_some()
-        || direct_stance(s, h)
-            && !(s.words.cased && h.via == Via::Subject && cased::obligation_at(s, h.word, h.scope_start))
+        || direct_stance(s, h) && !(h.via == Via::Subject && cased::obligation_at(s, h.word, h.scope_start))
+}
+
+/// A party's own act or statement reported in another's words: the
+/// reference is the subject of a finite verb of speech, stance or action
+/// (`Russia has rejected the truce`, `Moscow had demanded a withdrawal`,
+/// `Russia has still not said yes`), not of a modal or a verb of intent
+/// (`would agree`, `is preparing to reject`), and not after a verb of
+/// perception or belief (`I have not heard Moscow accept that`).
+fn reported_act(s: &Sentence, r: &PartyRef) -> bool {
+    !matches!(r.kind, RefKind::Pronoun | RefKind::Alias(AliasKind::Demonym))
+        && !s.owner_form(r)
+        && !s.after_preposition(r)
+        && r.word.checked_sub(1).is_none_or(|k| !s.words.opinion_verbs.contains(s.lower_word(k)))
+        && reported_act_of(s, r.word, r.word_end)
+}
+
+/// The words after a subject (words `word..end`) are its own finite act or
+/// statement, not in a condition (`only if Kyiv withdrew`); see
+/// [`reported_act`].
+fn reported_act_of(s: &Sentence, word: usize, end: usize) -> bool {
+    // Not in a condition (`only if Kyiv withdrew`), nor in a relative clause
+    // naming what something else is about (`the area Ukraine had captured
+    // has been retaken`).
+    if (word.saturating_sub(2)..word).any(|k| s.words.conditional_words.contains(s.lower_word(k))) {
+        return false;
+    }
+    let relative = word.checked_sub(1).is_some_and(|k| s.words.relative_pronouns.contains(s.lower_word(k)));
+    let mut passive = false;
+    for k in end..(end + 4).min(s.len()) {
+        let w = s.lower_word(k);
+        if s.words.modals.contains(w) || s.words.intent_words.contains(w) {
+            return false;
+        }
+        // A passive (`had been driven out`) is done to the subject.
+        if s.words.passive_auxiliaries.contains(w) {
+            passive = true;
+            continue;
+        }
+        if passive && s.words.past_participle(w) {
+            return false;
+        }
+        let Some(ms) = s.cue_at(k) else { continue };
+        // (In a relative clause only a position of its own counts, `a demand
+        // that Kyiv rejects`; an act there names something else, `the area
+        // Ukraine had captured`.)
+        if ms.contains(&Meaning::Speech)
+            || ms.iter().any(|m| {
+                matches!(m, Meaning::Stance(l) if *l != Stance::Questions && !(relative && *l == Stance::Acts))
+            })
+        {
+            return true;
+        }
+        // Auxiliaries, negators and adverbs may come first (`has still not
+        // said`); anything else ends the predicate.
+        if !(ms.contains(&Meaning::Verb) || ms.contains(&Meaning::Negator) || s.words.adverb_endings.end(w)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Does the predicate at word `w` ask something of others: a demand or a
+/// request (`demanded that …`, `urged …`, `wants … to`)?
+fn asks_of_others(s: &Sentence, w: usize) -> bool {
+    (w..(w + 3).min(s.len())).any(|k| {
+        s.cue_at(k).is_some_and(|ms| {
+            ms.iter().any(|m| matches!(m, Meaning::Stance(Stance::Demands) | Meaning::Request))
+        })
+    })
 }
 
 /// Does the holder take a position of its own: a stance verb (not a demand

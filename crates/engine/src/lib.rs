@@ -27,9 +27,19 @@
 //! assert_eq!(&text[first.span.range()], first.text);
 //! ```
 //!
+//! Files are read with [`load()`]: their bytes decoded ([`decode`]: UTF-8,
+//! UTF-16, Windows-1251, KOI8, Latin-1, or refused as binary) and, for a
+//! web page, reduced to its article ([`reduce`]), with notices for the
+//! reader.
+//!
 //! To analyse many texts with one profile, build an [`Analyzer`] once.
 //! [`Analyzer::explain`] also returns what each stage decided, sentence by
 //! sentence ([`Explanation`]).
+//!
+//! To set several articles side by side (does one outlet report the same
+//! Russian position as another? do their figures for the Kursk area
+//! conflict?), give their reports to [`compare()`]; [`ArticleMeta::detect`]
+//! names each article by its headline, outlet and date.
 //!
 //! How the engine is built, its invariants and where to add a rule:
 //! [`architecture`].
@@ -42,7 +52,9 @@ pub mod architecture {}
 // its forms.
 mod cells; // 9. cells
 mod compact;
+mod compare;
 mod dialogue; // 2. quotes: speech without quotation marks
+mod encoding;
 mod explain;
 mod figures; // 7. figures
 mod grammar; //    the per-sentence view the later stages read
@@ -51,7 +63,9 @@ mod html;
 mod ids;
 mod inflect; //    word forms from the profile's paradigms
 mod lang; //    language detection
+mod load;
 mod memory; //    the salience memory
+mod meta;
 mod pipeline; //    the pass that calls them
 mod profile;
 mod quotes; // 2. quotes
@@ -64,17 +78,25 @@ mod stance; // 8. stance
 mod text;
 mod topics; // 6. topics
 
+pub use compare::{
+    compare, Article, ArticleStance, Bound, CellComparison, ComparedArticle, Comparison, Conflict,
+    EvidenceRef, FigureComparison, FigureGroup, FigureValue, Timeline, TimelinePoint, Verdict,
+    COMPARISON_SCHEMA, FIGURE_TOLERANCE, MAX_ARTICLES,
+};
+pub use encoding::{decode, Decoded, DetectedBy, Encoding, NotText};
 pub use explain::{
     DroppedTrace, Explanation, HolderTrace, QuoteTrace, ResolvedTrace, SentenceTrace, StanceTrace, TopicTrace,
 };
 pub use holders::Rule;
-pub use html::html_to_text;
+pub use html::{html_to_text, looks_like_html, reduce, BodySource, PageMeta, Reduced, Removal, Removed};
 pub use ids::Stance;
 pub use lang::{Language, DETECT_BYTES};
+pub use load::{load, Document, Format};
+pub use meta::{ArticleMeta, Date, DateError};
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
-    Alias, AliasKind, FigureWords, Grammar, Lexicon, Paradigm, Party, Profile, ProfileError, Topic,
-    MAX_PROFILE_BYTES, STANCE_LABELS,
+    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Paradigm,
+    Party, Profile, ProfileError, Topic, UnitWords, MAX_PROFILE_BYTES, STANCE_LABELS,
 };
 pub use report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 pub use segment::UnitKind;

@@ -219,7 +219,7 @@ impl Compiled {
                 .iter()
                 .map(|w| crate::text::fold_case(w))
                 .collect(),
-            words: Words::new(lx),
+            words: Words::with_topics(lx, &profile.topics),
             figures: figures::Vocab::new(&lx.figures, &lx.inflections),
             parties: profile
                 .parties
@@ -254,9 +254,15 @@ impl Compiled {
         let lower = crate::text::fold_case(text);
         let names_party = |span: Span| self.scanner.names_party(text, &lower, span);
         let (dialogue, turns) = crate::dialogue::regions(text, &segments, &speech, &names_party);
-        let quotes = Quotes::new(text, &segments).with_dialogue(dialogue);
+        // (A transcript's turns: a language with cases reads them as
+        // `dialogue` does, English as `quotes::turns` does.)
+        let cased = self.words.cased;
+        let quotes =
+            Quotes::new(text, &lower, &segments, (!cased).then_some(&self.scanner)).with_dialogue(dialogue);
         let mut run = Run::new(self, text, lower, &segments, &quotes);
-        run.turns = turns;
+        if cased {
+            run.turns = turns;
+        }
         match trace {
             Some(trace) => {
                 for (si, seg) in segments.iter().enumerate() {
@@ -385,6 +391,9 @@ impl<'a> Run<'a> {
             words: &self.a.words,
         };
         if holders::writers_question(&s) {
+            self.holders.drop_all(Dropped::WritersQuestion);
+        } else if s.quotes.other_turn && s.text[seg.span.range()].trim_end().ends_with('?') {
+            // An interviewer's question is nobody's position.
             self.holders.drop_all(Dropped::WritersQuestion);
         }
         // Quotes: who speaks the quoted words (may add a holder).
@@ -533,7 +542,8 @@ fn attribute_quotes(
             // runs over several sentences.
             q = lookahead().map(|(p, sp)| (Speaker::Party(p, sp), QuoteSource::Lookahead));
         }
-        if q.is_none() {
+        // (A quoted heading, `'Cautious optimism'`, continues no one.)
+        if q.is_none() && s.seg.kind != crate::segment::UnitKind::Line {
             q = memory.last_speaker.map(|(p, sp)| (Speaker::Party(p, sp), QuoteSource::LastSpeaker));
         }
         // Not named in this sentence: the quote goes on.

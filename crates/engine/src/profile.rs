@@ -14,6 +14,8 @@ use crate::lang::Language;
 
 mod validate;
 
+pub use comparison::{Bounds, MeasureKind, MeasureWords, MetaWords, UnitWords};
+
 /// The built-in profile, `data/default-profile.json` without its white
 /// space (see `build.rs`).
 const DEFAULT_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-profile.min.json"));
@@ -155,6 +157,12 @@ pub struct Topic {
     /// primary stance of any cell with actions.
     #[serde(default)]
     pub actions_first: bool,
+    /// An outcome the sides reach together (a truce), not something one
+    /// side gives the other: a party that wants, demands or calls for it
+    /// (`wants a ceasefire`, `demanded that Moscow accept the truce`)
+    /// proposes it.
+    #[serde(default)]
+    pub agreed_outcome: bool,
 }
 
 /// Cue words. All matched case-insensitively on word boundaries.
@@ -170,6 +178,10 @@ pub struct Lexicon {
     /// verb (`asked Putin to spare`, `urged Kyiv to accept`): a demand.
     #[serde(default)]
     pub requests: Vec<String>,
+    /// Labels of page furniture, not speakers (`Details:`, `Read also:`,
+    /// `Update:`): a paragraph they open is no one's turn.
+    #[serde(default)]
+    pub furniture: Vec<String>,
     /// Verbs of giving something up (`withdraw`, `cede`, `give up`,
     /// `recognise`): refusing one (`will not withdraw`) is opposing, asking
     /// it of others is demanding.
@@ -235,6 +247,12 @@ pub struct Lexicon {
     /// English.
     #[serde(default)]
     pub inflections: BTreeMap<String, Paradigm>,
+    /// How figures are read and grouped when articles are compared.
+    #[serde(default)]
+    pub measures: MeasureWords,
+    /// How an article's outlet and date are found.
+    #[serde(default)]
+    pub meta: MetaWords,
 }
 
 /// A struct of named word lists, read from a JSON object of lists through a
@@ -275,6 +293,9 @@ macro_rules! word_lists {
         }
     };
 }
+
+// After the macro, which it uses.
+mod comparison;
 
 word_lists! {
     /// Function words and word endings that the construction rules read: the
@@ -335,6 +356,38 @@ word_lists! {
     /// Words that may stand between a subject and its verb (`Putin on
     /// Tuesday said`).
     between_subject_and_verb,
+    /// Modal verbs (`would`, `could`): what follows is not yet done.
+    modals,
+    /// Words of intent or expectation before a verb (`preparing`, `plans`):
+    /// what follows is not yet done.
+    intent_words,
+    /// Verbs of belief, expectation and perception (`believes`, `doubted`,
+    /// `heard`): a party inside what they introduce holds nothing.
+    opinion_verbs,
+    /// Participles that open a question put to the speaker (`Asked whether
+    /// …, the president said`): the question is not the speaker's words.
+    question_participles,
+    /// Words that open a condition or a question (`if`, `unless`,
+    /// `whether`): an act inside one has not happened.
+    conditional_words,
+    /// Relative pronouns (`which`, `that`): a party right after one acts
+    /// in a clause that describes something else.
+    relative_pronouns,
+    /// Words joining two parties (`and`): `talks between X and Y`.
+    coordinators,
+    /// The preposition of a recipient (`presented the plan to X`).
+    recipient_prepositions,
+    /// Prepositions that open a time adjunct (`after a call with X,`).
+    time_prepositions,
+    /// Verbs whose object is a partner in talks (`met X`, `phoned X`).
+    talks_verbs,
+    /// Verbs of handing something over (`presented`, `handed`): their
+    /// recipient is a partner in talks.
+    handover_verbs,
+    /// Words that may stand between a wish and the outcome wished, which
+    /// is still its object: adjectives (`a full ceasefire`, `an immediate
+    /// truce`) and verbs of taking it (`urged Kyiv to sign the truce`).
+    outcome_words,
     /// Endings of adverbs (`-ly`).
     adverb_endings,
     /// Endings of participles (`-ing`).
@@ -530,6 +583,16 @@ impl Profile {
                     }
                     if empty_inflections {
                         l.inflections = default.inflections;
+                    }
+                }
+                // Nor those of comparing articles.
+                if l.measures == MeasureWords::default() || l.meta == MetaWords::default() {
+                    let default = Profile::default_profile().lexicon;
+                    if l.measures == MeasureWords::default() {
+                        l.measures = default.measures;
+                    }
+                    if l.meta == MetaWords::default() {
+                        l.meta = default.meta;
                     }
                 }
                 l

@@ -12,8 +12,11 @@
 //! spoke last (a paragraph of quote continues the last speaker).
 
 use crate::ids::Speaker;
+use crate::scan::Scanner;
 use crate::segment::Segment;
 use crate::span::Span;
+
+pub(crate) mod turns;
 
 /// Regions of the text inside quotation marks, per paragraph.
 ///
@@ -121,10 +124,15 @@ fn single_closes(s: &str, open: usize, i: usize, c: char) -> bool {
     !possessive
 }
 
-/// The quote regions of a whole text, in order.
+/// The quote regions of a whole text, in order, and the turns of speakers
+/// who are none of the parties.
 pub(crate) struct Quotes {
     /// Ordered and disjoint.
     pub regions: Vec<Span>,
+    /// The speaker a party's turn gives its region, by region index.
+    known: Vec<(usize, Speaker)>,
+    /// Turns of interviewers and other speakers who are no party, in order.
+    other_turns: Vec<Span>,
 }
 
 /// The speaker of each quote region, as far as the sentence loop has
@@ -162,8 +170,11 @@ impl QuoteSource {
 }
 
 impl Quotes {
-    /// Find the quote regions of every paragraph.
-    pub(crate) fn new(text: &str, segments: &[Segment]) -> Quotes {
+    /// Find the quote regions of every paragraph, and the speakers' turns
+    /// (see [`turns`]): a party's turn is a region of its own, which swallows
+    /// the quotes inside it. Without a `scanner`, no turns are looked for
+    /// (a language with cases reads them in [`crate::dialogue`]).
+    pub(crate) fn new(text: &str, lower: &str, segments: &[Segment], scanner: Option<&Scanner>) -> Quotes {
         let mut regions = Vec::new();
         let mut i = 0;
         while i < segments.len() {
@@ -176,7 +187,25 @@ impl Quotes {
             }
             regions.extend(quote_regions(text, Span::new(start, end)));
         }
-        Quotes { regions }
+        let mut other_turns = Vec::new();
+        let mut party_turns = Vec::new();
+        for t in scanner.map(|sc| turns::find(text, lower, segments, sc)).unwrap_or_default() {
+            match t.speaker {
+                Speaker::Party(..) => party_turns.push(t),
+                Speaker::Other => other_turns.push(t.region),
+            }
+        }
+        if party_turns.is_empty() {
+            return Quotes { regions, known: Vec::new(), other_turns };
+        }
+        regions.retain(|q| !party_turns.iter().any(|t| t.region.start < q.end && q.start < t.region.end));
+        regions.extend(party_turns.iter().map(|t| t.region));
+        regions.sort_by_key(|q| q.start);
+        let known = party_turns
+            .iter()
+            .filter_map(|t| regions.iter().position(|q| *q == t.region).map(|k| (k, t.speaker)))
+            .collect();
+        Quotes { regions, known, other_turns }
     }
 
     /// Add the regions of unquoted speech ([`crate::dialogue`]): a region
@@ -186,6 +215,9 @@ impl Quotes {
         if extra.is_empty() {
             return self;
         }
+        // (The speakers known by region: found again by where they start.)
+        let known: Vec<(usize, Speaker)> =
+            self.known.iter().map(|&(k, sp)| (self.regions[k].start, sp)).collect();
         self.regions.extend(extra);
         self.regions.sort();
         let mut merged: Vec<Span> = Vec::with_capacity(self.regions.len());
@@ -195,6 +227,11 @@ impl Quotes {
                 _ => merged.push(r),
             }
         }
+        self.known = known
+            .into_iter()
+            .map(|(start, sp)| (merged.partition_point(|q| q.end <= start), sp))
+            .filter(|&(k, _)| k < merged.len())
+            .collect();
         self.regions = merged;
         self
     }
@@ -206,7 +243,9 @@ impl Quotes {
         let touching = &self.regions[first..end];
         let quoted_bytes: usize =
             touching.iter().map(|q| q.end.min(span.end).saturating_sub(q.start.max(span.start))).sum();
-        QuoteView { touching, first, quoted_bytes, mostly_quoted: quoted_bytes * 2 > span.len() }
+        let k = self.other_turns.partition_point(|t| t.end <= span.start);
+        let other_turn = self.other_turns.get(k).is_some_and(|t| t.start < span.end);
+        QuoteView { touching, first, quoted_bytes, mostly_quoted: quoted_bytes * 2 > span.len(), other_turn }
     }
 
     /// The first quoted words inside `span`, for the evidence's `quote`.
@@ -220,9 +259,14 @@ impl Quotes {
 }
 
 impl QuoteSpeakers {
-    /// No speaker known for any of `quotes`.
+    /// The speakers known before the sentence loop: those of parties'
+    /// turns.
     pub(crate) fn new(quotes: &Quotes) -> QuoteSpeakers {
-        QuoteSpeakers { speakers: vec![None; quotes.regions.len()] }
+        let mut speakers = vec![None; quotes.regions.len()];
+        for &(k, sp) in &quotes.known {
+            speakers[k] = Some(sp);
+        }
+        QuoteSpeakers { speakers }
     }
 
     /// A tag in the sentence names the speaker of the quotes it touches
@@ -259,12 +303,21 @@ pub(crate) struct QuoteView<'q> {
     pub quoted_bytes: usize,
     /// More than half the sentence is quoted.
     pub mostly_quoted: bool,
+    /// The sentence is in the turn of an interviewer or another speaker who
+    /// is no party.
+    pub other_turn: bool,
 }
 
 impl<'q> QuoteView<'q> {
     /// A view of one region only (for reading a later sentence's tag).
     pub(crate) fn single(region: &'q Span) -> QuoteView<'q> {
-        QuoteView { touching: std::slice::from_ref(region), first: 0, quoted_bytes: 0, mostly_quoted: false }
+        QuoteView {
+            touching: std::slice::from_ref(region),
+            first: 0,
+            quoted_bytes: 0,
+            mostly_quoted: false,
+            other_turn: false,
+        }
     }
 
     /// Is byte `pos` inside a quote?
@@ -348,7 +401,8 @@ mod tests {
             kind: crate::UnitKind::Sentence,
         };
         let segs = [seg(0, at(" But")), seg(at("But"), at(" Then")), seg(at("Then"), text.len())];
-        let q = Quotes::new(text, &segs);
+        let scanner = Scanner::new(&crate::Profile::default_profile());
+        let q = Quotes::new(text, &crate::text::fold_case(text), &segs, Some(&scanner));
         let mut who = QuoteSpeakers::new(&q);
         assert_eq!(q.regions.len(), 1);
         let v = q.view(segs[0].span);

@@ -250,7 +250,7 @@ impl Report {
 /// backslash-escaped (emphasis, code, links and images, autolinks, raw
 /// HTML, entities, table pipes, strike-through, math), as are the block
 /// markers a list item could begin with (`#`, `-`, `+`, `1.`).
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     let s = strip_controls(s);
     let s = s.trim();
     let mut out = String::with_capacity(s.len() + 8);
@@ -274,7 +274,7 @@ fn md_escape(s: &str) -> String {
 /// their 7- and 8-bit forms) and all other control characters removed;
 /// tabs and line breaks become spaces, so that a field stays on its line.
 /// (The CLI keeps a copy for what it writes itself.)
-fn strip_controls(s: &str) -> Cow<'_, str> {
+pub(crate) fn strip_controls(s: &str) -> Cow<'_, str> {
     if !s.chars().any(char::is_control) {
         return Cow::Borrowed(s);
     }
@@ -336,7 +336,7 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// start with `=`, `+`, `-` or `@` (after spaces; also their full-width
 /// forms) gets a leading apostrophe so that a spreadsheet does not run it
 /// as a formula.
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     let s = strip_controls(s);
     let guard =
         s.trim_start().starts_with(['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}']);

@@ -41,6 +41,7 @@ pub(crate) enum Meaning {
     LastSpeaker,
     Request,
     Yield,
+    Furniture,
     GenericTitle,
     Addressee,
     Speech,
@@ -72,6 +73,7 @@ impl Meaning {
             Meaning::Negator => 1 << 10,
             Meaning::Hedge => 1 << 11,
             Meaning::Preposition => 1 << 12,
+            Meaning::Furniture => 1 << 13,
             Meaning::Stance(l) => 1 << (16 + l as u32),
         }
     }
@@ -286,12 +288,13 @@ fn cue_patterns(profile: &Profile) -> Builder {
         }
     }
     let lx = &profile.lexicon;
-    let lists: [(&[String], Meaning); 10] = [
+    let lists: [(&[String], Meaning); 11] = [
         (&lx.speech_verbs, Meaning::Speech),
         (&lx.addressee_verbs, Meaning::Addressee),
         (&lx.generic_titles, Meaning::GenericTitle),
         (&lx.requests, Meaning::Request),
         (&lx.yields, Meaning::Yield),
+        (&lx.furniture, Meaning::Furniture),
         (&lx.speaker_refs, Meaning::LastSpeaker),
         (&lx.other_issues, Meaning::OtherIssue),
         (&lx.dual_refs, Meaning::Dual),
@@ -454,6 +457,8 @@ pub(crate) struct Scanned<'p> {
     pub strong_topics: TopicSet,
     /// Every topic word, in order.
     pub topic_terms: Vec<(Span, TopicId)>,
+    /// For each of `topic_terms`: is it a weak (general) word?
+    pub weak_terms: Vec<bool>,
     /// Scratch: where patterns may start, and the automata's hits.
     starts: Vec<usize>,
     hits: Vec<Hit>,
@@ -476,12 +481,13 @@ impl Scanner {
     /// Scan the sentence at `span` into `sc`, reusing its buffers: words,
     /// party aliases, topic words and cues.
     pub(crate) fn scan_sentence<'p>(&'p self, text: &str, lower: &str, span: Span, sc: &mut Scanned<'p>) {
-        let Scanned { words, cues, refs, topics, strong_topics, topic_terms, starts, hits } = sc;
+        let Scanned { words, cues, refs, topics, strong_topics, topic_terms, weak_terms, starts, hits } = sc;
         words_into(text, span, words);
         let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
         refs.clear();
         cues.clear();
         topic_terms.clear();
+        weak_terms.clear();
         *topics = TopicSet::EMPTY;
         let mut weak_topics = TopicSet::EMPTY;
         // Patterns start at words, after a hyphen inside one
@@ -515,6 +521,7 @@ impl Scanner {
                             topics.insert(topic);
                         }
                         topic_terms.push((hit.span, topic));
+                        weak_terms.push(weak);
                     }
                     _ => {}
                 }

@@ -67,6 +67,8 @@ struct Found {
     span: Span,
     label: Stance,
     negated: bool,
+    /// A verb or noun of giving something up (`withdrawal`, `recognise`).
+    yields: bool,
 }
 
 /// Decide the label `h` shows on `topic` in `s`. `question`: the holder
@@ -91,7 +93,16 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     let (mut found, hedge) = cues(s, h, start, end);
     assign_to_topic(s, &mut found, topic);
     let Some(first) = found.first().copied() else { return none };
-    let label = if first.negated { first.label.negated() } else { first.label };
+    let mut label = if first.negated { first.label.negated() } else { first.label };
+    if label == Stance::Demands && s.words.agreed.contains(topic) && wants_the_outcome(s, first.word, topic) {
+        label = Stance::Proposes;
+    }
+    // A concession named first and then refused (`Recognition of the
+    // occupation is not on the agenda`, `Withdrawal from Donbas remains a
+    // red line`): opposing it.
+    if first.yields && label == Stance::Demands && refused_later(s, &found, first.word) {
+        label = Stance::Opposes;
+    }
     // Support that goes only so far: `agreed to X, but did not accept Y`.
     let partial = label == Stance::Supports
         && found.iter().skip(1).any(|f| {
@@ -109,6 +120,49 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
         partial,
         window: none.window,
     }
+}
+
+/// After the concession at word `w`, in its clause: an opposing cue or a
+/// negator.
+fn refused_later(s: &Sentence, found: &[Found], w: usize) -> bool {
+    let end = s.clause_end(w + 1);
+    found.iter().any(|f| f.word > w && f.word < end && f.label == Stance::Opposes && !f.negated)
+        || (w + 1..end).any(|k| s.negator(k))
+}
+
+/// Is the demand at word `w` a demand for the agreed outcome itself
+/// (`wants a ceasefire`, `demanded that Moscow accept the truce`, not
+/// `demanded that Kyiv withdraw before a truce`): a word of `topic` within six
+/// words, with no verb of giving something up before it?
+fn wants_the_outcome(s: &Sentence, w: usize, topic: TopicId) -> bool {
+    let end = (w + 7).min(s.len());
+    let Some(term) =
+        s.sc.topic_terms
+            .iter()
+            .zip(&s.sc.weak_terms)
+            .filter(|(_, &weak)| !weak)
+            .map(|(&(span, t), _)| (s.sc.word_at(span.start), t))
+            .find(|&(k, t)| k > w && k < end && t == topic)
+    else {
+        return false;
+    };
+    // Between the verb and the outcome: its modifiers, and who is to accept
+    // it (`a full ceasefire`, `for a 30-day truce`, `that Moscow accept the
+    // truce`) — not another object (`that monitors of the truce …`).
+    (w + 1..term.0).all(|k| {
+        let word = s.lower_word(k);
+        let cue = s.cue_at(k).unwrap_or(&[]);
+        s.words.determiners.contains(word)
+            || s.words.that.contains(word)
+            || s.words.infinitive_markers.contains(word)
+            || s.words.outcome_words.contains(word)
+            || s.words.modifier_by_ending(word)
+            || word.contains('-')
+            || word.starts_with(|c: char| c.is_ascii_digit())
+            || cue.contains(&Meaning::Preposition)
+            || cue.iter().any(|m| matches!(m, Meaning::Stance(Stance::Supports)))
+            || s.sc.refs.iter().any(|r| r.word <= k && k < r.word_end)
+    })
 }
 
 /// The holder's own words: from where its predicate starts to where another
@@ -158,12 +212,15 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
             hedge = Some(c.span);
         }
         if c.means(Meaning::Request) && s.request(w, c.word_end) {
-            found.push(Found { word: w, span: c.span, label: Stance::Demands, negated });
+            found.push(Found { word: w, span: c.span, label: Stance::Demands, negated, yields: false });
             continue;
         }
         // A participle used as an adjective (`the proposed truce`) names the
         // thing, not the holder's stance on it.
-        if w > 0 && s.words.articles.contains(s.lower_word(w - 1)) && s.words.past_participle(s.lower_word(w))
+        if w > 0
+            && c.word_end == w + 1
+            && s.words.articles.contains(s.lower_word(w - 1))
+            && s.words.past_participle(s.lower_word(w))
         {
             continue;
         }
@@ -187,12 +244,12 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         // is opposing; asking it of others is demanding.
         if c.means(Meaning::Yield) {
             let label = if negated { Stance::Opposes } else { Stance::Demands };
-            found.push(Found { word: w, span: c.span, label, negated: false });
+            found.push(Found { word: w, span: c.span, label, negated: false, yields: true });
             continue;
         }
         for label in c.stances() {
             if !(label == Stance::Opposes && disputes) {
-                found.push(Found { word: w, span: c.span, label, negated });
+                found.push(Found { word: w, span: c.span, label, negated, yields: false });
             }
         }
     }
@@ -218,6 +275,13 @@ fn owns_next(s: &Sentence, r: &crate::scan::PartyRef) -> bool {
 /// in principle but raises Kursk`). Weak words that did not decide the topic
 /// (`Russian territory` in a sentence about Kursk) are not topics here.
 fn assign_to_topic(s: &Sentence, found: &mut Vec<Found>, topic: TopicId) {
+    // A topic only carried over from the last sentence, in a sentence that
+    // names a topic of its own (`But we will not recognise our territory`
+    // after talk of a truce): the sentence's cues are about its own topic.
+    if !s.sc.topics.is_empty() && !s.sc.topics.contains(topic) {
+        found.clear();
+        return;
+    }
     let terms: Vec<(usize, TopicId)> =
         s.sc.topic_terms
             .iter()
@@ -228,7 +292,7 @@ fn assign_to_topic(s: &Sentence, found: &mut Vec<Found>, topic: TopicId) {
     if !several {
         return;
     }
-    found.retain(|f| {
+    let governs = |f: &Found| {
         let w = f.word;
         let after = terms.iter().filter(|&&(tw, _)| tw >= w).min_by_key(|&&(tw, _)| tw);
         let before = terms.iter().filter(|&&(tw, _)| tw < w).max_by_key(|&&(tw, _)| tw);
@@ -237,7 +301,12 @@ fn assign_to_topic(s: &Sentence, found: &mut Vec<Found>, topic: TopicId) {
             (a, b) => a.or(b),
         };
         nearest.is_none_or(|&(_, t)| t == topic)
-    });
+    };
+    // A topic no cue governs takes the sentence's predicate all the same
+    // (`demanded that Kyiv leave Donetsk before any truce` demands on both).
+    if found.iter().any(governs) {
+        found.retain(governs);
+    }
 }
 
 #[cfg(test)]
@@ -265,7 +334,8 @@ mod tests {
             ("Moscow did not reject the ceasefire outright.", 0, Some(Stance::Conditional)),
             ("Russia agreed to the truce but questioned the Kursk terms.", 0, Some(Stance::Supports)),
             ("Zelensky said Putin was preparing to reject the truce.", 0, None),
-            ("Washington urged Kyiv to accept the truce.", 0, Some(Stance::Demands)),
+            ("Washington urged Kyiv to accept the truce.", 0, Some(Stance::Proposes)),
+            ("Moscow urged Kyiv to withdraw from Donetsk.", 1, Some(Stance::Demands)),
             ("Kyiv denied that reports of a truce were true.", 0, None),
             ("Kyiv denied the truce.", 0, Some(Stance::Opposes)),
         ];

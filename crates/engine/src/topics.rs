@@ -73,15 +73,25 @@ pub(crate) fn decide(s: &Sentence, holders: &[Holder], memory: &Memory) -> Topic
         && (set.is_empty()
             || s.sc.strong_topics.is_empty() && s.quotes.mostly_quoted && !memory.last_topics.is_empty())
     {
-        // A quote that goes on with only a general word (`our territory` in
-        // a speech about Kursk) keeps the topic of the moment. A general
-        // word that is new to the discourse (`a 30-day halt`, not `our
-        // territory` or `the line`) adds its topic, to this sentence and to
-        // the topic of the moment.
+        // A quote that goes on with only a general word keeps the topic of
+        // the moment, and a general word adds its own topic, to this
+        // sentence and to the topic of the moment (`a 30-day halt`; `we will
+        // not recognise our territory as Russian` in a speech about a
+        // truce) — unless the moment is about a theatre of operations and the
+        // word refers back (`our territory`, `the line` in a speech about
+        // Kursk is Kursk).
+        let theatre = !memory.last_topics.intersection(s.words.theatres).is_empty();
         let fresh: TopicSet =
-            s.sc.topic_terms.iter().filter(|(span, _)| !s.determined(*span)).map(|&(_, t)| t).collect();
-        carried = Some(memory.last_topics.union(set.intersection(fresh)));
-        set = set.intersection(fresh).union(memory.last_topics);
+            s.sc.topic_terms
+                .iter()
+                .filter(|(span, _)| !(theatre && s.determined(*span)))
+                .map(|&(_, t)| t)
+                .collect();
+        // (The speaker has moved on to the new topic: it becomes the topic
+        // of the moment.)
+        let own = set.intersection(fresh);
+        carried = Some(memory.last_topics.union(own));
+        set = own.union(memory.last_topics);
         source = TopicSource::Carried;
     }
     // A statement with no topic word of its own is about what the article

@@ -2,7 +2,10 @@
 //! behaviour the engine promises (not just "does not crash"). The widget
 //! and CLI sides are tested in `tests/e2e/` and `crates/cli/tests/`.
 
-use factgrid_engine::{analyze, html_to_text, Analyzer, Profile, MAX_INPUT_BYTES, MAX_PROFILE_BYTES};
+use factgrid_engine::{
+    analyze, decode, html_to_text, load, reduce, Analyzer, Encoding, Format, Profile, MAX_INPUT_BYTES,
+    MAX_PROFILE_BYTES,
+};
 
 fn report(text: &str) -> factgrid_engine::Report {
     static A: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
@@ -96,6 +99,83 @@ fn html_is_reduced_to_text_and_scripts_dropped() {
     assert_eq!(html_to_text(html), "Moscow rejected the truce.");
     // Pasted as text, markup is just text: no cell comes from attributes.
     assert_eq!(cells(html), ["russia/ceasefire:opposes"]);
+}
+
+#[test]
+fn a_saved_web_page_is_its_article_not_its_menus() {
+    let page =
+        "<html><head><title>x</title><script>var a = '</scr' + 'ipt>Kyiv backed the truce.';</script></head>\
+        <body><nav><a href=/>Moscow backed the truce.</a></nav>\
+        <div class=most-read><p>Washington rejected the truce, a source said.</p></div>\
+        <article><h1>Kremlin balks</h1><p>Moscow rejected the truce on Monday, officials said.</p></article>\
+        <section id=comments><p>Kyiv rejected the ceasefire, says a reader.</p></section></body></html>";
+    let r = reduce(page);
+    assert_eq!(r.text, "Kremlin balks\n\nMoscow rejected the truce on Monday, officials said.");
+    assert!(
+        r.notice().contains("removed navigation, most-read list, comments and 1 script"),
+        "{}",
+        r.notice()
+    );
+    assert_eq!(cells(&r.text), ["russia/ceasefire:opposes"]);
+}
+
+#[test]
+fn unclosed_and_tricky_markup_leaks_no_script_or_markup() {
+    let cases: &[(&str, &str)] = &[
+        ("<p>Moscow rejected the truce.</p><script>", "Moscow rejected the truce."),
+        ("<p>Moscow rejected the truce.</p><!-- <p>hidden", "Moscow rejected the truce."),
+        ("<p>Moscow rejected the truce.<p title=\"never closed", "Moscow rejected the truce."),
+        (
+            "<style>p::after { content: 'Kyiv backed the truce' }</style><p>Moscow rejected the truce.",
+            "Moscow rejected the truce.",
+        ),
+        (
+            "<p>Moscow rejected the truce.</p><textarea></textarea><b>Kyiv</b>",
+            "Moscow rejected the truce.\n\nKyiv",
+        ),
+        (
+            "<svg><script>x</script><text>Kyiv</text></svg><p>Moscow rejected the truce.",
+            "Moscow rejected the truce.",
+        ),
+    ];
+    for (page, want) in cases {
+        assert_eq!(reduce(page).text, *want, "{page:?}");
+    }
+}
+
+#[test]
+fn legacy_encodings_are_decoded_with_a_notice_and_binary_is_refused() {
+    // "Кремль отверг перемирие." in Windows-1251; "Le Kremlin a rejeté la trêve." in Latin-1.
+    let d =
+        decode(b"\xca\xf0\xe5\xec\xeb\xfc \xee\xf2\xe2\xe5\xf0\xe3 \xef\xe5\xf0\xe5\xec\xe8\xf0\xe8\xe5.")
+            .unwrap();
+    assert_eq!((d.text.as_str(), d.encoding), ("Кремль отверг перемирие.", Encoding::Windows1251));
+    assert!(d.notice.unwrap().contains("Windows-1251 (Cyrillic)"));
+    let d = decode(b"Le Kremlin a rejet\xe9 la tr\xeave.").unwrap();
+    assert_eq!((d.text.as_str(), d.encoding), ("Le Kremlin a rejeté la trêve.", Encoding::Windows1252));
+    // UTF-16 from a Windows editor.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Moscow rejected the truce.".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_eq!(cells(&load(&utf16, Format::Text).unwrap().text), ["russia/ceasefire:opposes"]);
+    // An image or a zip is refused with where it stops being text.
+    for (bytes, want) in [
+        (&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..], "binary file (NUL byte at offset 8)"),
+        (b"PK\x03\x04\x14\0\x06\0", "binary file (NUL byte at offset 5)"),
+        (b"\x1b\x01\x02\x03\x04ab", "binary file (5 of its 7 bytes are control characters)"),
+    ] {
+        assert_eq!(load(bytes, Format::Sniff).unwrap_err().to_string(), want);
+    }
+}
+
+#[test]
+fn a_twenty_megabyte_page_is_reduced_in_one_pass() {
+    let unit = "<div class=x><p>Moscow rejected the truce.</p>";
+    let page = format!("<html><body>{}<p>Kyiv backed the truce.", unit.repeat(MAX_INPUT_BYTES / unit.len()));
+    let r = reduce(&page);
+    assert!(r.text.ends_with("Kyiv backed the truce."));
+    assert!(r.text.len() < page.len());
 }
 
 #[test]

@@ -32,6 +32,14 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
         if !cue.means(Meaning::Speech) {
             continue;
         }
+        // `Asked whether Ukraine could recover its land, the president
+        // said …`: the question put to the speaker is nobody's position, and
+        // its participle is no speech of its own.
+        if cue.word == 0 && s.words.question_participles.contains(s.lower_word(0)) {
+            let comma = (1..s.len()).find(|&k| s.comma_before(k)).unwrap_or(s.len());
+            out.foreign.push((1, comma));
+            continue;
+        }
         let pick = if s.words.cased { super::cased::pick_speaker(s, cue) } else { pick_speaker(s, cue) };
         if pick.is_none() && cue.word > 0 {
             foreign_frame(s, cue, out);
@@ -154,7 +162,11 @@ fn scope(s: &Sentence, cue: &Cue, r: &PartyRef) -> usize {
     // So in a closing tag without quotes (`… were retaken, the general
     // said.`): the words are what comes before.
     let first = r.word.min(w);
-    let closing = we + 4 >= s.len() && (first.saturating_sub(3)..=first).any(|k| s.comma_before(k));
+    // (A tag ends the sentence: nothing after the verb but an adjunct, no
+    // clause of its own: `…, the general said on Monday.`)
+    let closing = we + 4 >= s.len()
+        && (first.saturating_sub(3)..=first).any(|k| s.comma_before(k))
+        && !(we..s.len()).any(|k| s.is_verbish(k));
     let asks =
         cue.means(Meaning::Stance(Stance::Questions)) && !(cue.means(Meaning::Request) && s.request(w, we));
     let own_predicates = r.word_end < w

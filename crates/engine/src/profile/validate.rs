@@ -155,6 +155,8 @@ impl Lexicon {
         for (name, list) in self.figures.lists() {
             check_list(list, &format!("lexicon.figures.{name}"))?;
         }
+        self.measures.validate()?;
+        self.meta.validate()?;
         for (word, class) in &self.pronouns {
             check_words(word, &format!("lexicon.pronouns.{word}"))?;
             let mut parts = class.split_whitespace();
@@ -173,7 +175,7 @@ impl Lexicon {
 
 impl Lexicon {
     /// Every plain word list, with its name in the profile.
-    fn lists(&self) -> [(&'static str, &Vec<String>); 15] {
+    fn lists(&self) -> [(&'static str, &Vec<String>); 16] {
         [
             ("verbs", &self.verbs),
             ("roles", &self.roles),
@@ -182,6 +184,7 @@ impl Lexicon {
             ("speaker_refs", &self.speaker_refs),
             ("requests", &self.requests),
             ("yields", &self.yields),
+            ("furniture", &self.furniture),
             ("generic_titles", &self.generic_titles),
             ("addressee_verbs", &self.addressee_verbs),
             ("speech_verbs", &self.speech_verbs),
@@ -194,14 +197,14 @@ impl Lexicon {
     }
 }
 
-fn check_list(list: &[String], what: &str) -> Result<(), ProfileError> {
+pub(super) fn check_list(list: &[String], what: &str) -> Result<(), ProfileError> {
     for (k, w) in list.iter().enumerate() {
         check_words(w, &format!("{what}[{k}]"))?;
     }
     Ok(())
 }
 
-fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
+pub(super) fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
     let ok = !id.is_empty()
         && id.len() <= 32
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
@@ -214,14 +217,14 @@ fn check_id(id: &str, what: &str) -> Result<(), ProfileError> {
 
 /// Labels are shown in the grid, the terminal and exports: no control
 /// characters (an escape sequence in a label would reach the terminal).
-fn check_label(label: &str, what: &str) -> Result<(), ProfileError> {
+pub(super) fn check_label(label: &str, what: &str) -> Result<(), ProfileError> {
     if label.chars().any(char::is_control) {
         return Err(ProfileError::new(format!("{what} contains a control character")));
     }
     Ok(())
 }
 
-fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
+pub(super) fn check_words(text: &str, what: &str) -> Result<(), ProfileError> {
     if text.trim().is_empty() {
         return Err(ProfileError::new(format!("{what} is empty")));
     }

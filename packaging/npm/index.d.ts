@@ -1,0 +1,260 @@
+// Type declarations for the factgrid npm package (embed.js).
+//
+// Hand-written and checked in `tests/package`: the report types are
+// compiled against real reports from the packaged widget (every field,
+// every optional field filled), so a field added in Rust
+// (crates/engine/src/report.rs) without a type here fails that test.
+
+// ---------------------------------------------------------------------------
+// The report: `factgrid.report/1`, the same JSON as `factgrid analyze --format json`.
+// Text is referred to by UTF-8 byte offsets into the analysed text.
+
+/** The report format's name and version. */
+export type ReportSchema = 'factgrid.report/1';
+
+/** A party or topic id from the profile (`russia`, `ceasefire`, …). */
+export type Id = string;
+
+/**
+ * A half-open range `start..end` of UTF-8 **bytes** into the analysed text
+ * (not UTF-16 code units: use `new TextEncoder().encode(text).slice(start, end)`
+ * or {@link Evidence.text} when the text has non-ASCII characters).
+ */
+export interface Span {
+  /** First byte. */
+  start: number;
+  /** One past the last byte. */
+  end: number;
+}
+
+/** An id with its display label. */
+export interface Label {
+  id: Id;
+  label: string;
+}
+
+/** Counts describing the analysed input. */
+export interface Stats {
+  /** Characters (Unicode scalar values). */
+  chars: number;
+  /** Bytes (UTF-8). */
+  bytes: number;
+  /** Sentences and line units. */
+  sentences: number;
+  /** Paragraphs. */
+  paragraphs: number;
+}
+
+/** What kind of unit a sentence is: running text, a headline-like line, or a list item. */
+export type UnitKind = 'sentence' | 'line' | 'list_item';
+
+/** One sentence of the text. */
+export interface Sentence {
+  span: Span;
+  /** Index of its paragraph. */
+  paragraph: number;
+  kind: UnitKind;
+  /** Parties referred to in it, in profile order. */
+  parties: Id[];
+  /** Topics it bears on. */
+  topics: Id[];
+}
+
+/** The eight stance labels, in the order the grid shows them. */
+export type Stance =
+  | 'proposes'
+  | 'supports'
+  | 'conditional'
+  | 'opposes'
+  | 'demands'
+  | 'questions'
+  | 'considering'
+  | 'acts';
+
+/** How a party is tied to a sentence. */
+export type Via = 'speaker' | 'according_to' | 'subject' | 'owner' | 'agent';
+
+/** What kind of words refer to a party. */
+export type MentionKind =
+  | 'person'
+  | 'title'
+  | 'institution'
+  | 'country'
+  | 'capital'
+  | 'demonym'
+  | 'group'
+  | 'pronoun';
+
+/** What one party holds on one topic: one filled cell of the grid. */
+export interface Cell {
+  party: Id;
+  topic: Id;
+  /** The primary stance. */
+  stance: Stance;
+  /** A one-line summary for the grid. */
+  summary: string;
+  /** The sentences that show it, in text order. */
+  evidence: Evidence[];
+}
+
+/** One sentence supporting a cell. */
+export interface Evidence {
+  /** Index into {@link Report.sentences}. */
+  sentence: number;
+  /** The sentence text. */
+  text: string;
+  span: Span;
+  /** This sentence's own stance, if it shows one. */
+  stance: Stance | null;
+  via: Via;
+  /** Who speaks or acts, as written in the text (`Mr. Putin`, `he`). */
+  speaker: string | null;
+  /** Where {@link Evidence.speaker} is in the text. */
+  speaker_span: Span | null;
+  /** The quoted words in the sentence, if any. */
+  quote: Span | null;
+}
+
+/** A numeric claim (`less than 200 sq. km`). */
+export interface Figure {
+  /** The figure as written, with its modifier and unit. */
+  text: string;
+  span: Span;
+  /** Index into {@link Report.sentences}. */
+  sentence: number;
+  /** The topic it bears on, if any. */
+  topic: Id | null;
+  /** The party it comes from, if the text names one. */
+  source: Id | null;
+}
+
+/** A reference to a party in the text. */
+export interface Mention {
+  span: Span;
+  party: Id;
+  kind: MentionKind;
+  /** Index into {@link Report.sentences}. */
+  sentence: number;
+}
+
+/** The result of an analysis. */
+export interface Report {
+  schema: ReportSchema;
+  /** The parties (the grid's columns), in profile order. */
+  parties: Label[];
+  /** The topics (the grid's rows), in profile order. */
+  topics: Label[];
+  stats: Stats;
+  /** Every sentence of the text, in order. */
+  sentences: Sentence[];
+  /** One entry per (party, topic) the text fills, in grid order. */
+  cells: Cell[];
+  /** Numeric claims. */
+  figures: Figure[];
+  /** Every reference to a party, for highlighting. */
+  mentions: Mention[];
+  /** Things the reader should know about the input (cut at 20 MB, control characters…). */
+  notices: string[];
+}
+
+// ---------------------------------------------------------------------------
+// The JavaScript API.
+
+/**
+ * A profile (parties, topics, lexicons) as the JSON that `factgrid profile`
+ * prints, as an object or a JSON string. An invalid profile is an error
+ * that names the bad entry.
+ */
+export type Profile = { [key: string]: unknown } | string;
+
+/** The widget's panels. */
+export type Panel = 'input' | 'grid' | 'article' | 'figures';
+
+/** `auto` follows the reader's system setting. */
+export type Theme = 'auto' | 'light' | 'dark';
+
+/** Options of {@link mount} and {@link FactGridHandle.update}. */
+export interface MountOptions {
+  /** The text to analyse (default: empty). */
+  text?: string;
+  /** A profile; `null` goes back to the built-in one. */
+  profile?: Profile | null;
+  /** The panels to show (default: all four). */
+  panels?: Panel[];
+  /** Default `auto`. */
+  theme?: Theme;
+  /** Hide the text box. */
+  readonly?: boolean;
+  /** Keep the text in `localStorage` between visits (default `false`). */
+  persist?: boolean;
+  /** Called with each new report. */
+  onReport?: (report: Report) => void;
+  /**
+   * URL of `factgrid.css`. Default: beside `embed.js` (resolved with
+   * `import.meta.url`); set it when a bundler puts the file elsewhere.
+   */
+  stylesheet?: string;
+  /** URL of `worker.js`, which analyses texts over 256 KB off the main thread. Default: beside `embed.js`. */
+  workerUrl?: string;
+  /** URL of the example article the widget offers. Default: beside `embed.js`. */
+  exampleUrl?: string;
+}
+
+/** A mounted widget. */
+export interface FactGridHandle {
+  /** Replace the text and analyse it. */
+  setText(text: string): void;
+  /** Change options; those not given stay. Throws on an invalid option. */
+  update(options: MountOptions): void;
+  /** Remove the widget and everything it added to the page. */
+  destroy(): void;
+}
+
+/**
+ * Render a widget into `element` (inside a shadow root). Rejects with an
+ * error naming the option at fault.
+ */
+export function mount(element: Element, options?: MountOptions): Promise<FactGridHandle>;
+
+/** Analyse `text`; resolves to the report (the same JSON as the command line's). */
+export function analyze(text: string, profile?: Profile | null): Promise<Report>;
+
+// ---------------------------------------------------------------------------
+// The <fact-grid> element.
+
+/**
+ * The attributes of `<fact-grid>` (it has no properties of its own: in
+ * React, Vue and Svelte these are set as attributes).
+ */
+export interface FactGridAttributes {
+  /** A CSS selector of an element whose text is analysed; the widget follows its changes (implies `readonly`). */
+  for?: string;
+  /** The text to analyse, when there is no `for`. */
+  text?: string;
+  /** A profile as a JSON string. */
+  profile?: string;
+  theme?: Theme;
+  /** Hide the text box (a boolean attribute: present or absent). */
+  readonly?: boolean | '';
+}
+
+/** `factgrid-report`: fired (bubbling, composed) with the report whenever the result changes. */
+export type FactGridReportEvent = CustomEvent<Report>;
+
+/**
+ * The `<fact-grid>` element, defined when the package is imported.
+ * Configure it with attributes ({@link FactGridAttributes}); it fires
+ * `factgrid-report` ({@link FactGridReportEvent}).
+ */
+export interface FactGridElement extends HTMLElement {}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fact-grid': FactGridElement;
+  }
+  // The event bubbles out of the element and its shadow root, so a page
+  // can listen on any ancestor, `document` or `window`.
+  interface GlobalEventHandlersEventMap {
+    'factgrid-report': FactGridReportEvent;
+  }
+}
