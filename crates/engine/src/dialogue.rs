@@ -16,6 +16,10 @@
 //!   their speaker (`Rule::Turn`). A turn is not a quote: what the speaker
 //!   reports of another party (`our troops advance, and the enemy group is
 //!   encircled`) is read as in any other sentence.
+//! - **A party's release.** A text whose first line is a party's name, a
+//!   colon and what it is about (`Штаб армії: щодо ситуації на фронті`,
+//!   `Ministry of Defence: on the situation in Kursk`) is that party's
+//!   statement from end to end: one turn, headings and all.
 
 use crate::grammar::Sentence;
 use crate::holders::{Dropped, Holder, Holders, Rule};
@@ -35,8 +39,16 @@ pub(crate) fn regions(
     segments: &[Segment],
     speech: &dyn Fn(&str) -> bool,
     names_party: &dyn Fn(Span) -> bool,
+    preposition: &dyn Fn(&str) -> bool,
 ) -> (Vec<Span>, Turns) {
     let paragraphs = paragraphs(segments);
+    if let Some(turn) = release(text, &paragraphs, names_party, preposition) {
+        let mut out = Vec::new();
+        for p in &paragraphs {
+            dash_speech(text, p.span, speech, &mut out);
+        }
+        return (out, Turns { regions: vec![turn], turn_of: vec![0], speakers: vec![None] });
+    }
     let mut out = Vec::new();
     let mut turns = Vec::new();
     // Each region's turn (a turn's label paragraph and those after it).
@@ -109,7 +121,9 @@ impl Turns {
             return;
         }
         let Some((party, name)) = self.speakers[self.turn_of[k]] else { return };
-        if holders.speaker().is_some() {
+        // (A heading inside a release is the writer's furniture, no
+        // statement: `Основні показники`.)
+        if holders.speaker().is_some() || s.seg.kind == UnitKind::Line {
             return;
         }
         let mut h = Holder::at(party, name, Via::Speaker, Rule::Turn);
@@ -128,6 +142,36 @@ impl Turns {
         });
         holders.kept.push(h);
     }
+}
+
+/// A party's release: the text from its first line's heading to its end,
+/// when that line is a name of a party, a colon and a heading that opens
+/// with a preposition (see the module documentation).
+fn release(
+    text: &str,
+    paragraphs: &[Paragraph],
+    names_party: &dyn Fn(Span) -> bool,
+    preposition: &dyn Fn(&str) -> bool,
+) -> Option<Span> {
+    let (first, last) = (paragraphs.first()?, paragraphs.last()?);
+    if first.kind != UnitKind::Line || paragraphs.len() < 3 {
+        return None;
+    }
+    let line = &text[first.span.range()];
+    let colon = line.find(':')?;
+    let head = line[..colon].trim_end();
+    // (A name of a few words: an institution's, `Генеральний штаб ЗСУ`.)
+    if head.is_empty() || head.split_whitespace().count() > 6 || !head.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let heading = rest.trim_start();
+    let opener = heading.split(|c: char| !c.is_alphabetic()).next()?;
+    let opens_topic = opener.starts_with(char::is_lowercase) && preposition(opener);
+    if !opens_topic || !names_party(Span::new(first.span.start, first.span.start + head.len())) {
+        return None;
+    }
+    Some(Span::new(first.span.start + colon + 1 + (rest.len() - heading.len()), last.span.end))
 }
 
 struct Paragraph {
@@ -249,8 +293,11 @@ mod tests {
     fn found(text: &str) -> Vec<&str> {
         let speech = |w: &str| matches!(w, "сказал" | "добавил" | "заявила" | "said");
         let segs = segment(text, &Abbreviations::new(&[]), &speech);
-        let party = |s: Span| ["Путин", "ZELENSKY", "В.Путин"].contains(&&text[s.range()]);
-        let (quotes, turns) = regions(text, &segs, &speech, &party);
+        let party = |s: Span| {
+            ["Путин", "ZELENSKY", "В.Путин", "Министерство обороны России"].contains(&&text[s.range()])
+        };
+        let preposition = |w: &str| matches!(w, "о" | "по" | "щодо");
+        let (quotes, turns) = regions(text, &segs, &speech, &party, &preposition);
         quotes.into_iter().chain(turns.regions).map(|s| &text[s.range()]).collect()
     }
 
@@ -278,5 +325,15 @@ mod tests {
         assert!(found("Путин: перемирие возможно\nТекст статьи.").is_empty());
         let en = "QUESTION: Will you agree?\n\nZELENSKY: We are ready. But not now.\n\nQUESTION: And Kursk?";
         assert_eq!(found(en), ["We are ready. But not now."]);
+    }
+
+    #[test]
+    fn a_release_is_one_turn() {
+        let text =
+            "Министерство обороны России: о ходе операции\nВойска продвинулись.\nИтоги\nПротивник отступил.";
+        assert_eq!(found(text), ["о ходе операции\nВойска продвинулись.\nИтоги\nПротивник отступил."]);
+        // Not a party's name, or a statement after the colon: no release.
+        assert!(found("Военный эксперт: о ходе операции\nВойска продвинулись.\nИтоги").is_empty());
+        assert!(found("Путин: войска продвинулись\nВойска продвинулись.\nИтоги").is_empty());
     }
 }

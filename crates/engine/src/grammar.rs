@@ -167,6 +167,8 @@ pub(crate) struct Words {
     pub together: WordSet,
     pub obligations: WordSet,
     pub negators: WordSet,
+    /// Prepositions of one word (`щодо`, `about`).
+    pub prepositions: WordSet,
     /// The language inflects (its profile has paradigms): references carry
     /// cases, and the rules for such languages apply
     /// ([`crate::holders`]' `cased` module).
@@ -241,6 +243,7 @@ impl Words {
             together: set(&g.together),
             obligations: set(&g.obligations),
             negators: set(&lx.negators),
+            prepositions: set(&lx.prepositions),
             cased: !lx.inflections.is_empty(),
             outcome_words: set(&g.outcome_words),
             modals: set(&g.modals),

@@ -651,6 +651,25 @@ pub(crate) fn holds_inside_frame(s: &Sentence, h: &Holder) -> bool {
         || h.forced == Some(Stance::Proposes)
         || h.via == Via::Owner && h.forced.is_some()
         || direct_stance(s, h) && !(h.via == Via::Subject && cased::obligation_at(s, h.word, h.scope_start))
+        || own_act(s, h)
+}
+
+/// A subject's own act reported in another's statement (`Зеленский
+/// заявил, что Россия перебросила войска`): an action word within three
+/// words of it, which the guidelines count for its party as well.
+/// Not under a condition (`при условии, что Россия прекратит удары`).
+fn own_act(s: &Sentence, h: &Holder) -> bool {
+    let from = h.scope_start.max(h.word);
+    let conditional = s.sc.cues.iter().any(|c| {
+        c.word < h.word && (c.means(Meaning::Hedge) || c.stances().any(|l| l == Stance::Conditional))
+    }) || (h.word.saturating_sub(3)..h.word)
+        .any(|k| s.words.conditionals.contains(s.lower_word(k)));
+    h.via == Via::Subject
+        && !conditional
+        && s.sc
+            .cues
+            .iter()
+            .any(|c| c.word >= from && c.word <= from + 3 && c.stances().any(|l| l == Stance::Acts))
 }
 
 /// A party's own act or statement reported in another's words: the

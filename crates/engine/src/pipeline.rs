@@ -253,7 +253,9 @@ impl Compiled {
         let segments = segment(text, &self.abbreviations, &speech);
         let lower = crate::text::fold_case(text);
         let names_party = |span: Span| self.scanner.names_party(text, &lower, span);
-        let (dialogue, turns) = crate::dialogue::regions(text, &segments, &speech, &names_party);
+        let preposition = |w: &str| self.words.prepositions.contains(&crate::text::fold_case(w));
+        let (dialogue, turns) =
+            crate::dialogue::regions(text, &segments, &speech, &names_party, &preposition);
         // (A transcript's turns: a language with cases reads them as
         // `dialogue` does, English as `quotes::turns` does.)
         let cased = self.words.cased;
