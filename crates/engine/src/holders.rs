@@ -650,8 +650,24 @@ pub(crate) fn holds_inside_frame(s: &Sentence, h: &Holder) -> bool {
     matches!(h.via, Via::Agent | Via::AccordingTo)
         || h.forced == Some(Stance::Proposes)
         || h.via == Via::Owner && h.forced.is_some()
-        || direct_stance(s, h) && !(h.via == Via::Subject && cased::obligation_at(s, h.word, h.scope_start))
-        || own_act(s, h)
+        || direct_stance(s, h)
+            && !(h.via == Via::Subject && (cased::obligation_at(s, h.word, h.scope_start) || asked_of(s, h)))
+        || own_act(s, h) && !asked_of(s, h)
+}
+
+/// Is the holder asked to do something by a demand before it (`требует,
+/// чтобы Украина вывела войска`): a complementizer of wishes right before
+/// it, after a demand or request?
+fn asked_of(s: &Sentence, h: &Holder) -> bool {
+    let w = h.word;
+    (w.saturating_sub(3)..w).any(|k| {
+        s.words.that.contains(s.lower_word(k))
+            && (k.saturating_sub(3)..k).any(|j| {
+                s.cue_at(j).is_some_and(|ms| {
+                    ms.iter().any(|m| matches!(m, Meaning::Stance(Stance::Demands) | Meaning::Request))
+                })
+            })
+    })
 }
 
 /// A subject's own act reported in another's statement (`Зеленский

@@ -25,7 +25,16 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
         if cue.means(Meaning::According) {
             // `according to X`: the source of the whole sentence.
             if let Some(r) = s.sc.refs.iter().find(|r| r.word >= cue.word && r.word <= cue.word_end + 2) {
-                out.kept.push(Holder::new(r, Via::AccordingTo, Rule::AccordingTo));
+                // (In a language with cases, a demonym before a noun that is
+                // no role is a country's media, no party: `за даними
+                // американських ЗМІ`.)
+                let media = s.words.cased
+                    && r.kind == RefKind::Alias(AliasKind::Demonym)
+                    && r.word_end < s.len()
+                    && !s.words.roles.contains(s.lower_word(r.word_end));
+                if !media {
+                    out.kept.push(Holder::new(r, Via::AccordingTo, Rule::AccordingTo));
+                }
             }
             continue;
         }
