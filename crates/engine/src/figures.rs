@@ -279,6 +279,9 @@ pub(crate) fn attribute(
         topics
     };
     for f in find(v, s.text, s.seg.span, &sc.words) {
+        if s.words.cased && talks_duration(s, f.span) {
+            continue;
+        }
         // A unit that is itself a topic word (`four regions`) says it.
         let own = sc.topic_terms.iter().find(|(t, _)| f.span.contains(*t)).map(|&(_, t)| t);
         let topic = own
@@ -288,6 +291,19 @@ pub(crate) fn attribute(
         out.push(Attributed { span: f.span, topic, source });
     }
     figure_topics
+}
+
+/// How long talks lasted (`почти три часа обсуждали`, `переговоры длились
+/// около двух часов`) is no figure: a word of talks right next to a
+/// figure that is not an adjective (`обсудили 30-дневное перемирие` is one).
+fn talks_duration(s: &Sentence, span: Span) -> bool {
+    if s.text[span.range()].contains('-') {
+        return false;
+    }
+    let first = s.sc.word_at(span.start);
+    let last = s.sc.word_at(span.end.saturating_sub(1));
+    let talks = |k: usize| k < s.len() && s.words.talks_words.contains(s.lower_word(k));
+    (first.saturating_sub(2)..first).any(talks) || (last + 1..last + 3).any(talks)
 }
 
 /// Does the subject's predicate state a position (`объявил`, `требует`),
