@@ -83,7 +83,19 @@ impl Claims {
         {
             let reporter =
                 holders.iter().any(|x| x.span == c.speaker && x.via == Via::Speaker && x.scope_start == 0);
-            if st.label.is_some() && (c.stance.is_none() || h.span.start < c.speaker.start && !reporter) {
+            // A partner in talks or forces in an action (`in a call with
+            // Trump`, `an offensive against Ukrainian forces`) is the
+            // weakest reading of a party: its own stated position in the
+            // sentence (`the truce that Washington had proposed`) wins.
+            let weak = c.via == Via::Agent
+                && matches!(c.stance, Some(Stance::Considering | Stance::Acts))
+                && matches!(c.rule, Rule::TalksPartner | Rule::ForcesInAction);
+            let firm = st
+                .label
+                .is_some_and(|l| !matches!(l, Stance::Considering | Stance::Acts | Stance::Questions));
+            if st.label.is_some()
+                && (c.stance.is_none() || weak && firm || h.span.start < c.speaker.start && !reporter)
+            {
                 c.stance = st.label;
                 c.via = h.via;
                 c.speaker = h.span;
@@ -164,8 +176,8 @@ const OWNER_WEIGHT: f32 = 3.0;
 /// How much a question counts: questions are many and weak.
 const QUESTION_WEIGHT: f32 = 0.3;
 
-/// How much talks and deliberation count: the guidelines read talks as
-/// `considering` only when the text shows no firmer stance.
+/// How much talks and deliberation count: talks alone give `considering`,
+/// unless the text shows a firmer stance (the guidelines).
 const CONSIDERING_WEIGHT: f32 = 0.3;
 
 /// How much an action counts elsewhere.
@@ -186,26 +198,33 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
         };
         score[l as usize] += w;
     }
+    let [p, s, c, d, q] =
+        [Stance::Proposes, Stance::Supports, Stance::Conditional, Stance::Demands, Stance::Questions]
+            .map(|l| l as usize);
+    // A proposal's owner stays `proposes` when it presses others to accept
+    // it (the guidelines): its demands add to the proposal.
+    if score[p] > 0.0 {
+        score[p] += score[d];
+        score[d] = 0.0;
+    }
+    // An offer with conditions of its own (`will order a ceasefire, but
+    // only if …`) is conditional: stated conditions amounting to a third of
+    // the offers make them one conditional position.
+    if score[p] > 0.0 && score[c] > 0.0 && score[c] * 3.0 >= score[p] {
+        score[c] += score[p];
+        score[p] = 0.0;
+    }
     // Support with reservations (conditions, questions, demands) amounting
     // to at least a third of it is conditional support; a stray reservation
-    // among much support is not.
-    let s = Stance::Supports as usize;
-    // (Each question counts in full here: weak as a position, it is a
-    // reservation all the same.)
+    // among much support is not. (Each question counts in full here: weak
+    // as a position, it is a reservation all the same.)
     let questions = claims.iter().filter(|c| c.stance == Some(Stance::Questions)).count() as f32;
-    let reservations = score[Stance::Conditional as usize] + questions + score[Stance::Demands as usize];
+    let reservations = score[c] + questions + score[d];
     if score[s] > 0.0 && reservations > 0.0 && reservations * 3.0 >= score[s] {
         // The support, its questions and its demands are all one conditional
         // position (`We agree with a truce. But the terms must be clear.`).
-        score[Stance::Conditional as usize] +=
-            score[s] + score[Stance::Questions as usize] + score[Stance::Demands as usize];
-        score[Stance::Demands as usize] = 0.0;
-    }
-    // A proposal's owner stays `proposes` when it presses others to
-    // accept it (the guidelines): its demands add to the proposal.
-    if score[Stance::Proposes as usize] > 0.0 {
-        score[Stance::Proposes as usize] += score[Stance::Demands as usize];
-        score[Stance::Demands as usize] = 0.0;
+        score[c] += score[s] + score[q] + score[d];
+        score[d] = 0.0;
     }
     // On a theatre of operations (`actions_first`), a party that acts there
     // is shown by its actions, whatever it also says.

@@ -144,6 +144,7 @@ pub(crate) struct Words {
     pub question_participles: WordSet,
     pub conditional_words: WordSet,
     pub relative_pronouns: WordSet,
+    pub first_person: WordSet,
     pub coordinators: WordSet,
     pub recipient_prepositions: WordSet,
     pub time_prepositions: WordSet,
@@ -257,6 +258,7 @@ impl Words {
             time_prepositions: set(&g.time_prepositions),
             talks_verbs: set(&g.talks_verbs),
             handover_verbs: set(&g.handover_verbs),
+            first_person: set(&g.first_person),
             theatres: crate::ids::TopicSet::EMPTY,
             agreed: crate::ids::TopicSet::EMPTY,
         }
@@ -567,6 +569,71 @@ impl<'a, 'p> Sentence<'a, 'p> {
             }
         }
         None
+    }
+
+    /// The condition clause a connective opens at word `k` (`only if Kyiv
+    /// withdraws its troops`): the words after the connective up to the
+    /// next comma, semicolon, colon or closing quote. None when `k` opens
+    /// no condition: no connective there, or an indirect question after a
+    /// verb of asking or saying (`asked if`, `did not say if`).
+    pub(crate) fn condition_clause(&self, k: usize) -> Option<(usize, usize)> {
+        let c = self.sc.cue_at(k).filter(|c| c.means(Meaning::Condition))?;
+        let asked = k > 0
+            && self.cue_at(k - 1).is_some_and(|ms| {
+                ms.iter().any(|m| matches!(m, Meaning::Speech | Meaning::Stance(Stance::Questions)))
+            });
+        if asked {
+            return None;
+        }
+        let end = (c.word_end + 1..self.len())
+            .find(|&i| self.gap(i, i).contains([',', ';', ':', '\u{201d}', '"', '\u{2014}']))
+            .unwrap_or(self.len());
+        Some((c.word_end, end))
+    }
+
+    /// The condition clause word `i` stands in, if any.
+    pub(crate) fn in_condition(&self, i: usize) -> Option<(usize, usize)> {
+        self.sc
+            .cues
+            .iter()
+            .take_while(|c| c.word < i)
+            .filter(|c| c.means(Meaning::Condition))
+            .filter_map(|c| self.condition_clause(c.word))
+            .find(|&(a, b)| a <= i && i < b)
+    }
+
+    /// Is the reference the subject of a condition clause (`if Kyiv
+    /// refuses`, `unless Moscow agrees`): a hypothesis, not a position?
+    pub(crate) fn condition_subject(&self, r: &PartyRef) -> bool {
+        let mut i = r.word;
+        while i > 0 && {
+            let w = self.lower_word(i - 1);
+            self.words.articles.contains(w) || self.words.quantifiers.contains(w)
+        } {
+            i -= 1;
+        }
+        self.in_condition(r.word).is_some_and(|(a, _)| a == i)
+    }
+
+    /// Is the reference the one a demand or request is made of (`demanded
+    /// that Kyiv withdraw`, `wants Ukraine to leave`, `pressed for Ukraine
+    /// to hand over`): right after a verb of demanding, pressing or asking,
+    /// over `that` and an article?
+    pub(crate) fn asked_of(&self, r: &PartyRef) -> bool {
+        let mut i = r.word;
+        while i > 0 && {
+            let w = self.lower_word(i - 1);
+            self.words.articles.contains(w) || self.words.that.contains(w)
+        } {
+            i -= 1;
+        }
+        i > 0
+            && self.sc.cues.iter().any(|c| {
+                c.word_end == i
+                    && c.meanings.iter().any(|m| {
+                        matches!(m, Meaning::Request | Meaning::Stance(Stance::Demands | Stance::Proposes))
+                    })
+            })
     }
 
     /// Is the speech verb at word `w` a tag after a quote (`…,” said X`)?

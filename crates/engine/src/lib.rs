@@ -57,6 +57,7 @@ mod dialogue; // 2. quotes: speech without quotation marks
 mod encoding;
 mod explain;
 mod figures; // 7. figures
+mod figures_cased; //    figures in a language with cases
 mod grammar; //    the per-sentence view the later stages read
 mod holders; // 5. holders
 mod html;

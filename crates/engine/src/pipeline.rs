@@ -201,6 +201,9 @@ struct Compiled {
     speech_verbs: std::collections::HashSet<String>,
     words: Words,
     figures: figures::Vocab,
+    /// The figure vocabulary of a language with cases, read by
+    /// [`crate::figures_cased`] instead.
+    cased_figures: Option<crate::figures_cased::Vocab>,
     /// The report's party and topic labels; their ids are shared by every
     /// sentence, mention and cell that names them.
     parties: Vec<Label>,
@@ -220,7 +223,9 @@ impl Compiled {
                 .map(|w| crate::text::fold_case(w))
                 .collect(),
             words: Words::with_topics(lx, &profile.topics),
-            figures: figures::Vocab::new(&lx.figures, &lx.inflections),
+            figures: figures::Vocab::new(profile),
+            cased_figures: (!lx.inflections.is_empty())
+                .then(|| crate::figures_cased::Vocab::new(&lx.figures, &lx.inflections)),
             parties: profile
                 .parties
                 .iter()
@@ -409,14 +414,24 @@ impl<'a> Run<'a> {
         let topics = topics::decide(&s, &self.holders.kept, &self.memory);
         // Figures: topic and source (reads the memory).
         self.found.clear();
-        let figure_topics = figures::attribute(
-            &self.a.figures,
-            &s,
-            &self.holders.kept,
-            topics.set,
-            &self.memory,
-            &mut self.found,
-        );
+        let figure_topics = match &self.a.cased_figures {
+            Some(v) => crate::figures_cased::attribute(
+                v,
+                &s,
+                &self.holders.kept,
+                topics.set,
+                &self.memory,
+                &mut self.found,
+            ),
+            None => figures::attribute(
+                &self.a.figures,
+                &s,
+                &self.holders.kept,
+                topics.set,
+                &self.memory,
+                &mut self.found,
+            ),
+        };
         for f in &self.found {
             self.figures.push(report::Figure {
                 text: self.text[f.span.range()].to_string(),

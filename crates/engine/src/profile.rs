@@ -227,6 +227,15 @@ pub struct Lexicon {
     /// Hedges and conditions that make support conditional.
     #[serde(default)]
     pub hedges: Vec<String>,
+    /// Words that open a condition clause (`only if`, `as soon as`,
+    /// `unless`): an offer or acceptance with one is conditional, and what
+    /// the clause asks of another party (`if Kyiv withdraws`) is demanded.
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// Fixed phrases that hold a cue word but are no cue (`at once`, `once
+    /// again`): matched as one phrase, so the words inside mean nothing.
+    #[serde(default)]
+    pub idioms: Vec<String>,
     /// Pronouns and what they can refer to: `m`, `f`, `p` (plural), `n` (neuter).
     #[serde(default)]
     pub pronouns: BTreeMap<String, String>,
@@ -431,6 +440,8 @@ word_lists! {
     /// party that must do something inside another's statement is that
     /// speaker's demand.
     obligations,
+    /// First-person words (`we`, `our`): in a party's own words, that party.
+    first_person,
     }
 }
 
@@ -471,18 +482,130 @@ word_lists! {
     fractions,
     /// Words that make a fraction a figure before it (`a third`).
     fraction_articles,
+    /// Number words that take such an article (`a thousand`, `a dozen`).
+    article_numbers,
     /// Words joining a range (`10 to 15`).
     range_words,
     /// Modifiers before a number (`less than`, `nearly`).
     modifiers,
-    /// Units after a number (`sq km`, `troops`, `per cent`).
+    /// Count units after a number: what is counted (`troops`, `regions`,
+    /// `settlements`). Singular forms serve compounds (`70,000-strong`).
     units,
+    /// Units of area (`sq km`, `square kilometres`).
+    area_units,
+    /// Units of length (`km`, `miles`; `km` also in `2,000-km`).
+    length_units,
+    /// Units of time (`days`, `hours`; `day` also in `30-day`): the length
+    /// of a truce or a deadline.
+    time_units,
+    /// Units of time too short for a truce unless the sentence names one
+    /// (`a 72-hour truce`, not `talks of two hours`).
+    short_time_units,
+    /// Units of a share (`percent`, `per cent`; `%` is always one).
+    share_units,
+    /// Words after a number that make it no figure: what is counted is not
+    /// a topic's own quantity (`minutes`, `years`, `points`, `prisoners`,
+    /// `countries`, `dollars`). Singular forms serve compounds (`28-point`,
+    /// `90-minute`, `53-year-old`); a compound whose second part is in no
+    /// unit list (`one-on-one`, `three-way`) is no figure either.
+    not_units,
+    /// Words after a number that multiply it (`1.5 billion`).
+    multipliers,
     /// Month names: a number beside one is a date.
     months,
     /// Words that are a figure by themselves: compound adjectives of a
     /// number written as one word (`трехдневный`, `тридцятиденний`; `30-day`
     /// is found from its digits).
     compounds,
+    /// Words right after a number that make it a clock time (`10 am`, `GMT`).
+    clock_words,
+    /// Words right before a number that make it a label or a name (`Article
+    /// 5`, `point 7`, `round 2`, `Air Force One`).
+    labels,
+    /// Words before a number that make it an age (`aged 18 to 25`).
+    age_words,
+    /// Words right after a length of time that make it time elapsed (`two
+    /// days after`, `ten days later`, `two weeks ago`).
+    elapsed_after,
+    /// Words right before a length of time that make it time elapsed (`the
+    /// previous two years`, `over the past five days`, `in more than three
+    /// years`).
+    elapsed_before,
+    /// Words right before a length of time that make it a length, whatever
+    /// follows (`for 30 days after the call`, `within 100 days of`).
+    length_words,
+    /// Events whose length is no figure: a call, a meeting, a visit, the war
+    /// (`a 90-minute call`, `a two-day visit`, `a call of more than two
+    /// hours`, `the three-year war`).
+    event_nouns,
+    /// Verbs that give an event's length (`the talks lasted two hours`).
+    duration_verbs,
+    /// Words before a count that make it an exchange of prisoners or bodies
+    /// (`exchange 175`, `the bodies of 6,000`).
+    exchange_words,
+    /// Words after a count that make it one of an exchange (`1,000 each`).
+    exchange_after,
+    /// Words that make a share a probability (`put the chance at 25
+    /// percent`, `a 25 percent chance`).
+    chance_words,
+    /// Signs right before a number that make it money (`$`, `€`).
+    currency_signs,
+    /// Phrases that start with a number and are idioms (`one day`).
+    idioms,
+    /// Words after `N times` that make it a ratio (`three times longer`).
+    ratio_words,
+    /// Units that count occurrences: a figure only after digits (`4,900
+    /// times`, not `met five times`).
+    frequency_units,
+    /// Words between two renderings of one quantity, which bear on one
+    /// topic (`1,100 sq km, or 86%`).
+    restatements,
+    /// Nouns for an area of land: `of the area`, `of that ground` refer back
+    /// to the land the text was just discussing.
+    land_nouns,
+    /// The topic a length of time bears on (a truce's length, a deadline):
+    /// the first of these ids that is a topic of the profile.
+    time_topic,
+    /// The topic a share or an area of a country bears on (`about 20% of
+    /// Ukraine`): the first of these ids that is a topic of the profile.
+    land_topic,
+    /// Words in a figure's clause that say what it measures, each written
+    /// `topic: words` (`ceasefire: monitored` for a front line's length where
+    /// a truce is monitored, `territory: advanced`, `ceasefire: capped`).
+    /// Entries for a topic the profile does not have are ignored.
+    context_words,
+    /// Verbs whose subject is the source of a number in what follows
+    /// (`puts the losses at`, `estimated`, `gave Moscow 50 days`, `calling
+    /// for`, `claims`, `wanted to know`); speech verbs and proposal cues
+    /// count too.
+    source_verbs,
+    /// Auxiliaries and adverbs between a subject and its verb (`has`,
+    /// `still`, `first`), as in `the four regions Moscow still claims`.
+    auxiliaries,
+    /// Words that join two verbs of one subject (`dismissed it and called
+    /// for`): the second verb's subject is the first's, not the word
+    /// before it.
+    coordinators,
+    /// Words that open a condition or a subordinate clause (`if`, `unless`):
+    /// its subject states nothing (`If Russia wants peace, it can extend
+    /// this to 30 days`).
+    subordinators,
+    /// Words that make a figure a proposal's (`the proposal`, `the offer`)
+    /// when they stand in apposition to it (`a 30-day truce, the proposal
+    /// Washington brought`).
+    proposal_nouns,
+    /// Past participles that name a proposal's owner after `by` (`first
+    /// proposed by Washington`) or after a hyphen (`US-proposed`).
+    owner_participles,
+    /// Phrases that open a cleft (`it was`, `it is`): `It was Washington that
+    /// proposed a 30-day truce`.
+    cleft_openers,
+    /// Institutions every party has (`General Staff`, `defence ministry`): a
+    /// bare one speaks for the nearest country the sentence names.
+    shared_institutions,
+    /// Second parts of a hyphenated word that make a party in its first part
+    /// no source (`US-based`).
+    not_party_suffixes,
     }
 }
 
@@ -647,6 +770,14 @@ mod tests {
             (
                 r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"stance": {"likes": ["x"]}}}"#,
                 "lexicon.stance.likes is not a stance label",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"figures": {"context_words": ["monitored"]}}}"#,
+                "lexicon.figures.context_words[0] (\"monitored\") must be written `topic: words`",
+            ),
+            (
+                r#"{"parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}], "lexicon": {"figures": {"time_topic": ["Truce!"]}}}"#,
+                "lexicon.figures.time_topic[0] \"Truce!\" must be",
             ),
             (
                 r#"{"parties": [{"id": "eu", "label": "EU\u001b[2J", "aliases": [{"text": "EU", "kind": "country"}]}], "topics": [{"id": "t", "label": "T", "terms": ["x"]}]}"#,

@@ -49,6 +49,8 @@ pub(crate) enum Meaning {
     Stance(Stance),
     Negator,
     Hedge,
+    Condition,
+    Idiom,
     Pronoun(Gender, Cases),
     Preposition,
 }
@@ -74,6 +76,8 @@ impl Meaning {
             Meaning::Hedge => 1 << 11,
             Meaning::Preposition => 1 << 12,
             Meaning::Furniture => 1 << 13,
+            Meaning::Condition => 1 << 14,
+            Meaning::Idiom => 1 << 15,
             Meaning::Stance(l) => 1 << (16 + l as u32),
         }
     }
@@ -312,7 +316,12 @@ fn cue_patterns(profile: &Profile) -> Builder {
             cue.add_forms(w, false, Meaning::Stance(label), profile);
         }
     }
-    for (words, meaning) in [(&lx.negators, Meaning::Negator), (&lx.hedges, Meaning::Hedge)] {
+    for (words, meaning) in [
+        (&lx.negators, Meaning::Negator),
+        (&lx.hedges, Meaning::Hedge),
+        (&lx.conditions, Meaning::Condition),
+        (&lx.idioms, Meaning::Idiom),
+    ] {
         for w in words {
             cue.add_forms(w, false, meaning, profile);
         }

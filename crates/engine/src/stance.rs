@@ -27,6 +27,8 @@ pub enum StanceWhy {
     Cue,
     /// No stance word in the holder's words.
     NoCue,
+    /// The holder is the subject of a condition clause (`if Kyiv refuses`).
+    Hypothesis,
 }
 
 impl StanceWhy {
@@ -37,6 +39,7 @@ impl StanceWhy {
             StanceWhy::Forced => "forced",
             StanceWhy::Cue => "cue",
             StanceWhy::NoCue => "no cue",
+            StanceWhy::Hypothesis => "hypothesis",
         }
     }
 }
@@ -69,6 +72,8 @@ struct Found {
     negated: bool,
     /// A verb or noun of giving something up (`withdrawal`, `recognise`).
     yields: bool,
+    /// In a condition clause the holder sets (`only if Kyiv withdraws`).
+    cond: bool,
 }
 
 /// Decide the label `h` shows on `topic` in `s`. `question`: the holder
@@ -84,18 +89,36 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
         partial: false,
         window: (start, end.min(s.len())),
     };
+    // The subject of a condition clause (`if Kyiv refuses, …`) is a
+    // hypothesis of the sentence's speaker: it states nothing.
+    if let Some(r) = s.sc.refs.iter().find(|r| r.word == h.word && r.party == h.party) {
+        if s.condition_subject(r) {
+            return StanceDecision { why: StanceWhy::Hypothesis, ..none };
+        }
+    }
     if let Some(label) = h.forced {
         return StanceDecision { label: Some(label), why: StanceWhy::Forced, ..none };
     }
     if question {
         return StanceDecision { label: Some(Stance::Questions), why: StanceWhy::Question, ..none };
     }
-    let (mut found, hedge) = cues(s, h, start, end);
+    let (mut found, hedge, condition) = cues(s, h, start, end);
     // (A concession asked of others, seen before the cues are shared out
     // among the topics: see below.)
     let mut asks_yield = s.words.cased
         && found.iter().any(|f| f.yields && f.label == Stance::Demands && !refused_yield(s, f.word));
     assign_to_topic(s, &mut found, topic);
+    // What a condition clause asks of another party (`only if Kyiv
+    // withdraws from Donetsk`) is the holder's demand on its topic.
+    if let Some(d) = found.iter().find(|f| f.cond) {
+        return StanceDecision {
+            label: Some(Stance::Demands),
+            why: StanceWhy::Cue,
+            cue: Some(d.span),
+            hedge: condition,
+            ..none
+        };
+    }
     let Some(first) = found.first().copied() else { return none };
     let mut label = if first.negated { first.label.negated() } else { first.label };
     // (Or the concession asked is another party's to make, after the
@@ -137,20 +160,27 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     if first.yields && label == Stance::Demands && refused_later(s, &found, first.word) {
         label = Stance::Opposes;
     }
-    // Support that goes only so far: `agreed to X, but did not accept Y`.
+    // Support that goes only so far: `agreed to X, but did not accept Y`,
+    // `backed X but not Y`.
     let partial = label == Stance::Supports
-        && found.iter().skip(1).any(|f| {
+        && (found.iter().skip(1).any(|f| {
             f.negated
                 && matches!(f.label, Stance::Supports | Stance::Proposes)
                 && (first.word..f.word).any(|k| s.words.contrast_words.contains(s.lower_word(k)))
-        });
-    let conditional = label == Stance::Supports && (hedge.is_some() || partial);
+        }) || (first.word + 1..end.min(s.len()).saturating_sub(1))
+            .any(|k| s.words.contrast_words.contains(s.lower_word(k)) && s.negator(k + 1)));
+    // An offer, acceptance or talks with a condition attached (`will order
+    // a ceasefire, but only if …`) is conditional. (A refusal with one
+    // stays a refusal: `will not give up land as long as he is president`.)
+    let conditioned =
+        condition.is_some() && matches!(label, Stance::Supports | Stance::Proposes | Stance::Considering);
+    let conditional = conditioned || label == Stance::Supports && (hedge.is_some() || partial);
     StanceDecision {
         label: Some(if conditional { Stance::Conditional } else { label }),
         why: StanceWhy::Cue,
         cue: Some(first.span),
         negated: first.negated,
-        hedge: hedge.filter(|_| label == Stance::Supports),
+        hedge: if conditioned { condition } else { hedge.filter(|_| label == Stance::Supports) },
         partial,
         window: none.window,
     }
@@ -178,10 +208,10 @@ fn refused_later(s: &Sentence, found: &[Found], w: usize) -> bool {
 
 /// Is the demand at word `w` a demand for the agreed outcome itself
 /// (`wants a ceasefire`, `demanded that Moscow accept the truce`, not
-/// `demanded that Kyiv withdraw before a truce`): a word of `topic` within six
-/// words, with no verb of giving something up before it?
+/// `demanded that Kyiv withdraw before a truce`): a word of `topic` within
+/// nine words, with no verb of giving something up before it?
 fn wants_the_outcome(s: &Sentence, w: usize, topic: TopicId) -> bool {
-    let end = (w + 7).min(s.len());
+    let end = (w + 10).min(s.len());
     let Some(term) =
         s.sc.topic_terms
             .iter()
@@ -192,13 +222,19 @@ fn wants_the_outcome(s: &Sentence, w: usize, topic: TopicId) -> bool {
     else {
         return false;
     };
-    // Between the verb and the outcome: its modifiers, and who is to accept
-    // it (`a full ceasefire`, `for a 30-day truce`, `that Moscow accept the
-    // truce`) — not another object (`that monitors of the truce …`).
+    // Between the verb and the outcome: its modifiers, who is to accept it
+    // and the verb of reaching it (`a full ceasefire`, `for a 30-day truce`,
+    // `that Moscow accept the truce`, `to see a ceasefire quickly`, `the
+    // meeting to produce a truce`) — not another object (`that monitors of
+    // the truce …`).
     (w + 1..term.0).all(|k| {
         let word = s.lower_word(k);
         let cue = s.cue_at(k).unwrap_or(&[]);
-        s.words.determiners.contains(word)
+        k > w + 1
+            && s.words.infinitive_markers.contains(s.lower_word(k - 1))
+            && !cue.contains(&Meaning::Yield)
+            || s.words.infinitive_markers.contains(s.lower_word(k + 1))
+            || s.words.determiners.contains(word)
             || s.words.that.contains(word)
             || s.words.infinitive_markers.contains(word)
             || s.words.outcome_words.contains(word)
@@ -213,7 +249,9 @@ fn wants_the_outcome(s: &Sentence, w: usize, topic: TopicId) -> bool {
 
 /// The holder's own words: from where its predicate starts to where another
 /// party comes in as a subject. In `Zelensky said Putin was preparing to
-/// reject the truce`, the rejection is Putin's, not Zelensky's.
+/// reject the truce`, the rejection is Putin's, not Zelensky's. A party in a
+/// condition clause the holder sets (`only if Kyiv withdraws`) does not take
+/// over: the condition is the holder's.
 fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
     let start = h.scope_start;
     let end =
@@ -238,27 +276,111 @@ fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
                 // that must do what the holder says: `Киев должен …`.)
                 && (!r.cases.known() || r.cases.may_be(crate::inflect::Cases::NOM))
                 && !(s.words.cased && crate::holders::cased::obligation_after(s, r))
+                && s.in_condition(r.word).is_none()
+                // Nor does the one a demand is made of (`demanded that Kyiv
+                // pull its troops out`): what it is to do is the demand.
+                && !s.asked_of(r)
+                // A name right after its title (`with U.S. President Donald
+                // Trump`) is the same phrase as the title.
+                && !s.sc.refs.iter().any(|t| t.word_end == r.word && t.party == r.party)
             })
             .map_or(usize::MAX, |r| r.word);
     (start, end)
 }
 
-/// The stance cues in words `start..end`, in order, and the first hedge
-/// that is not negated.
-fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Option<Span>) {
+/// A condition clause that opens the sentence before the holder (`If Kyiv
+/// withdraws, Russia will stop`): its words are the holder's too, unless
+/// another party comes in between.
+fn leading_condition(s: &Sentence, h: &Holder) -> Option<(usize, usize)> {
+    let c =
+        s.sc.cues
+            .iter()
+            .take_while(|c| c.word < h.word.min(h.scope_start))
+            .find(|c| c.means(Meaning::Condition))?;
+    let (_, b) = s.condition_clause(c.word)?;
+    let clear =
+        b <= h.word && !s.sc.refs.iter().any(|r| r.party != h.party && r.word >= b && r.word < h.word);
+    clear.then_some((c.word, b))
+}
+
+/// Does the connective at word `k` open a condition about the matter at
+/// hand: one that names a party or a topic, or asks or refuses something
+/// (`if Kyiv withdraws`), not a general truth (`if you are serious, you
+/// accept a truce`)? (A connective of several words, `only if`, `as long as`, is explicit
+/// enough on its own.)
+fn substantive(s: &Sentence, k: usize) -> bool {
+    let Some((a, b)) = s.condition_clause(k) else { return false };
+    if a > k + 1 {
+        return true;
+    }
+    let inside = |w: usize| w >= a && w < b;
+    s.sc.refs.iter().any(|r| inside(r.word))
+        || s.sc.topic_terms.iter().any(|(span, _)| inside(s.sc.word_at(span.start)))
+        || s.sc
+            .cues
+            .iter()
+            .any(|c| inside(c.word) && (c.means(Meaning::Yield) || c.stances().next().is_some()))
+}
+
+/// Does the condition clause that holds word `w` have the holder's own side
+/// as its subject (`if we leave Donbas`)? Then it is the holder's
+/// hypothesis about itself, not a demand on another party.
+fn own_condition(s: &Sentence, h: &Holder, w: usize) -> bool {
+    let Some((a, _)) = s.in_condition(w) else { return false };
+    let mut i = a;
+    while i < w && s.words.articles.contains(s.lower_word(i)) {
+        i += 1;
+    }
+    s.words.first_person.contains(s.lower_word(i))
+        || s.sc.refs.iter().any(|r| r.word == i && r.party == h.party)
+}
+
+/// The stance cues in words `start..end` (and in a condition clause that
+/// opens the sentence before the holder), in order; the first hedge that
+/// is not negated; and the first condition the holder sets.
+fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Option<Span>, Option<Span>) {
     let mut found = Vec::new();
     let mut hedge = None;
-    for c in s.sc.cues.iter().filter(|c| c.word >= start && c.word < end) {
+    let mut condition = None;
+    let lead = leading_condition(s, h);
+    let mine = |w: usize| w >= start && w < end || lead.is_some_and(|(a, b)| w >= a && w < b);
+    for c in s.sc.cues.iter().filter(|c| mine(c.word)) {
         let w = c.word;
         // (An inverted negation opens the sentence: `Nor has he offered …`.)
         let negated = (w.saturating_sub(3)..w).any(|k| k >= start.min(h.word + 1) && s.negator(k))
             || w <= 4 && h.word < w && s.negator(0);
+        if c.means(Meaning::Condition) && condition.is_none() && substantive(s, w) {
+            condition = Some(c.span);
+        }
+        // In a condition clause: what the holder asks of another party
+        // (`if they do not leave`, `as soon as Kyiv begins withdrawing`)
+        // is demanded; the clause's other words are a hypothesis.
+        if s.in_condition(w).is_some() {
+            if c.means(Meaning::Yield) && !own_condition(s, h, w) {
+                found.push(Found {
+                    word: w,
+                    span: c.span,
+                    label: Stance::Demands,
+                    negated: false,
+                    yields: true,
+                    cond: true,
+                });
+            }
+            continue;
+        }
         // `not setting any conditions` is no reservation.
         if c.means(Meaning::Hedge) && !negated && hedge.is_none() {
             hedge = Some(c.span);
         }
         if c.means(Meaning::Request) && s.request(w, c.word_end) {
-            found.push(Found { word: w, span: c.span, label: Stance::Demands, negated, yields: false });
+            found.push(Found {
+                word: w,
+                span: c.span,
+                label: Stance::Demands,
+                negated,
+                yields: false,
+                cond: false,
+            });
             continue;
         }
         // A participle used as an adjective (`the proposed truce`) names the
@@ -288,18 +410,21 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
                 .any(|r| r.party != h.party && (r.word == we || r.word == we + 1) && s.possessive(r));
         // Refusing to give something up (`will not withdraw`, `won't leave`)
         // is opposing; asking it of others is demanding.
-        if c.means(Meaning::Yield) {
+        // (A past act of giving up, `its forces withdrew from Sudzha`, is
+        // reported, not asked: an action.)
+        let reported = c.stances().any(|l| l == Stance::Acts);
+        if c.means(Meaning::Yield) && (negated || !reported) {
             let label = if negated { Stance::Opposes } else { Stance::Demands };
-            found.push(Found { word: w, span: c.span, label, negated: false, yields: true });
+            found.push(Found { word: w, span: c.span, label, negated: false, yields: true, cond: false });
             continue;
         }
         for label in c.stances() {
             if !(label == Stance::Opposes && disputes) {
-                found.push(Found { word: w, span: c.span, label, negated, yields: false });
+                found.push(Found { word: w, span: c.span, label, negated, yields: false, cond: false });
             }
         }
     }
-    (found, hedge)
+    (found, hedge, condition)
 }
 
 /// Does the reference own the noun right after it (`the American
@@ -334,12 +459,28 @@ fn assign_to_topic(s: &Sentence, found: &mut Vec<Found>, topic: TopicId) {
             .filter(|(_, t)| s.sc.topics.contains(*t))
             .map(|(span, t)| (s.sc.word_at(span.start), *t))
             .collect();
+    // What a condition asks is about the land it names (`only if Kyiv
+    // leaves Donetsk`), not about what the holder offers for it: it holds
+    // only for a topic named in its clause.
+    found.retain(|f| {
+        if !f.cond {
+            return true;
+        }
+        let (a, b) = s.in_condition(f.word).unwrap_or((f.word, f.word));
+        let inside = |&&(tw, _): &&(usize, TopicId)| tw >= a && tw < b;
+        let after = terms.iter().filter(inside).find(|&&(tw, _)| tw >= f.word);
+        let before = terms.iter().filter(inside).rfind(|&&(tw, _)| tw < f.word);
+        after.or(before).is_some_and(|&(_, t)| t == topic)
+    });
     let several = terms.iter().any(|&(_, t)| t != terms[0].1);
     if !several {
         return;
     }
     let governs = |f: &Found| {
         let w = f.word;
+        if f.cond {
+            return true;
+        }
         let after = terms.iter().filter(|&&(tw, _)| tw >= w).min_by_key(|&&(tw, _)| tw);
         let before = terms.iter().filter(|&&(tw, _)| tw < w).max_by_key(|&&(tw, _)| tw);
         let nearest = match (after, before) {
@@ -349,9 +490,13 @@ fn assign_to_topic(s: &Sentence, found: &mut Vec<Found>, topic: TopicId) {
         nearest.is_none_or(|&(_, t)| t == topic)
     };
     // A topic no cue governs takes the sentence's predicate all the same
-    // (`demanded that Kyiv leave Donetsk before any truce` demands on both).
+    // (`demanded that Kyiv leave Donetsk before any truce` demands on both),
+    // but not what a condition asks (`possible only if Kyiv leaves
+    // Donetsk` demands nothing on the settlement).
     if found.iter().any(governs) {
         found.retain(governs);
+    } else {
+        found.retain(|f| !f.cond);
     }
 }
 

@@ -157,6 +157,23 @@ impl Lexicon {
         }
         self.measures.validate()?;
         self.meta.validate()?;
+        for (name, ids) in
+            [("time_topic", &self.figures.time_topic), ("land_topic", &self.figures.land_topic)]
+        {
+            for (k, id) in ids.iter().enumerate() {
+                check_id(id, &format!("lexicon.figures.{name}[{k}]"))?;
+            }
+        }
+        for (k, entry) in self.figures.context_words.iter().enumerate() {
+            let what = format!("lexicon.figures.context_words[{k}]");
+            let Some((id, words)) = entry.split_once(':') else {
+                return Err(ProfileError::new(format!(
+                    "{what} (\"{entry}\") must be written `topic: words`"
+                )));
+            };
+            check_id(id.trim(), &what)?;
+            check_words(words, &what)?;
+        }
         for (word, class) in &self.pronouns {
             check_words(word, &format!("lexicon.pronouns.{word}"))?;
             let mut parts = class.split_whitespace();
@@ -175,7 +192,7 @@ impl Lexicon {
 
 impl Lexicon {
     /// Every plain word list, with its name in the profile.
-    fn lists(&self) -> [(&'static str, &Vec<String>); 16] {
+    fn lists(&self) -> [(&'static str, &Vec<String>); 18] {
         [
             ("verbs", &self.verbs),
             ("roles", &self.roles),
@@ -191,6 +208,8 @@ impl Lexicon {
             ("according_to", &self.according_to),
             ("negators", &self.negators),
             ("hedges", &self.hedges),
+            ("conditions", &self.conditions),
+            ("idioms", &self.idioms),
             ("prepositions", &self.prepositions),
             ("abbreviations", &self.abbreviations),
         ]
