@@ -181,6 +181,8 @@ pub(crate) struct Words {
     /// The topics that are outcomes the sides reach together (profile
     /// `agreed_outcome`): wanting one is proposing it.
     pub agreed: crate::ids::TopicSet,
+    /// The words the topic rules read (profile `lexicon.topic_words`).
+    pub topic: crate::topics::Vocab,
 }
 
 impl Words {
@@ -261,6 +263,7 @@ impl Words {
             first_person: set(&g.first_person),
             theatres: crate::ids::TopicSet::EMPTY,
             agreed: crate::ids::TopicSet::EMPTY,
+            topic: crate::topics::Vocab::new(&lx.topic_words),
         }
     }
 

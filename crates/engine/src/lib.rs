@@ -97,7 +97,7 @@ pub use meta::{ArticleMeta, Date, DateError};
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
     Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Paradigm,
-    Party, Profile, ProfileError, Topic, UnitWords, MAX_PROFILE_BYTES, STANCE_LABELS,
+    Party, Profile, ProfileError, Topic, TopicWords, UnitWords, MAX_PROFILE_BYTES, STANCE_LABELS,
 };
 pub use report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 pub use segment::UnitKind;

@@ -50,6 +50,11 @@ pub(crate) struct Memory {
     pub last_topic: Option<TopicId>,
     /// Every topic named so far, for `the plan`, `the region`.
     pub seen_topics: TopicSet,
+    /// The paragraph of the last sentence read.
+    pub last_paragraph: usize,
+    /// Was the last process spoken of (`the deal`) another issue's (a
+    /// minerals deal)?
+    pub process_other: bool,
     /// The topics figures were last put under, and where.
     pub figure_topics: TopicSet,
     pub figure_sentence: usize,
@@ -82,15 +87,29 @@ impl Memory {
             self.last_topics = TopicSet::EMPTY;
         }
         if !holders.is_empty() && !topics.set.is_empty() {
-            // (General words alone do not change the topic of the moment:
+            // (General words alone do not change a theatre of the moment:
             // `the territory` in a report on Kursk.)
-            let weak_only =
-                sc.strong_topics.is_empty() && !sc.topics.is_empty() && !self.last_topics.is_empty();
+            let weak_only = sc.strong_topics.is_empty()
+                && !sc.topics.is_empty()
+                && !self.last_topics.intersection(s.words.theatres).is_empty();
             if !weak_only || topics.carried.is_some() {
                 self.last_topics = topics.carried.unwrap_or(topics.set);
             }
             self.last_holder_parties = holders.iter().map(|h| h.party).collect();
             self.last_sentence = si;
+        }
+        if let Some(other) = topics.process_other {
+            self.process_other = other;
+        }
+        if let Some(set) = topics.section {
+            // A heading or time stamp opens a section: the topic of the
+            // moment is what it names (often nothing), and nothing said
+            // before it carries over.
+            self.last_topics = set;
+            self.last_holder_parties = holders.iter().map(|h| h.party).collect();
+            self.last_sentence = si;
+            self.named_topics = sc.strong_topics;
+            self.named_sentence = si;
         }
         if let Some(t) = sc.topic_terms.last() {
             self.last_topic = Some(t.1);
@@ -100,6 +119,7 @@ impl Memory {
             self.named_sentence = si;
         }
         self.seen_topics = self.seen_topics.union(sc.topics);
+        self.last_paragraph = s.seg.paragraph;
         if let Some(h) = holders.iter().find(|h| h.via == Via::Speaker) {
             self.last_speaker = Some((h.party, h.span));
         } else if let Some(r) = sc.refs.first() {

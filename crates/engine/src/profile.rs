@@ -151,6 +151,13 @@ pub struct Topic {
     /// the same sentence (`territory` in a sentence about Kursk).
     #[serde(default)]
     pub weak_terms: Vec<String>,
+    /// Words of the topic's process (`talks`, `deal`, `memorandum`): they
+    /// name the topic in a text about the parties or the topics, alongside
+    /// any other topic, unless another issue qualifies them (`minerals
+    /// deal`, `arms control agreement`) or they refer back to one (`the
+    /// deal` after a minerals deal).
+    #[serde(default)]
+    pub context_terms: Vec<String>,
     /// A theatre of operations (`kursk`) rather than a question to settle:
     /// a party that acts there (advances, retakes, pulls back) is shown
     /// by its actions, whatever it also says about it, so `acts` is the
@@ -256,6 +263,9 @@ pub struct Lexicon {
     /// English.
     #[serde(default)]
     pub inflections: BTreeMap<String, Paradigm>,
+    /// The words the topic rules read besides each topic's own terms.
+    #[serde(default)]
+    pub topic_words: TopicWords,
     /// How figures are read and grouped when articles are compared.
     #[serde(default)]
     pub measures: MeasureWords,
@@ -609,6 +619,20 @@ word_lists! {
     }
 }
 
+word_lists! {
+    /// The words the topic rules read besides each topic's own terms: what
+    /// opens a section of the text, and what makes a topic word mean
+    /// something else.
+    ///
+    /// Written in the profile as an object of word lists; a list left out is
+    /// empty, and an unknown name is an error.
+    TopicWords {
+    /// Words of a time stamp or date line (`Saturday`, `GMT`, `updated`): a
+    /// line of them and numbers opens a new entry of a live blog.
+    calendar_words,
+    }
+}
+
 /// The eight stance labels of the guidelines, in the order the grid shows them.
 pub const STANCE_LABELS: [&str; 8] =
     ["proposes", "supports", "conditional", "opposes", "demands", "questions", "considering", "acts"];
@@ -695,9 +719,15 @@ impl Profile {
             // its language gets the built-in ones.
             Some(mut l) if !builtin => {
                 let empty_inflections = l.inflections.is_empty() && language != "en";
-                if l.grammar == Grammar::default() || l.figures == FigureWords::default() || empty_inflections
+                if l.grammar == Grammar::default()
+                    || l.figures == FigureWords::default()
+                    || l.topic_words == TopicWords::default()
+                    || empty_inflections
                 {
                     let default = base();
+                    if l.topic_words == TopicWords::default() {
+                        l.topic_words = default.topic_words;
+                    }
                     if l.grammar == Grammar::default() {
                         l.grammar = default.grammar;
                     }

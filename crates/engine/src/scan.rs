@@ -35,6 +35,9 @@ pub(crate) enum Meaning {
         anaphor: bool,
         weak: bool,
     },
+    /// A word of a topic's process (`talks`, `deal`): the topic in a text
+    /// about it, unless another issue qualifies it (`minerals deal`).
+    ContextTopic(TopicId),
     Verb,
     Dual,
     OtherIssue,
@@ -61,7 +64,10 @@ impl Meaning {
     /// meanings with data, which are compared in full.
     fn bit(self) -> u32 {
         match self {
-            Meaning::Alias { .. } | Meaning::Topic { .. } | Meaning::Pronoun(..) => 0,
+            Meaning::Alias { .. }
+            | Meaning::Topic { .. }
+            | Meaning::ContextTopic(..)
+            | Meaning::Pronoun(..) => 0,
             Meaning::Verb => 1,
             Meaning::Dual => 1 << 1,
             Meaning::OtherIssue => 1 << 2,
@@ -277,6 +283,9 @@ fn entity_patterns(profile: &Profile) -> Builder {
                 profile,
             );
         }
+        for term in &topic.context_terms {
+            ent.add(term, false, Meaning::ContextTopic(topic_id));
+        }
     }
     ent
 }
@@ -468,6 +477,9 @@ pub(crate) struct Scanned<'p> {
     pub topic_terms: Vec<(Span, TopicId)>,
     /// For each of `topic_terms`: is it a weak (general) word?
     pub weak_terms: Vec<bool>,
+    /// Words of a topic's process (`talks`, `deal`), in order; the topics
+    /// stage decides whether they name it.
+    pub context_terms: Vec<(Span, TopicId)>,
     /// Scratch: where patterns may start, and the automata's hits.
     starts: Vec<usize>,
     hits: Vec<Hit>,
@@ -490,13 +502,25 @@ impl Scanner {
     /// Scan the sentence at `span` into `sc`, reusing its buffers: words,
     /// party aliases, topic words and cues.
     pub(crate) fn scan_sentence<'p>(&'p self, text: &str, lower: &str, span: Span, sc: &mut Scanned<'p>) {
-        let Scanned { words, cues, refs, topics, strong_topics, topic_terms, weak_terms, starts, hits } = sc;
+        let Scanned {
+            words,
+            cues,
+            refs,
+            topics,
+            strong_topics,
+            topic_terms,
+            weak_terms,
+            context_terms,
+            starts,
+            hits,
+        } = sc;
         words_into(text, span, words);
         let word_at = |pos: usize| words.partition_point(|w| w.end <= pos);
         refs.clear();
         cues.clear();
         topic_terms.clear();
         weak_terms.clear();
+        context_terms.clear();
         *topics = TopicSet::EMPTY;
         let mut weak_topics = TopicSet::EMPTY;
         // Patterns start at words, after a hyphen inside one
@@ -532,6 +556,7 @@ impl Scanner {
                         topic_terms.push((hit.span, topic));
                         weak_terms.push(weak);
                     }
+                    Meaning::ContextTopic(topic) => context_terms.push((hit.span, topic)),
                     _ => {}
                 }
             }
@@ -713,7 +738,13 @@ mod tests {
             full.iter().map(|h| h.span).collect::<Vec<_>>(),
             "word-start and full scans agree on {text:?}"
         );
-        at.iter().map(|h| &text[h.span.range()]).collect()
+        // (Words of a topic's process, `plan`, are not entities.)
+        at.iter()
+            .filter(|h| {
+                s.entities.meanings[h.pattern as usize].iter().any(|m| !matches!(m, Meaning::ContextTopic(_)))
+            })
+            .map(|h| &text[h.span.range()])
+            .collect()
     }
 
     #[test]

@@ -8,12 +8,27 @@
 //! own is about what the text was just discussing; and a sentence about
 //! another issue (a minerals deal) takes no topic from context.
 
-use crate::grammar::Sentence;
+use crate::grammar::{Sentence, WordSet};
 use crate::holders::{direct_stance, Holder};
 use crate::ids::{Stance, TopicSet, Via};
 use crate::memory::Memory;
+use crate::profile::TopicWords;
 use crate::scan::Meaning;
+use crate::segment::UnitKind;
 use crate::span::Span;
+
+/// The words the topic rules read besides each topic's own terms (profile
+/// `lexicon.topic_words`), compiled.
+#[derive(Default)]
+pub(crate) struct Vocab {
+    calendar: WordSet,
+}
+
+impl Vocab {
+    pub(crate) fn new(w: &TopicWords) -> Vocab {
+        Vocab { calendar: WordSet::new(&w.calendar_words) }
+    }
+}
 
 /// Where a sentence's topics came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +45,8 @@ pub enum TopicSource {
     NamedSince,
     /// A stance on `it`: the topic of the last statement.
     PronounObject,
+    /// Words of a topic's process (`talks`, `deal`) in a text about it.
+    Process,
     /// Another issue (a minerals deal): no topic.
     OtherIssue,
     /// No topic.
@@ -46,6 +63,7 @@ impl TopicSource {
             TopicSource::LastStatement => "last statement",
             TopicSource::NamedSince => "named since",
             TopicSource::PronounObject => "stance on a pronoun",
+            TopicSource::Process => "process word",
             TopicSource::OtherIssue => "other issue",
             TopicSource::None => "none",
         }
@@ -62,12 +80,27 @@ pub(crate) struct TopicDecision {
     pub carried: Option<TopicSet>,
     /// The sentence is about another issue: the topic of the moment ends.
     pub other_issue: bool,
+    /// The sentence opens a section of the text (a heading, a time stamp):
+    /// the topic of the moment becomes this set, and nothing said before
+    /// carries over.
+    pub section: Option<TopicSet>,
+    /// The sentence speaks of a process (`talks`, `the deal`): is it
+    /// another issue's (`the minerals deal`)? `the deal` in the next
+    /// sentences refers to it.
+    pub process_other: Option<bool>,
 }
 
 /// Decide the topics of sentence `s` with holders `holders`.
 pub(crate) fn decide(s: &Sentence, holders: &[Holder], memory: &Memory) -> TopicDecision {
     let si = s.index;
     let (mut set, mut source) = named(s, memory);
+    let process = process(s, memory);
+    if let Some((topics, false)) = process {
+        if set.is_empty() && !topics.is_empty() {
+            source = TopicSource::Process;
+        }
+        set = set.union(topics);
+    }
     let mut carried = None;
     if continuing(s, holders, memory)
         && (set.is_empty()
@@ -116,7 +149,8 @@ pub(crate) fn decide(s: &Sentence, holders: &[Holder], memory: &Memory) -> Topic
     // A sentence about another issue (a minerals deal, elections) and none
     // of the topics is about that issue: it takes no topic from context and
     // passes none on.
-    let other_issue = s.sc.strong_topics.is_empty() && s.sc.cues.iter().any(|c| c.means(Meaning::OtherIssue));
+    let other_issue = s.sc.strong_topics.is_empty()
+        && (s.sc.cues.iter().any(|c| c.means(Meaning::OtherIssue)) || matches!(process, Some((_, true))));
     if other_issue {
         set = TopicSet::EMPTY;
         source = TopicSource::OtherIssue;
@@ -124,7 +158,91 @@ pub(crate) fn decide(s: &Sentence, holders: &[Holder], memory: &Memory) -> Topic
     if set.is_empty() && source != TopicSource::OtherIssue {
         source = TopicSource::None;
     }
-    TopicDecision { set, source, carried, other_issue }
+    let section = opens_section(s, holders, memory).then_some(set);
+    let process_other = match process {
+        Some((_, other)) => Some(other),
+        None if other_issue => Some(true),
+        None => None,
+    };
+    TopicDecision { set, source, carried, other_issue, section, process_other }
+}
+
+/// The topics the sentence's process words name (`talks`, `a deal`,
+/// `the memorandum`), and whether they are another issue's: qualified by
+/// one (`the minerals deal`, `agreements on arms control`), or a definite
+/// one (`the deal`) when the last process spoken of was another issue's.
+/// They name their topic only in a text about the parties or the topics.
+fn process(s: &Sentence, memory: &Memory) -> Option<(TopicSet, bool)> {
+    if s.sc.context_terms.is_empty() {
+        return None;
+    }
+    let about = !memory.seen_topics.is_empty() || !s.sc.refs.is_empty();
+    let mut set = TopicSet::EMPTY;
+    let mut other = false;
+    for &(span, topic) in &s.sc.context_terms {
+        let w = s.sc.word_at(span.start);
+        let qualified =
+            s.sc.cues.iter().any(|c| c.means(Meaning::OtherIssue) && c.word + 3 >= w && c.word <= w + 4);
+        let back = s.determined(span) && memory.process_other;
+        // A process whose object names another topic is about that one
+        // (`a plan to cede territory`, `talks on the Kursk region`).
+        let of_other = s.sc.topic_terms.iter().any(|&(t, id)| {
+            let tw = s.sc.word_at(t.start);
+            id != topic && tw > w && tw <= w + 5
+        });
+        if qualified || back {
+            other = true;
+        } else if about && !of_other {
+            set.insert(topic);
+        }
+    }
+    Some((set, other && set.is_empty()))
+}
+
+/// Does the sentence open a section, after which the topic of the moment is
+/// what it names: a time stamp (`13:10 GMT`), or a heading that names a
+/// topic, or one that names neither a topic nor a holder (`'An
+/// ultimatum'`, `What happens next?`). A speaker's line (`VLADIMIR PUTIN,
+/// at a news conference`), a list item and page furniture (`Photo: …`)
+/// open none.
+fn opens_section(s: &Sentence, holders: &[Holder], memory: &Memory) -> bool {
+    if time_stamp(s) {
+        return true;
+    }
+    let furniture = s.sc.cues.first().is_some_and(|c| c.word == 0 && c.means(Meaning::Furniture));
+    if furniture {
+        return false;
+    }
+    if heading(s) {
+        return !s.sc.topics.is_empty() || holders.is_empty();
+    }
+    // A question that opens a paragraph and names no one (`What happens
+    // next?`, `Where does Kursk fit in?`): an explainer's heading.
+    let opens_paragraph = s.index == 0 || s.seg.paragraph != memory.last_paragraph;
+    opens_paragraph && holders.is_empty() && s.len() <= 10 && s.is_question()
+}
+
+/// A line of numbers and calendar words (`Saturday 16 August`, `13:10
+/// GMT`): an entry of a live blog starts.
+fn time_stamp(s: &Sentence) -> bool {
+    s.seg.kind == UnitKind::Line
+        && s.len() <= 8
+        && (0..s.len()).any(|i| s.word(i).bytes().any(|b| b.is_ascii_digit()))
+        && (0..s.len()).all(|i| {
+            let w = s.lower_word(i);
+            w.bytes().any(|b| b.is_ascii_digit()) || s.words.topic.calendar.contains(w)
+        })
+}
+
+/// A heading: a line without final punctuation, or a short quoted line
+/// (`'Conditions will change'`).
+fn heading(s: &Sentence) -> bool {
+    if s.seg.kind == UnitKind::Line {
+        return true;
+    }
+    let t = s.text[s.seg.span.range()].trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', '\u{bb}']);
+    let quoted = s.text[s.seg.span.range()].starts_with(['"', '\u{201c}', '\u{2018}', '\'', '\u{ab}']);
+    quoted && s.len() <= 8 && !t.ends_with(['.', '!', '?', ',', ';', ':'])
 }
 
 /// The topics the sentence's words name, and definite descriptions of
@@ -169,7 +287,8 @@ fn stance_on_pronoun(s: &Sentence) -> bool {
 /// The words that named the sentence's topics (for the trace): topic words
 /// and definite descriptions.
 pub(crate) fn triggers(s: &Sentence) -> Vec<Span> {
-    let mut out: Vec<Span> = s.sc.topic_terms.iter().map(|&(span, _)| span).collect();
+    let mut out: Vec<Span> =
+        s.sc.topic_terms.iter().chain(&s.sc.context_terms).map(|&(span, _)| span).collect();
     out.extend(
         s.sc.cues
             .iter()

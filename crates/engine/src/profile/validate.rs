@@ -125,9 +125,12 @@ impl Profile {
             if t.terms.is_empty() {
                 return Err(ProfileError::new(format!("topics[{i}] ({}) has no terms", t.id)));
             }
-            for (name, list) in
-                [("terms", &t.terms), ("anaphors", &t.anaphors), ("weak_terms", &t.weak_terms)]
-            {
+            for (name, list) in [
+                ("terms", &t.terms),
+                ("anaphors", &t.anaphors),
+                ("weak_terms", &t.weak_terms),
+                ("context_terms", &t.context_terms),
+            ] {
                 check_list(list, &format!("topics[{i}] ({}) {name}", t.id))?;
             }
         }
@@ -154,6 +157,9 @@ impl Lexicon {
         }
         for (name, list) in self.figures.lists() {
             check_list(list, &format!("lexicon.figures.{name}"))?;
+        }
+        for (name, list) in self.topic_words.lists() {
+            check_list(list, &format!("lexicon.topic_words.{name}"))?;
         }
         self.measures.validate()?;
         self.meta.validate()?;
