@@ -144,6 +144,8 @@ pub(crate) struct Words {
     pub question_participles: WordSet,
     pub conditional_words: WordSet,
     pub relative_pronouns: WordSet,
+    pub source_nouns: WordSet,
+    pub member_prepositions: WordSet,
     pub first_person: WordSet,
     pub coordinators: WordSet,
     pub recipient_prepositions: WordSet,
@@ -261,6 +263,8 @@ impl Words {
             talks_verbs: set(&g.talks_verbs),
             handover_verbs: set(&g.handover_verbs),
             first_person: set(&g.first_person),
+            source_nouns: set(&g.source_nouns),
+            member_prepositions: set(&g.member_prepositions),
             theatres: crate::ids::TopicSet::EMPTY,
             agreed: crate::ids::TopicSet::EMPTY,
             topic: crate::topics::Vocab::new(&lx.topic_words),
@@ -385,6 +389,30 @@ impl<'a, 'p> Sentence<'a, 'p> {
 
     /// Is the reference the object of a preposition (over articles and
     /// quantifiers: `with the Kremlin`, `for both`)?
+    /// Is `r` the party of an unnamed speaker described by where it
+    /// belongs: `a source in the Ukrainian delegation`, `officials from the
+    /// Russian side`, `people close to the Kremlin`?
+    pub(crate) fn member_of(&self, r: &PartyRef) -> bool {
+        let mut i = r.word;
+        while i > 0 && self.words.articles.contains(self.lower_word(i - 1)) {
+            i -= 1;
+        }
+        // `in`, `from`; `close to` (two words).
+        let Some(p) = i.checked_sub(1) else { return false };
+        let noun = if self.words.member_prepositions.contains(self.lower_word(p)) {
+            p.checked_sub(1)
+        } else {
+            p.checked_sub(2).filter(|&k| {
+                self.words.member_prepositions.contains(&format!(
+                    "{} {}",
+                    self.lower_word(k + 1),
+                    self.lower_word(p)
+                ))
+            })
+        };
+        noun.is_some_and(|k| self.words.source_nouns.contains(self.lower_word(k)))
+    }
+
     pub(crate) fn after_preposition(&self, r: &PartyRef) -> bool {
         let mut i = r.word;
         while i > 0 {

@@ -615,8 +615,9 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
         // `Trump believes Putin wants a deal`.)
         let opinion = inside.is_some_and(|f| s.words.opinion_verbs.contains(s.lower_word(f.1)));
         // (A speaker who is none of the parties: what it says a party did is
-        // its view; only a party's stated position counts, `Kyiv backed the
-        // truce, officials said`.)
+        // its view; only a party's stated position or demand counts, `Kyiv
+        // backed the truce, officials said`, `officials said Moscow had
+        // demanded a pullback`.)
         let party_frame = inside.is_some_and(|f| f.0.is_some());
         // (A cased language reads case instead: see holds_inside_frame.)
         let keep = inside.is_none()
@@ -630,7 +631,7 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
                         && if party_frame {
                             reported_act_of(s, h.word, h.word_end_hint(s))
                         } else {
-                            direct_stance(s, h)
+                            direct_stance(s, h) || asks_of_others(s, h.scope_start.max(h.word))
                         }
             };
         if !keep {

@@ -394,6 +394,13 @@ word_lists! {
     relative_pronouns,
     /// Words joining two parties (`and`): `talks between X and Y`.
     coordinators,
+    /// Nouns of an unnamed speaker who belongs somewhere (`a source in the
+    /// Ukrainian delegation`, `officials from the Russian side`): the
+    /// party named after the preposition speaks.
+    source_nouns,
+    /// The prepositions of belonging after one of `source_nouns` (`in`,
+    /// `from`, `close to`).
+    member_prepositions,
     /// The preposition of a recipient (`presented the plan to X`).
     recipient_prepositions,
     /// Prepositions that open a time adjunct (`after a call with X,`).

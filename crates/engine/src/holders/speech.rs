@@ -103,7 +103,9 @@ fn pick_speaker<'s>(s: &'s Sentence, cue: &Cue) -> Option<&'s PartyRef> {
             && r.word >= tag_start
             && w - r.word_end <= 8
             && !s.in_quote(r.span.start)
-            && !s.after_preposition(r)
+            // (`a source in the Ukrainian delegation said`: the speaker's
+            // party after a preposition of belonging.)
+            && (!s.after_preposition(r) || s.member_of(r))
             && !s.object_of_verb(r)
             && (!s.owner_form(r) || s.role_after(r.word_end).is_some_and(|e| e == w))
     });
