@@ -23,6 +23,7 @@ use crate::scan::{Meaning, PartyRef, RefKind};
 use crate::segment::UnitKind;
 use crate::span::Span;
 
+pub(crate) mod cased;
 pub(crate) mod speech;
 
 /// The construction that made a party a holder. Each names a section of
@@ -37,6 +38,8 @@ pub enum Rule {
     SpeakerLabel,
     /// An untagged or long quote, by its tag or the last speaker.
     Quote,
+    /// A later sentence of a transcript's turn, by its label (`PUTIN: …`).
+    Turn,
     /// `the American proposal` inside a quote.
     OwnerInQuote,
     /// A party's own act or statement reported in another's words
@@ -69,11 +72,12 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, for coverage tests.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::AccordingTo,
         Rule::Speech,
         Rule::SpeakerLabel,
         Rule::Quote,
+        Rule::Turn,
         Rule::OwnerInQuote,
         Rule::ReportedAct,
         Rule::PossessiveRole,
@@ -96,6 +100,7 @@ impl Rule {
             Rule::Speech => "Speech",
             Rule::SpeakerLabel => "SpeakerLabel",
             Rule::Quote => "Quote",
+            Rule::Turn => "Turn",
             Rule::OwnerInQuote => "OwnerInQuote",
             Rule::ReportedAct => "ReportedAct",
             Rule::PossessiveRole => "PossessiveRole",
@@ -143,6 +148,12 @@ impl Holder {
             continued: false,
             rule,
         }
+    }
+
+    /// A holder named by `span` in another sentence (a quote's or turn's
+    /// speaker): no word of this one.
+    pub(crate) fn at(party: PartyId, span: Span, via: Via, rule: Rule) -> Holder {
+        Holder { party, via, span, word: 0, scope_start: 0, forced: None, continued: false, rule }
     }
 
     fn scope(mut self, start: usize) -> Holder {
@@ -237,15 +248,22 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
             // American proposal` says who proposed, whoever speaks.
             if let Outcome::Holder(h) = owner_in_quote(s, k, r) {
                 out.kept.push(h);
-            } else if reported_act(s, r) {
+            } else if !s.words.cased && reported_act(s, r) {
                 out.kept.push(Holder::new(r, Via::Subject, Rule::ReportedAct).scope(r.word_end));
             }
             continue;
         }
-        if out.kept.iter().any(|h| h.span == r.span) || out.silenced.contains(&r.span) {
+        // (One span may name two parties, `стороны`, `обе стороны`: each is
+        // a holder in a language with cases. English keeps the first of
+        // `the two leaders` for now: its memory of the two often holds the
+        // wrong pair.)
+        let seen = out.kept.iter().any(|h| h.span == r.span && (h.party == r.party || !s.words.cased));
+        if seen || out.silenced.contains(&r.span) {
             continue;
         }
-        for construction in CONSTRUCTIONS {
+        // (A language with cases has its own table: `cased`.)
+        let table = if s.words.cased { cased::CONSTRUCTIONS } else { CONSTRUCTIONS };
+        for construction in table {
             match construction(s, k, r) {
                 Outcome::Next => continue,
                 Outcome::Holder(h) => out.kept.push(h),
@@ -261,6 +279,9 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
 /// The writer's own question (`What did Putin say?`, a Q&A heading): an
 /// unquoted question opening with a question word.
 pub(crate) fn writers_question(s: &Sentence) -> bool {
+    if s.words.cased {
+        return cased::writers_question(s);
+    }
     s.quotes.quoted_bytes == 0
         && s.text[s.seg.span.range()].trim_end().ends_with('?')
         && s.words.question_openers.contains(s.lower_word(0))
@@ -598,22 +619,74 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
         // backed the truce, officials said`, `officials said Moscow had
         // demanded a pullback`.)
         let party_frame = inside.is_some_and(|f| f.0.is_some());
+        // (A cased language reads case instead: see holds_inside_frame.)
         let keep = inside.is_none()
-            || matches!(h.via, Via::Agent | Via::AccordingTo)
-            || h.forced == Some(Stance::Proposes)
-            || !asked
-                && !opinion
-                && if party_frame {
-                    reported_act_of(s, h.word, h.word_end_hint(s))
-                } else {
-                    direct_stance(s, h) || asks_of_others(s, h.scope_start.max(h.word))
-                };
+            || if s.words.cased {
+                holds_inside_frame(s, h)
+            } else {
+                matches!(h.via, Via::Agent | Via::AccordingTo)
+                    || h.forced == Some(Stance::Proposes)
+                    || !asked
+                        && !opinion
+                        && if party_frame {
+                            reported_act_of(s, h.word, h.word_end_hint(s))
+                        } else {
+                            direct_stance(s, h) || asks_of_others(s, h.scope_start.max(h.word))
+                        }
+            };
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);
             dropped.push((h.span, Dropped::InsideFrame(frame)));
         }
         keep
     });
+}
+
+/// In a cased language, does a holder inside another speaker's statement
+/// hold a position of its own there: an agent or source, the owner of a proposal (or of a
+/// demand in the genitive: `вимоги Москви`), or a party with a stance verb
+/// of its own (not one that must do what the speaker says: `Киев должен
+/// …`)?
+pub(crate) fn holds_inside_frame(s: &Sentence, h: &Holder) -> bool {
+    matches!(h.via, Via::Agent | Via::AccordingTo)
+        || h.forced == Some(Stance::Proposes)
+        || h.via == Via::Owner && h.forced.is_some()
+        || direct_stance(s, h)
+            && !(h.via == Via::Subject && (cased::obligation_at(s, h.word, h.scope_start) || asked_of(s, h)))
+        || own_act(s, h) && !asked_of(s, h)
+}
+
+/// Is the holder asked to do something by a demand before it (`требует,
+/// чтобы Украина вывела войска`): a complementizer of wishes right before
+/// it, after a demand or request?
+fn asked_of(s: &Sentence, h: &Holder) -> bool {
+    let w = h.word;
+    (w.saturating_sub(3)..w).any(|k| {
+        s.words.that.contains(s.lower_word(k))
+            && (k.saturating_sub(3)..k).any(|j| {
+                s.cue_at(j).is_some_and(|ms| {
+                    ms.iter().any(|m| matches!(m, Meaning::Stance(Stance::Demands) | Meaning::Request))
+                })
+            })
+    })
+}
+
+/// A subject's own act reported in another's statement (`Зеленский
+/// заявил, что Россия перебросила войска`): an action word within three
+/// words of it, which the guidelines count for its party as well.
+/// Not under a condition (`при условии, что Россия прекратит удары`).
+fn own_act(s: &Sentence, h: &Holder) -> bool {
+    let from = h.scope_start.max(h.word);
+    let conditional = s.sc.cues.iter().any(|c| {
+        c.word < h.word && (c.means(Meaning::Hedge) || c.stances().any(|l| l == Stance::Conditional))
+    }) || (h.word.saturating_sub(3)..h.word)
+        .any(|k| s.words.conditionals.contains(s.lower_word(k)));
+    h.via == Via::Subject
+        && !conditional
+        && s.sc
+            .cues
+            .iter()
+            .any(|c| c.word >= from && c.word <= from + 3 && c.stances().any(|l| l == Stance::Acts))
 }
 
 /// A party's own act or statement reported in another's words: the
@@ -699,6 +772,9 @@ pub(crate) fn direct_stance(s: &Sentence, h: &Holder) -> bool {
                     | Stance::Conditional
                     | Stance::Considering
             )
+            // (A demand reported of another party in a language with
+            // cases: `нагадав, що Кремль ставить умовою …`.)
+            || l == Stance::Demands && s.words.cased
         })
     })
 }
