@@ -324,14 +324,17 @@ mod tests {
             );
         }
         // A Russian report, decoded with the Russian profile its words name.
-        let analyzer = crate::Analyzer::builtin();
-        let text = "Кремль отверг перемирие. «Мы готовы», — заявил Зеленский.";
-        let report = analyzer.analyze(text);
-        let words = report.to_words();
-        let language = Report::words_language(&words).expect("a language");
-        assert_eq!(language, "ru");
-        let profile = analyzer.profile_for(&language).expect("a Russian profile");
-        assert_eq!(Report::from_words(&words, text, profile).as_ref(), Some(&report));
+        #[cfg(feature = "cased-languages")]
+        {
+            let analyzer = crate::Analyzer::builtin();
+            let text = "Кремль отверг перемирие. «Мы готовы», — заявил Зеленский.";
+            let report = analyzer.analyze(text);
+            let words = report.to_words();
+            let language = Report::words_language(&words).expect("a language");
+            assert_eq!(language, "ru");
+            let profile = analyzer.profile_for(&language).expect("a Russian profile");
+            assert_eq!(Report::from_words(&words, text, profile).as_ref(), Some(&report));
+        }
         for k in [
             AliasKind::Person,
             AliasKind::Title,

@@ -134,7 +134,7 @@ impl Turns {
         // transcripts report their positions as the narration would.)
         let Holders { kept, dropped, .. } = holders;
         kept.retain(|o| {
-            let keep = o.party == party || !s.words.cased || crate::holders::holds_inside_frame(s, o);
+            let keep = o.party == party || !s.words.cased() || crate::holders::holds_inside_frame(s, o);
             if !keep {
                 dropped.push((o.span, Dropped::InsideFrame(Some(party.0))));
             }

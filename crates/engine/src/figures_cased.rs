@@ -257,7 +257,9 @@ pub(crate) fn attribute(
         // and its figures in one predicate more often, without a speech
         // verb: `Путин объявил 30-часовое перемирие`. What it does is the
         // writer's report: `Россия занимает пятую часть` has no source.)
-        .or_else(|| holders.iter().find(|h| h.via == Via::Subject && s.words.cased && states_position(s, h)))
+        .or_else(|| {
+            holders.iter().find(|h| h.via == Via::Subject && s.words.cased() && states_position(s, h))
+        })
         .map(|h| h.party);
     let sc = s.sc;
     let strong_terms: Vec<(Span, TopicId)> =
@@ -275,7 +277,7 @@ pub(crate) fn attribute(
         topics
     };
     for f in find(v, s.text, s.seg.span, &sc.words) {
-        if s.words.cased && talks_duration(s, f.span) {
+        if s.words.cased() && talks_duration(s, f.span) {
             continue;
         }
         // A unit that is itself a topic word (`four regions`) says it.

@@ -188,6 +188,14 @@ pub(crate) struct Words {
 }
 
 impl Words {
+    /// Does the language inflect ([`Words::cased`])? Always false in a
+    /// build without the `cased-languages` feature, so that the rules for
+    /// such languages are compiled out.
+    #[inline]
+    pub fn cased(&self) -> bool {
+        cfg!(feature = "cased-languages") && self.cased
+    }
+
     /// The words of `lx`, and the theatres among the profile's topics.
     pub(crate) fn with_topics(lx: &Lexicon, topics: &[crate::profile::Topic]) -> Words {
         let ids = |f: fn(&crate::profile::Topic) -> bool| {
@@ -249,7 +257,7 @@ impl Words {
             obligations: set(&g.obligations),
             negators: set(&lx.negators),
             prepositions: set(&lx.prepositions),
-            cased: !lx.inflections.is_empty(),
+            cased: cfg!(feature = "cased-languages") && !lx.inflections.is_empty(),
             outcome_words: set(&g.outcome_words),
             modals: set(&g.modals),
             intent_words: set(&g.intent_words),
@@ -423,7 +431,7 @@ impl<'a, 'p> Sentence<'a, 'p> {
             }
             // (Or the last word of a preposition of several: `вместе с`.)
             return self.cue_means(i, Meaning::Preposition)
-                || self.words.cased
+                || self.words.cased()
                     && self
                         .sc
                         .cues
@@ -494,7 +502,7 @@ impl<'a, 'p> Sentence<'a, 'p> {
                 // `…, but wanted to know…` goes on with the same subject
                 // (`…, однак одразу заговорив …`, over an adverb).
                 && !self.is_verbish(i + 1)
-                && !(self.words.cased && (i + 1..i + 3).any(|k| crate::holders::cased::finite(self, k)))
+                && !(self.words.cased() && (i + 1..i + 3).any(|k| crate::holders::cased::finite(self, k)))
             {
                 return i;
             }
@@ -564,7 +572,7 @@ impl<'a, 'p> Sentence<'a, 'p> {
     /// `asked Putin to spare`, `urged them to accept`, not `was asked to
     /// comment` (passive) or `asked about the truce`.
     pub(crate) fn request(&self, w: usize, we: usize) -> bool {
-        if self.words.cased {
+        if self.words.cased() {
             return crate::holders::cased::request(self, w, we);
         }
         let passive = w > 0 && self.words.passive_auxiliaries.contains(self.lower_word(w - 1));

@@ -248,7 +248,7 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
             // American proposal` says who proposed, whoever speaks.
             if let Outcome::Holder(h) = owner_in_quote(s, k, r) {
                 out.kept.push(h);
-            } else if !s.words.cased && reported_act(s, r) {
+            } else if !s.words.cased() && reported_act(s, r) {
                 out.kept.push(Holder::new(r, Via::Subject, Rule::ReportedAct).scope(r.word_end));
             }
             continue;
@@ -257,12 +257,12 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
         // a holder in a language with cases. English keeps the first of
         // `the two leaders` for now: its memory of the two often holds the
         // wrong pair.)
-        let seen = out.kept.iter().any(|h| h.span == r.span && (h.party == r.party || !s.words.cased));
+        let seen = out.kept.iter().any(|h| h.span == r.span && (h.party == r.party || !s.words.cased()));
         if seen || out.silenced.contains(&r.span) {
             continue;
         }
         // (A language with cases has its own table: `cased`.)
-        let table = if s.words.cased { cased::CONSTRUCTIONS } else { CONSTRUCTIONS };
+        let table = if s.words.cased() { cased::CONSTRUCTIONS } else { CONSTRUCTIONS };
         for construction in table {
             match construction(s, k, r) {
                 Outcome::Next => continue,
@@ -279,7 +279,7 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
 /// The writer's own question (`What did Putin say?`, a Q&A heading): an
 /// unquoted question opening with a question word.
 pub(crate) fn writers_question(s: &Sentence) -> bool {
-    if s.words.cased {
+    if s.words.cased() {
         return cased::writers_question(s);
     }
     s.quotes.quoted_bytes == 0
@@ -621,7 +621,7 @@ fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
         let party_frame = inside.is_some_and(|f| f.0.is_some());
         // (A cased language reads case instead: see holds_inside_frame.)
         let keep = inside.is_none()
-            || if s.words.cased {
+            || if s.words.cased() {
                 holds_inside_frame(s, h)
             } else {
                 matches!(h.via, Via::Agent | Via::AccordingTo)
@@ -774,7 +774,7 @@ pub(crate) fn direct_stance(s: &Sentence, h: &Holder) -> bool {
             )
             // (A demand reported of another party in a language with
             // cases: `нагадав, що Кремль ставить умовою …`.)
-            || l == Stance::Demands && s.words.cased
+            || l == Stance::Demands && s.words.cased()
         })
     })
 }

@@ -216,7 +216,8 @@ pub(crate) fn forms(pattern: &str, paradigms: &BTreeMap<String, Paradigm>) -> Ve
 
 /// Every form of every pattern of `list`, without cases.
 pub(crate) fn expand_all(list: &[String], paradigms: &BTreeMap<String, Paradigm>) -> Vec<String> {
-    if paradigms.is_empty() && !list.iter().any(|w| w.contains('{')) {
+    // (Without the `cased-languages` feature, words are read as written.)
+    if !cfg!(feature = "cased-languages") || paradigms.is_empty() && !list.iter().any(|w| w.contains('{')) {
         return list.to_vec();
     }
     let mut out = Vec::with_capacity(list.len());

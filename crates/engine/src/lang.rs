@@ -26,6 +26,13 @@ impl Language {
     /// Every language with a built-in profile, English first.
     pub const ALL: [Language; 3] = [Language::English, Language::Russian, Language::Ukrainian];
 
+    /// Is this language read by this build? English always; Russian and
+    /// Ukrainian with the engine's `cased-languages` feature (on by
+    /// default).
+    pub fn is_supported(self) -> bool {
+        self == Language::English || cfg!(feature = "cased-languages")
+    }
+
     /// The ISO 639-1 code (`en`, `ru`, `uk`), as reports and profiles write it.
     pub fn code(self) -> &'static str {
         match self {

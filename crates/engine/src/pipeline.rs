@@ -90,6 +90,7 @@ impl Analyzer {
     pub fn builtin() -> Analyzer {
         let slots = Language::ALL
             .into_iter()
+            .filter(|l| l.is_supported())
             .map(|l| Slot {
                 language: l.code().to_string(),
                 source: Source::Builtin(l),
@@ -181,7 +182,12 @@ impl Analyzer {
         };
         // Say so when the text looks like another language the engine knows.
         let known = Language::from_code(&slot.language).is_some();
-        if known && slot.language != detected.code() && text.chars().any(char::is_alphabetic) {
+        if !detected.is_supported() && slot.language == Language::English.code() {
+            notices.push(format!(
+                "This text looks {}; this build reads English only, so little or nothing was found.",
+                detected.name()
+            ));
+        } else if known && slot.language != detected.code() && text.chars().any(char::is_alphabetic) {
             notices.push(format!(
                 "The text looks {} ({}), but was read as {}.",
                 detected.name(),
@@ -224,7 +230,7 @@ impl Compiled {
                 .collect(),
             words: Words::with_topics(lx, &profile.topics),
             figures: figures::Vocab::new(profile),
-            cased_figures: (!lx.inflections.is_empty())
+            cased_figures: (cfg!(feature = "cased-languages") && !lx.inflections.is_empty())
                 .then(|| crate::figures_cased::Vocab::new(&lx.figures, &lx.inflections)),
             parties: profile
                 .parties
@@ -263,7 +269,7 @@ impl Compiled {
             crate::dialogue::regions(text, &segments, &speech, &names_party, &preposition);
         // (A transcript's turns: a language with cases reads them as
         // `dialogue` does, English as `quotes::turns` does.)
-        let cased = self.words.cased;
+        let cased = self.words.cased();
         let quotes =
             Quotes::new(text, &lower, &segments, (!cased).then_some(&self.scanner)).with_dialogue(dialogue);
         let mut run = Run::new(self, text, lower, &segments, &quotes);
@@ -414,7 +420,8 @@ impl<'a> Run<'a> {
         let topics = topics::decide(&s, &self.holders.kept, &self.memory);
         // Figures: topic and source (reads the memory).
         self.found.clear();
-        let figure_topics = match &self.a.cased_figures {
+        let cased_figures = self.a.cased_figures.as_ref().filter(|_| cfg!(feature = "cased-languages"));
+        let figure_topics = match cased_figures {
             Some(v) => crate::figures_cased::attribute(
                 v,
                 &s,
@@ -673,4 +680,18 @@ fn report_sentence(
         parties: named.iter().map(|p| a.parties[p.index()].id.clone()).collect(),
         topics: topics.set.iter().map(|t| a.topics[t.index()].0.id.clone()).collect(),
     });
+}
+
+#[cfg(all(test, not(feature = "cased-languages")))]
+mod english_only_tests {
+    use crate::{analyze, Profile};
+
+    #[test]
+    fn a_russian_text_is_noted_as_not_read() {
+        let report = analyze("Россия отвергла перемирие, заявил Кремль.", &Profile::default_profile());
+        assert!(report.notices.iter().any(|n| n.contains("looks Russian; this build reads English only")));
+        let report = crate::Analyzer::builtin().analyze("Україна відкинула перемир'я, заявили в Києві.");
+        assert!(report.notices.iter().any(|n| n.contains("looks Ukrainian; this build reads English only")));
+        assert_eq!(crate::Analyzer::builtin().languages(), ["en"]);
+    }
 }

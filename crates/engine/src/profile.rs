@@ -23,8 +23,16 @@ const DEFAULT_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-pr
 
 /// The built-in Russian and Ukrainian profiles (`data/profile-ru.json`,
 /// `data/profile-uk.json`), compacted the same way.
+/// (Without the `cased-languages` feature they are not built in, and
+/// [`Profile::builtin`] gives the English profile for every language.)
+#[cfg(feature = "cased-languages")]
 const RU_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-ru.min.json"));
+#[cfg(feature = "cased-languages")]
 const UK_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-uk.min.json"));
+#[cfg(not(feature = "cased-languages"))]
+const RU_PROFILE: &str = DEFAULT_PROFILE;
+#[cfg(not(feature = "cased-languages"))]
+const UK_PROFILE: &str = DEFAULT_PROFILE;
 
 /// Parties, topics and lexicons that drive an analysis.
 ///

@@ -149,7 +149,7 @@ fn pronoun(s: &Sentence, cue: &Cue, g: Gender, cases: Cases, memory: &Memory, ou
     // In a language with cases, a pronoun that is not the subject (`его
     // отказ`, `обвинил Зеленского в том, что его …`) refers to the nearest
     // name before it, whatever its case: the subject's own would be `свой`.
-    if s.words.cased && cases.known() && !cases.may_be(Cases::NOM) {
+    if s.words.cased() && cases.known() && !cases.may_be(Cases::NOM) {
         local = s.sc.refs.iter().rev().find(|r| {
             r.kind != RefKind::Pronoun
                 && r.gender == g

@@ -12,6 +12,7 @@
 
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::dfa::DFA;
+#[cfg(feature = "cased-languages")]
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, Input, Match, MatchKind, StartKind};
 
@@ -126,6 +127,7 @@ pub(crate) struct Hit {
 /// patterns, where a DFA would be large, the contiguous NFA.
 enum Searcher {
     Dfa(DFA),
+    #[cfg(feature = "cased-languages")]
     Nfa(contiguous::NFA),
 }
 
@@ -216,7 +218,7 @@ impl Builder {
     /// Add every form of `pattern` (see [`crate::inflect`]) with `meaning`.
     fn add_forms(&mut self, pattern: &str, case_sensitive: bool, meaning: Meaning, profile: &Profile) {
         let paradigms = &profile.lexicon.inflections;
-        if paradigms.is_empty() && !pattern.contains('{') {
+        if !cfg!(feature = "cased-languages") || paradigms.is_empty() && !pattern.contains('{') {
             return self.add(pattern, case_sensitive, meaning);
         }
         for (form, cases) in inflect::forms(pattern, paradigms) {
@@ -242,7 +244,7 @@ impl Builder {
         // would put the other kinds' builders and searches in the
         // WebAssembly build as well.
         let bytes: usize = self.patterns.iter().map(String::len).sum();
-        let ac = if bytes <= DFA_PATTERN_BYTES {
+        let ac = if bytes <= DFA_PATTERN_BYTES || !cfg!(feature = "cased-languages") {
             Searcher::Dfa(
                 DFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
@@ -251,6 +253,9 @@ impl Builder {
                     .expect("profile patterns are small and valid"),
             )
         } else {
+            #[cfg(not(feature = "cased-languages"))]
+            unreachable!();
+            #[cfg(feature = "cased-languages")]
             Searcher::Nfa(
                 contiguous::NFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
@@ -736,6 +741,7 @@ fn scan(a: &Automaton, text: &str, lower: &str, span: Span) -> Vec<Hit> {
 fn find(ac: &Searcher, input: &Input) -> Option<Match> {
     match ac {
         Searcher::Dfa(dfa) => dfa.try_find(input),
+        #[cfg(feature = "cased-languages")]
         Searcher::Nfa(nfa) => nfa.try_find(input),
     }
     .expect("the search matches how the automaton was built")

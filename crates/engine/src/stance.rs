@@ -105,7 +105,7 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     let (mut found, hedge, condition) = cues(s, h, start, end);
     // (A concession asked of others, seen before the cues are shared out
     // among the topics: see below.)
-    let mut asks_yield = s.words.cased
+    let mut asks_yield = s.words.cased()
         && found.iter().any(|f| f.yields && f.label == Stance::Demands && !refused_yield(s, f.word));
     assign_to_topic(s, &mut found, topic);
     // What a condition clause asks of another party (`only if Kyiv
@@ -123,7 +123,7 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     let mut label = if first.negated { first.label.negated() } else { first.label };
     // (Or the concession asked is another party's to make, after the
     // demand: `требует, чтобы Украина вывела войска`.)
-    asks_yield |= s.words.cased
+    asks_yield |= s.words.cased()
         && label == Stance::Demands
         && s.sc
             .cues
@@ -275,7 +275,7 @@ fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
                 // subject: `назвал доклад Герасимова пропагандой`, or one
                 // that must do what the holder says: `Киев должен …`.)
                 && (!r.cases.known() || r.cases.may_be(crate::inflect::Cases::NOM))
-                && !(s.words.cased && crate::holders::cased::obligation_after(s, r))
+                && !(s.words.cased() && crate::holders::cased::obligation_after(s, r))
                 && s.in_condition(r.word).is_none()
                 // Nor does the one a demand is made of (`demanded that Kyiv
                 // pull its troops out`): what it is to do is the demand.
@@ -411,7 +411,7 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         // ceasefire`): the target is the party, not the topic.
         let we = c.word_end;
         let disputes = we < s.len() && s.words.that.contains(s.lower_word(we))
-            || s.words.cased && crate::holders::cased::disputes_statement(s, h.party, start, w)
+            || s.words.cased() && crate::holders::cased::disputes_statement(s, h.party, start, w)
             || s.sc
                 .refs
                 .iter()
@@ -487,7 +487,7 @@ fn yielder(s: &Sentence, h: &Holder, w: usize) -> Yielder {
 /// pronoun does: `американская инициатива`, `его предложение`, not `в
 /// Москву план`)?
 fn owns_next(s: &Sentence, r: &crate::scan::PartyRef) -> bool {
-    if s.words.cased {
+    if s.words.cased() {
         r.kind == RefKind::Alias(crate::profile::AliasKind::Demonym) || s.possessive_pronoun(r)
     } else {
         r.kind != RefKind::Pronoun
