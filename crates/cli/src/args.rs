@@ -169,18 +169,8 @@ fn analyze(p: &mut lexopt::Parser) -> anyhow::Result<Command> {
                 a.profile = Some(p.value().map_err(|_| anyhow!("--profile needs a file name"))?.into());
             }
             Short('l') | Long("lang") => a.lang = lang_value(p)?,
-            Short('j') | Long("jobs") => {
-                let v = p.value().map_err(|_| anyhow!("--jobs needs a number"))?;
-                let n: usize = v.parse().with_context(|| format!("--jobs {:?}", v.to_string_lossy()))?;
-                a.jobs = Some(NonZeroUsize::new(n).context("--jobs must be at least 1")?);
-            }
-            Short('T') | Long("files-from") => {
-                a.files_from = Some(
-                    p.value()
-                        .map_err(|_| anyhow!("--files-from needs a file name, or - for standard input"))?
-                        .into(),
-                );
-            }
+            Short('j') | Long("jobs") => a.jobs = Some(jobs(p)?),
+            Short('T') | Long("files-from") => a.files_from = Some(files_from(p)?),
             Short('0') | Long("null") => a.null = true,
             Short('q') | Long("quiet") => a.quiet = true,
             Long("summary") => a.summary = true,
@@ -287,18 +277,8 @@ fn compare(p: &mut lexopt::Parser) -> anyhow::Result<Command> {
             Short('p') | Long("profile") => {
                 a.profile = Some(p.value().map_err(|_| anyhow!("--profile needs a file name"))?.into());
             }
-            Short('j') | Long("jobs") => {
-                let v = p.value().map_err(|_| anyhow!("--jobs needs a number"))?;
-                let n: usize = v.parse().with_context(|| format!("--jobs {:?}", v.to_string_lossy()))?;
-                a.jobs = Some(NonZeroUsize::new(n).context("--jobs must be at least 1")?);
-            }
-            Short('T') | Long("files-from") => {
-                a.files_from = Some(
-                    p.value()
-                        .map_err(|_| anyhow!("--files-from needs a file name, or - for standard input"))?
-                        .into(),
-                );
-            }
+            Short('j') | Long("jobs") => a.jobs = Some(jobs(p)?),
+            Short('T') | Long("files-from") => a.files_from = Some(files_from(p)?),
             Short('0') | Long("null") => a.null = true,
             Short('q') | Long("quiet") => a.quiet = true,
             Long("title") => next.title = Some(text(p, "--title")?),
@@ -336,6 +316,18 @@ fn compare(p: &mut lexopt::Parser) -> anyhow::Result<Command> {
         bail!("nothing to compare: give one to 20 articles (files, directories, or '-')");
     }
     Ok(Command::Compare(a))
+}
+
+/// The value of `--jobs`: a number of at least 1.
+fn jobs(p: &mut lexopt::Parser) -> anyhow::Result<NonZeroUsize> {
+    let v = p.value().map_err(|_| anyhow!("--jobs needs a number"))?;
+    let n: usize = v.parse().with_context(|| format!("--jobs {:?}", v.to_string_lossy()))?;
+    NonZeroUsize::new(n).context("--jobs must be at least 1")
+}
+
+/// The value of `--files-from`: a file of paths, or `-`.
+fn files_from(p: &mut lexopt::Parser) -> anyhow::Result<PathBuf> {
+    Ok(p.value().map_err(|_| anyhow!("--files-from needs a file name, or - for standard input"))?.into())
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::profile::{MetaWords, Profile};
 
+mod date;
+
 /// How many non-empty lines from the top are read for a byline, dateline
 /// or date line.
 const HEADER_LINES: usize = 12;
@@ -380,128 +382,6 @@ impl Detector<'_> {
         })
     }
 
-    /// A line that is a date: `[label[:]] [weekday[,]] DATE [rest]`, where
-    /// the rest is empty, a time or starts with a separator.
-    fn date_line(&self, line: &str) -> Option<(Date, DateKind)> {
-        let mut rest = line.trim();
-        let mut kind = DateKind::Published;
-        let labels = self.w.updated.iter().map(|l| (l, DateKind::Updated));
-        let labels = labels.chain(self.w.published.iter().map(|l| (l, DateKind::Published)));
-        // The longest label first (`last updated` before `updated`).
-        let mut best: Option<(&str, DateKind)> = None;
-        for (label, k) in labels {
-            if let Some(r) = strip_word_ci(rest, label) {
-                if best.is_none_or(|(b, _)| r.len() < b.len()) {
-                    best = Some((r, k));
-                }
-            }
-        }
-        if let Some((r, k)) = best {
-            kind = k;
-            rest = r.trim_start();
-            rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
-            rest = strip_word_ci(rest, "on").unwrap_or(rest).trim_start();
-        }
-        for day in &self.w.weekdays {
-            if let Some(r) = strip_word_ci(rest, day) {
-                let r = r.strip_prefix('.').unwrap_or(r);
-                rest = r.strip_prefix(',').unwrap_or(r).trim_start();
-                break;
-            }
-        }
-        let (date, n) = self.parse_date(rest)?;
-        let mut after = rest[n..].trim_start();
-        for w in &self.w.year_words {
-            if date.year.is_some() {
-                if let Some(r) = strip_word_ci(after, w) {
-                    after = r.trim_start();
-                    break;
-                }
-            }
-        }
-        let ok = after.is_empty()
-            || after.starts_with([',', '|', '—', '–', '-', '·', '•', '/', '('])
-            || after.starts_with(|c: char| c.is_ascii_digit()) && after.contains(':');
-        ok.then_some((date, kind))
-    }
-
-    /// A date at the start of `s`, and the bytes it takes: `2025-03-13`,
-    /// `13.03.2025`, `13 March 2025`, `13 March`, `March 13, 2025`,
-    /// `March 13`, `Aug. 14`, `13th March`.
-    fn parse_date(&self, s: &str) -> Option<(Date, usize)> {
-        let b = s.as_bytes();
-        let digits = |from: usize| b[from.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let n0 = digits(0);
-        // ISO 8601.
-        if n0 == 4 && b.get(4) == Some(&b'-') && digits(5) == 2 && b.get(7) == Some(&b'-') && digits(8) == 2 {
-            let d = s[..10].parse::<Date>().ok()?;
-            return ends_word(s, 10).then_some((d, 10));
-        }
-        // 13.03.2025
-        if (1..=2).contains(&n0) && b.get(n0) == Some(&b'.') {
-            let m = digits(n0 + 1);
-            if (1..=2).contains(&m) && b.get(n0 + 1 + m) == Some(&b'.') && digits(n0 + 2 + m) == 4 {
-                let end = n0 + 2 + m + 4;
-                let d = Date::new(
-                    s[n0 + 2 + m..end].parse().ok(),
-                    s[n0 + 1..n0 + 1 + m].parse().ok()?,
-                    s[..n0].parse().ok()?,
-                )?;
-                return ends_word(s, end).then_some((d, end));
-            }
-        }
-        // 13 March [2025]
-        if (1..=2).contains(&n0) {
-            let day: u8 = s[..n0].parse().ok()?;
-            let mut at = n0 + ordinal_suffix(&s[n0..]);
-            let after = &s[at..];
-            let gap = after.len() - after.trim_start().len();
-            if gap == 0 {
-                return None;
-            }
-            at += gap;
-            let (month, n) = self.month(&s[at..])?;
-            at += n;
-            let (year, n) = year_after(&s[at..], false);
-            let d = Date::new(year, month, day)?;
-            return Some((d, at + n));
-        }
-        // March 13[, 2025]
-        let (month, mut at) = self.month(s)?;
-        let after = &s[at..];
-        let gap = after.len() - after.trim_start().len();
-        if gap == 0 {
-            return None;
-        }
-        at += gap;
-        let n = digits(at);
-        if !(1..=2).contains(&n) {
-            return None;
-        }
-        let day: u8 = s[at..at + n].parse().ok()?;
-        at += n;
-        at += ordinal_suffix(&s[at..]);
-        if !ends_word(s, at) || s[at..].starts_with(':') {
-            return None;
-        }
-        let (year, n) = year_after(&s[at..], true);
-        let d = Date::new(year, month, day)?;
-        Some((d, at + n))
-    }
-
-    /// A month name at the start of `s` (a trailing full stop of an
-    /// abbreviation included): its number and the bytes it takes.
-    fn month(&self, s: &str) -> Option<(u8, usize)> {
-        let word_len = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
-        if word_len == 0 {
-            return None;
-        }
-        let word = s[..word_len].to_lowercase();
-        let m = self.months.iter().position(|names| names.contains(&word))?;
-        let n = if s[word_len..].starts_with('.') { word_len + 1 } else { word_len };
-        Some((m as u8 + 1, n))
-    }
-
     /// `name` if it is one of the profile's outlets (as the list writes it).
     fn known_outlet(&self, name: &str) -> Option<String> {
         let name = name.trim().trim_end_matches('.');
@@ -638,39 +518,6 @@ fn is_name(s: &str) -> bool {
         })
 }
 
-/// `st`, `nd`, `rd`, `th` after a day number.
-fn ordinal_suffix(s: &str) -> usize {
-    for suf in ["st", "nd", "rd", "th"] {
-        if s.get(..2).is_some_and(|h| h.eq_ignore_ascii_case(suf)) && ends_word(s, 2) {
-            return 2;
-        }
-    }
-    0
-}
-
-/// Does a word end at byte `at` of `s`?
-fn ends_word(s: &str, at: usize) -> bool {
-    s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-}
-
-/// A four-digit year after a date (`, 2025` when `comma` allows it, or ` 2025`).
-fn year_after(s: &str, comma: bool) -> (Option<u16>, usize) {
-    let t = if comma { s.strip_prefix(',').unwrap_or(s) } else { s };
-    let gap = t.len() - t.trim_start().len();
-    if gap == 0 {
-        return (None, 0);
-    }
-    let t2 = &t[gap..];
-    let n = t2.bytes().take_while(u8::is_ascii_digit).count();
-    if n == 4 && ends_word(t2, 4) {
-        let y: u16 = t2[..4].parse().unwrap_or(0);
-        if (1900..=2100).contains(&y) {
-            return (Some(y), s.len() - t2.len() + 4);
-        }
-    }
-    (None, 0)
-}
-
 /// Does the line read as a headline: short, and not ending as a sentence?
 fn looks_like_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -696,8 +543,9 @@ fn first_sentence(s: &str) -> String {
     cut(s[..end].trim(), TITLE_CHARS)
 }
 
-/// `s` cut to at most `max` characters at a word boundary, with `…`.
-fn cut(s: &str, max: usize) -> String {
+/// `s` cut to at most `max` characters at a word boundary, with `…`
+/// (also the labels of compared articles).
+pub(crate) fn cut(s: &str, max: usize) -> String {
     let s = s.trim();
     if s.chars().count() <= max {
         return s.to_string();
@@ -712,155 +560,4 @@ fn cut(s: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn detect(text: &str) -> ArticleMeta {
-        ArticleMeta::detect(text, &Profile::default_profile())
-    }
-
-    fn date(s: &str) -> Option<Date> {
-        Some(s.parse().unwrap())
-    }
-
-    #[test]
-    fn dates_print_and_parse_in_iso_form() {
-        assert_eq!(Date::new(Some(2025), 3, 13).unwrap().to_string(), "2025-03-13");
-        assert_eq!(Date::new(None, 3, 13).unwrap().to_string(), "--03-13");
-        assert_eq!("2025-03-13".parse::<Date>().unwrap(), Date::new(Some(2025), 3, 13).unwrap());
-        assert_eq!("--02-29".parse::<Date>().unwrap(), Date::new(None, 2, 29).unwrap());
-        for bad in
-            ["2025-02-29", "2025-13-01", "2025-3-13", "13.03.2025", "", "--13-01", "2025-03-1x", "२०२५-03-13"]
-        {
-            assert!(bad.parse::<Date>().is_err(), "{bad:?}");
-        }
-        assert!("2024-02-29".parse::<Date>().is_ok(), "a leap year");
-        let err = "March 13".parse::<Date>().unwrap_err().to_string();
-        assert!(err.contains("YYYY-MM-DD"), "{err}");
-        assert!(Date::new(None, 3, 13) < Date::new(Some(1000), 1, 1), "no year sorts first");
-    }
-
-    /// (text, title, outlet, date) for the forms news text gives them in.
-    #[test]
-    fn titles_outlets_and_dates_from_the_first_lines() {
-        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
-            (
-                "Putin backs truce\nBy Wire Staff\nMOSCOW, March 13 (Reuters) - Putin said on Thursday that…",
-                "Putin backs truce",
-                Some("Reuters"),
-                Some("--03-13"),
-            ),
-            (
-                "KYIV (AP) — Ukraine's president said on Friday that Kyiv would accept the truce. More text.",
-                "Ukraine's president said on Friday that Kyiv would accept the truce.",
-                Some("AP"),
-                None,
-            ),
-            (
-                "WASHINGTON, 14 March 2025 /TASS/. The US envoy arrived in Moscow.",
-                "The US envoy arrived in Moscow.",
-                Some("TASS"),
-                Some("2025-03-14"),
-            ),
-            ("Truce talk\nBy Jane Doe, Reuters\nText.", "Truce talk", Some("Reuters"), None),
-            ("Truce talk\nBy Jane Doe, Diplomatic Correspondent\nText.", "Truce talk", None, None),
-            ("Truce talk\nBy Reuters Staff\nText.", "Truce talk", Some("Reuters"), None),
-            ("Truce talk\nPublished 13 March 2025\nText.", "Truce talk", None, Some("2025-03-13")),
-            ("Truce talk\nUpdated: 2025-03-13 10:42\nText.", "Truce talk", None, Some("2025-03-13")),
-            (
-                "Truce talk\nUpdated: 2025-03-14 10:42\nPublished: 13 March 2025\nText.",
-                "Truce talk",
-                None,
-                Some("2025-03-13"),
-            ),
-            (
-                "Zelenskyy speaks\nThursday, 13 March 2025, 22:40\nText.",
-                "Zelenskyy speaks",
-                None,
-                Some("2025-03-13"),
-            ),
-            ("One call\nWednesday 19 March 2025\nText.", "One call", None, Some("2025-03-19")),
-            (
-                "Brief\nWednesday 20 August 2025 | Our weekly newsletter\nText.",
-                "Brief",
-                None,
-                Some("2025-08-20"),
-            ),
-            ("Assessment\nMarch 13, 2025, 7:30pm ET\nText.", "Assessment", None, Some("2025-03-13")),
-            (
-                "Dignity\nIryna Kovalchuk — 21 November 2025, 21:40\nUpdated: 25 November 2025, 11:05\nText.",
-                "Dignity",
-                None,
-                Some("2025-11-21"),
-            ),
-            (
-                "Putin on the truce\nBISHKEK, November 27 /RNA/ — The proposals could form the basis.",
-                "Putin on the truce",
-                Some("RNA"),
-                Some("--11-27"),
-            ),
-            ("Talks\nMOSCOW, Aug. 14 (Wire) -- Putin said.", "Talks", Some("Wire"), Some("--08-14")),
-            ("Demands\nJune 3 (Reuters) - Delegations met.", "Demands", Some("Reuters"), Some("--06-03")),
-            ("Sanctions\nPARIS, 27 March — Leaders met.", "Sanctions", None, Some("--03-27")),
-            ("Latest\nISTANBUL (AP) — Delegations met.", "Latest", Some("AP"), None),
-            ("Analysis\nWASHINGTON — For a few days this month it looked different.", "Analysis", None, None),
-            ("Kyiv talks\n25.03.2025 22:47\nText.", "Kyiv talks", None, Some("2025-03-25")),
-            ("PUTIN BACKS TRUCE - REPORT\nText.", "PUTIN BACKS TRUCE - REPORT", None, None),
-            ("# Truce talk\n\n_By Jane Doe, Reuters_\nText.", "Truce talk", Some("Reuters"), None),
-            ("KYIV, Ukraine (AP) — Text here.", "Text here.", Some("AP"), None),
-        ];
-        for &(text, title, outlet, d) in cases {
-            let m = detect(text);
-            assert_eq!(m.title, title, "title of {text:?}");
-            assert_eq!(m.outlet.as_deref(), outlet, "outlet of {text:?}");
-            assert_eq!(m.date, d.and_then(date), "date of {text:?}");
-        }
-    }
-
-    /// Better no outlet or date than a wrong one.
-    #[test]
-    fn sentences_that_mention_dates_or_outlets_give_none() {
-        let cases = [
-            "Russian Offensive Campaign Assessment, March 13, 2025\nKey Takeaways:",
-            "Putin at a news conference in Moscow, March 13, 2025\nText.",
-            "Here is the situation on Wednesday, March 19, 2025:\nText.",
-            "Update 3/12/25, 11:45 a.m. ET: This article was updated.",
-            "VLADIMIR PUTIN, at a news conference in Moscow\nText.",
-            "WHITE HOUSE: TRUMP'S PEACE PLAN IS GOOD\nZELENSKY: WE WILL NOT BETRAY UKRAINE",
-            "Russia said (in a statement) - nothing.",
-            "By the end of the month Reuters reported it.\nText.",
-            "The war began on 24 February 2022, Reuters said.",
-            "May 2025 - a review",
-            "NEWS (updated 13 March) — text",
-        ];
-        for text in cases {
-            let m = detect(text);
-            assert_eq!((m.outlet.as_deref(), m.date), (None, None), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn long_lines_are_read_in_linear_time() {
-        let byline = format!("By A{}", ", B".repeat(500_000));
-        let started = std::time::Instant::now();
-        let m = detect(&format!("Title\n{byline}\nMOSCOW, March 13 (Reuters) - {}", "word ".repeat(200_000)));
-        assert_eq!(
-            (m.outlet.as_deref(), m.date.map(|d| d.to_string())),
-            (Some("Reuters"), Some("--03-13".into()))
-        );
-        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
-    }
-
-    #[test]
-    fn titles_are_headlines_or_the_first_sentence_cut() {
-        assert_eq!(detect("").title, "");
-        assert_eq!(detect("\n\n  \n").title, "");
-        let long = "Russian President Vladimir Putin has indicated that Russia supports a US proposal for a ceasefire in Ukraine in principle, while asking for many clarifications on monitoring and terms. However, more.";
-        let t = detect(long).title;
-        assert!(t.ends_with('…') && t.chars().count() <= TITLE_CHARS, "{t}");
-        assert!(t.starts_with("Russian President Vladimir Putin has indicated"), "{t}");
-        assert_eq!(detect("Mr. Putin spoke. Then more.").title, "Mr. Putin spoke.");
-        assert_eq!(detect("Talks with the U.S. end. Then more.").title, "Talks with the U.S. end.");
-        assert_eq!(detect("Will the truce hold?\nText.").title, "Will the truce hold?");
-    }
-}
+mod tests;
