@@ -77,6 +77,11 @@ impl WordSet {
             && self.set.contains(word)
     }
 
+    /// Is the set empty?
+    pub(crate) fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+
     /// The words, as bytes.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
         self.set.iter().map(|w| &**w)
@@ -154,6 +159,23 @@ pub(crate) struct Words {
     modifier_endings: Endings,
     /// Nouns for a party's people after a possessive (`Russia's top general`).
     pub roles: WordSet,
+    pub locative_prepositions: WordSet,
+    pub plural_verb_endings: Endings,
+    passive_participle_endings: Endings,
+    pub relatives: WordSet,
+    pub conjunctions: WordSet,
+    pub infinitive_endings: Endings,
+    pub statement_nouns: WordSet,
+    pub conditionals: WordSet,
+    pub together: WordSet,
+    pub obligations: WordSet,
+    pub negators: WordSet,
+    /// Prepositions of one word (`щодо`, `about`).
+    pub prepositions: WordSet,
+    /// The language inflects (its profile has paradigms): references carry
+    /// cases, and the rules for such languages apply
+    /// ([`crate::holders`]' `cased` module).
+    pub cased: bool,
     /// The topics that are theatres of operations (profile `actions_first`):
     /// a general word for land in a statement about one (`our territory`
     /// in a speech about Kursk) is about it.
@@ -166,6 +188,14 @@ pub(crate) struct Words {
 }
 
 impl Words {
+    /// Does the language inflect ([`Words::cased`])? Always false in a
+    /// build without the `cased-languages` feature, so that the rules for
+    /// such languages are compiled out.
+    #[inline]
+    pub fn cased(&self) -> bool {
+        cfg!(feature = "cased-languages") && self.cased
+    }
+
     /// The words of `lx`, and the theatres among the profile's topics.
     pub(crate) fn with_topics(lx: &Lexicon, topics: &[crate::profile::Topic]) -> Words {
         let ids = |f: fn(&crate::profile::Topic) -> bool| {
@@ -181,52 +211,68 @@ impl Words {
 
     pub(crate) fn new(lx: &Lexicon) -> Words {
         let g = &lx.grammar;
+        // Every form of every word (`заявил{past}`).
+        let set = |list: &[String]| WordSet::new(&crate::inflect::expand_all(list, &lx.inflections));
+        let endings = |list: &[String]| Endings::new(&crate::inflect::expand_all(list, &lx.inflections));
         Words {
-            articles: WordSet::new(&g.articles),
-            definite_articles: WordSet::new(&g.definite_articles),
-            quantifiers: WordSet::new(&g.quantifiers),
-            determiners: WordSet::new(&g.determiners),
-            definite_determiners: WordSet::new(&g.definite_determiners),
-            possessive_pronouns: WordSet::new(&g.possessive_pronouns),
-            neuter_possessives: WordSet::new(&g.neuter_possessives),
-            neuter_subjects: WordSet::new(&g.neuter_subjects),
-            object_pronouns: WordSet::new(&g.object_pronouns),
-            anonymous_subjects: WordSet::new(&g.anonymous_subjects),
-            complementizers: WordSet::new(&g.complementizers),
+            articles: set(&g.articles),
+            definite_articles: set(&g.definite_articles),
+            quantifiers: set(&g.quantifiers),
+            determiners: set(&g.determiners),
+            definite_determiners: set(&g.definite_determiners),
+            possessive_pronouns: set(&g.possessive_pronouns),
+            neuter_possessives: set(&g.neuter_possessives),
+            neuter_subjects: set(&g.neuter_subjects),
+            object_pronouns: set(&g.object_pronouns),
+            anonymous_subjects: set(&g.anonymous_subjects),
+            complementizers: set(&g.complementizers),
             that_padded: g.that.iter().map(|w| format!(" {} ", crate::text::fold_case(w))).collect(),
-            that: WordSet::new(&g.that),
-            question_openers: WordSet::new(&g.question_openers),
-            clause_openers: WordSet::new(&g.clause_openers),
-            contrast_words: WordSet::new(&g.contrast_words),
-            passive_auxiliaries: WordSet::new(&g.passive_auxiliaries),
-            infinitive_markers: WordSet::new(&g.infinitive_markers),
-            agent_prepositions: WordSet::new(&g.agent_prepositions),
-            owner_prepositions: WordSet::new(&g.owner_prepositions),
-            partner_prepositions: WordSet::new(&g.partner_prepositions),
-            partner_modifiers: WordSet::new(&g.partner_modifiers),
-            talks_words: WordSet::new(&g.talks_words),
-            between_subject_and_verb: WordSet::new(&g.between_subject_and_verb),
-            outcome_words: WordSet::new(&g.outcome_words),
-            modals: WordSet::new(&g.modals),
-            intent_words: WordSet::new(&g.intent_words),
-            opinion_verbs: WordSet::new(&g.opinion_verbs),
-            question_participles: WordSet::new(&g.question_participles),
-            conditional_words: WordSet::new(&g.conditional_words),
-            relative_pronouns: WordSet::new(&g.relative_pronouns),
-            source_nouns: WordSet::new(&g.source_nouns),
-            member_prepositions: WordSet::new(&g.member_prepositions),
-            first_person: WordSet::new(&g.first_person),
-            coordinators: WordSet::new(&g.coordinators),
-            recipient_prepositions: WordSet::new(&g.recipient_prepositions),
-            time_prepositions: WordSet::new(&g.time_prepositions),
-            talks_verbs: WordSet::new(&g.talks_verbs),
-            handover_verbs: WordSet::new(&g.handover_verbs),
-            adverb_endings: Endings::new(&g.adverb_endings),
-            participle_endings: Endings::new(&g.participle_endings),
-            past_endings: Endings::new(&g.past_endings),
-            present_endings: Endings::new(&g.present_endings),
-            modifier_endings: Endings::new(&g.modifier_endings),
-            roles: WordSet::new(&lx.roles),
+            that: set(&g.that),
+            question_openers: set(&g.question_openers),
+            clause_openers: set(&g.clause_openers),
+            contrast_words: set(&g.contrast_words),
+            passive_auxiliaries: set(&g.passive_auxiliaries),
+            infinitive_markers: set(&g.infinitive_markers),
+            agent_prepositions: set(&g.agent_prepositions),
+            owner_prepositions: set(&g.owner_prepositions),
+            partner_prepositions: set(&g.partner_prepositions),
+            partner_modifiers: set(&g.partner_modifiers),
+            talks_words: set(&g.talks_words),
+            between_subject_and_verb: set(&g.between_subject_and_verb),
+            adverb_endings: endings(&g.adverb_endings),
+            participle_endings: endings(&g.participle_endings),
+            past_endings: endings(&g.past_endings),
+            present_endings: endings(&g.present_endings),
+            modifier_endings: endings(&g.modifier_endings),
+            roles: set(&lx.roles),
+            locative_prepositions: set(&g.locative_prepositions),
+            plural_verb_endings: endings(&g.plural_verb_endings),
+            passive_participle_endings: endings(&g.passive_participle_endings),
+            relatives: set(&g.relatives),
+            conjunctions: set(&g.conjunctions),
+            infinitive_endings: endings(&g.infinitive_endings),
+            statement_nouns: set(&g.statement_nouns),
+            conditionals: set(&g.conditionals),
+            together: set(&g.together),
+            obligations: set(&g.obligations),
+            negators: set(&lx.negators),
+            prepositions: set(&lx.prepositions),
+            cased: cfg!(feature = "cased-languages") && !lx.inflections.is_empty(),
+            outcome_words: set(&g.outcome_words),
+            modals: set(&g.modals),
+            intent_words: set(&g.intent_words),
+            opinion_verbs: set(&g.opinion_verbs),
+            question_participles: set(&g.question_participles),
+            conditional_words: set(&g.conditional_words),
+            relative_pronouns: set(&g.relative_pronouns),
+            coordinators: set(&g.coordinators),
+            recipient_prepositions: set(&g.recipient_prepositions),
+            time_prepositions: set(&g.time_prepositions),
+            talks_verbs: set(&g.talks_verbs),
+            handover_verbs: set(&g.handover_verbs),
+            first_person: set(&g.first_person),
+            source_nouns: set(&g.source_nouns),
+            member_prepositions: set(&g.member_prepositions),
             theatres: crate::ids::TopicSet::EMPTY,
             agreed: crate::ids::TopicSet::EMPTY,
             topic: crate::topics::Vocab::new(&lx.topic_words),
@@ -243,6 +289,11 @@ impl Words {
     /// `peaceful`).
     pub(crate) fn modifier_by_ending(&self, word: &str) -> bool {
         self.modifier_endings.end(word)
+    }
+
+    /// A passive participle (`предложенный`), in a language with cases.
+    pub(crate) fn participle_passive(&self, word: &str) -> bool {
+        self.passive_participle_endings.end(word)
     }
 
     /// A participle used as an adjective after an article (`the proposed`).
@@ -301,7 +352,7 @@ impl<'a, 'p> Sentence<'a, 'p> {
     }
 
     fn cue_means(&self, word: usize, m: Meaning) -> bool {
-        self.cue_at(word).is_some_and(|ms| ms.contains(&m))
+        self.sc.cue_at(word).is_some_and(|c| c.means(m))
     }
 
     /// Is word `i` a negator (`not`, `never`)?
@@ -378,7 +429,14 @@ impl<'a, 'p> Sentence<'a, 'p> {
             if self.words.articles.contains(w) || self.words.quantifiers.contains(w) {
                 continue;
             }
-            return self.cue_means(i, Meaning::Preposition);
+            // (Or the last word of a preposition of several: `вместе с`.)
+            return self.cue_means(i, Meaning::Preposition)
+                || self.words.cased()
+                    && self
+                        .sc
+                        .cues
+                        .iter()
+                        .any(|c| c.word < i && c.word_end == i + 1 && c.means(Meaning::Preposition));
         }
         false
     }
@@ -441,8 +499,10 @@ impl<'a, 'p> Sentence<'a, 'p> {
             }
             if gap.contains(',')
                 && self.words.clause_openers.contains(self.lower_word(i))
-                // `…, but wanted to know…` goes on with the same subject.
+                // `…, but wanted to know…` goes on with the same subject
+                // (`…, однак одразу заговорив …`, over an adverb).
                 && !self.is_verbish(i + 1)
+                && !(self.words.cased() && (i + 1..i + 3).any(|k| crate::holders::cased::finite(self, k)))
             {
                 return i;
             }
@@ -512,6 +572,9 @@ impl<'a, 'p> Sentence<'a, 'p> {
     /// `asked Putin to spare`, `urged them to accept`, not `was asked to
     /// comment` (passive) or `asked about the truce`.
     pub(crate) fn request(&self, w: usize, we: usize) -> bool {
+        if self.words.cased() {
+            return crate::holders::cased::request(self, w, we);
+        }
         let passive = w > 0 && self.words.passive_auxiliaries.contains(self.lower_word(w - 1));
         if passive {
             return false;
@@ -643,12 +706,12 @@ pub(crate) mod tests {
         let profile = Profile::default_profile();
         let scanner = Scanner::new(&profile);
         let words = Words::with_topics(&profile.lexicon, &profile.topics);
-        let lower = text.to_ascii_lowercase();
+        let lower = crate::text::fold_case(text);
         let span = Span::new(0, text.len());
         let seg = Segment { span, paragraph: 0, kind: crate::UnitKind::Sentence };
-        let quotes = Quotes::new(text, &[seg], &scanner);
+        let quotes = Quotes::new(text, &lower, &[seg], Some(&scanner));
         let mut sc = Scanned::default();
-        scanner.scan_sentence(text, span, &mut sc);
+        scanner.scan_sentence(text, &lower, span, &mut sc);
         let s = Sentence {
             index: 0,
             seg,

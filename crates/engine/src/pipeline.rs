@@ -1,7 +1,8 @@
 //! The pipeline: one left-to-right pass over the sentences, calling the
 //! stages in order.
 //!
-//! [`Analyzer`] holds the compiled profile. [`Analyzer::analyze`] segments
+//! [`Analyzer`] holds the compiled profiles (one per language) and picks
+//! the one for a text's language. [`Analyzer::analyze`] segments
 //! the text, finds its quotes, and then reads each sentence once
 //! ([`Run::sentence`]): scan → resolve → holders → quote speakers → topics →
 //! figures → stance and claims → memory. At the end the claims become the
@@ -15,6 +16,7 @@ use crate::figures::{self, Attributed};
 use crate::grammar::{Sentence, Words};
 use crate::holders::{self, Dropped, Holder, Holders, Rule};
 use crate::ids::{PartyId, PartySet, Speaker, Via};
+use crate::lang::Language;
 use crate::memory::{Leaves, Memory};
 use crate::profile::Profile;
 use crate::quotes::{self, QuoteSource, QuoteSpeakers, QuoteView, Quotes};
@@ -30,31 +32,206 @@ use crate::topics::{self, TopicDecision};
 /// (on a character boundary) and the report says so in `notices`.
 pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 
-/// A profile compiled for analysis. Build it once, analyse many texts.
+/// The profiles an analysis may use, compiled. Build it once, analyse many
+/// texts.
+///
+/// [`Analyzer::new`] analyses every text with one profile;
+/// [`Analyzer::builtin`] has the built-in profile of every [`Language`]
+/// and picks the one for the language each text is written in (or the
+/// one asked for: [`Analyzer::analyze_in`]). The report says which
+/// language was read (`language`), and notices say when the text looks
+/// like another language than the profile's.
 pub struct Analyzer {
+    /// One profile per language, the first used when no other fits;
+    /// each compiled when a text first needs it.
+    slots: Vec<Slot>,
+    /// Pick the profile by the text's language (else always the first).
+    detect: bool,
+}
+
+/// One language's profile and its compiled form.
+struct Slot {
+    language: String,
+    source: Source,
+    compiled: std::sync::OnceLock<Compiled>,
+}
+
+enum Source {
+    Profile(Box<Profile>),
+    Builtin(Language),
+}
+
+impl Slot {
+    fn get(&self) -> &Compiled {
+        self.compiled.get_or_init(|| match &self.source {
+            Source::Profile(p) => Compiled::new(p),
+            Source::Builtin(l) => Compiled::new(&Profile::builtin(*l)),
+        })
+    }
+}
+
+impl Analyzer {
+    /// Compile `profile` for analysis: every text is read with it, in its
+    /// language.
+    pub fn new(profile: &Profile) -> Analyzer {
+        let slot = Slot {
+            language: profile.language.clone(),
+            source: Source::Profile(Box::new(profile.clone())),
+            compiled: std::sync::OnceLock::new(),
+        };
+        slot.get();
+        Analyzer { slots: vec![slot], detect: false }
+    }
+
+    /// The built-in profiles of English, Russian and Ukrainian: each text
+    /// is read with the profile of the language it is written in
+    /// ([`Language::detect`]). A profile is compiled when a text first
+    /// needs it.
+    pub fn builtin() -> Analyzer {
+        let slots = Language::ALL
+            .into_iter()
+            .filter(|l| l.is_supported())
+            .map(|l| Slot {
+                language: l.code().to_string(),
+                source: Source::Builtin(l),
+                compiled: std::sync::OnceLock::new(),
+            })
+            .collect();
+        Analyzer { slots, detect: true }
+    }
+
+    /// Several profiles, one per language (a later profile for a language
+    /// already given is ignored): each text is read with the profile of
+    /// its language, else with the first. `None` for no profiles.
+    pub fn multilingual(profiles: &[Profile]) -> Option<Analyzer> {
+        let mut slots: Vec<Slot> = Vec::new();
+        for p in profiles {
+            if !slots.iter().any(|s| s.language == p.language) {
+                slots.push(Slot {
+                    language: p.language.clone(),
+                    source: Source::Profile(Box::new(p.clone())),
+                    compiled: std::sync::OnceLock::new(),
+                });
+            }
+        }
+        (!slots.is_empty()).then_some(Analyzer { slots, detect: true })
+    }
+
+    /// The first profile (the only one of [`Analyzer::new`]; English for
+    /// [`Analyzer::builtin`]).
+    pub fn profile(&self) -> &Profile {
+        &self.slots[0].get().profile
+    }
+
+    /// The profile for `language` (a code: `en`, `ru`, `uk`), if there is one.
+    pub fn profile_for(&self, language: &str) -> Option<&Profile> {
+        self.slots.iter().find(|s| s.language == language).map(|s| &s.get().profile)
+    }
+
+    /// The language codes this analyzer has profiles for, first one first.
+    pub fn languages(&self) -> Vec<&str> {
+        self.slots.iter().map(|s| s.language.as_str()).collect()
+    }
+
+    /// Analyse `text` and report who holds which position on what.
+    pub fn analyze(&self, text: &str) -> Report {
+        self.analyze_in(text, None)
+    }
+
+    /// [`Analyzer::analyze`], reading the text as `language` (a code: `en`,
+    /// `ru`, `uk`) rather than the language it looks like; `None` detects
+    /// it. A language without a profile is noted and detection decides.
+    pub fn analyze_in(&self, text: &str, language: Option<&str>) -> Report {
+        let (slot, notices) = self.choose(text, language);
+        slot.get().run(text, &slot.language, notices, None)
+    }
+
+    /// Analyse `text` and also say, sentence by sentence, what each stage
+    /// decided and why (see [`Explanation`]).
+    pub fn explain(&self, text: &str) -> (Report, Explanation) {
+        self.explain_in(text, None)
+    }
+
+    /// [`Analyzer::explain`] in `language` (see [`Analyzer::analyze_in`]).
+    pub fn explain_in(&self, text: &str, language: Option<&str>) -> (Report, Explanation) {
+        let (slot, notices) = self.choose(text, language);
+        let mut trace = Explanation::default();
+        let report = slot.get().run(text, &slot.language, notices, Some(&mut trace));
+        (report, trace)
+    }
+
+    fn slot(&self, code: &str) -> Option<&Slot> {
+        self.slots.iter().find(|s| s.language == code)
+    }
+
+    /// The profile to read `text` with, and notices about the choice.
+    fn choose(&self, text: &str, asked: Option<&str>) -> (&Slot, Vec<String>) {
+        let mut notices = Vec::new();
+        let detected = Language::detect(text);
+        let asked = asked.map(str::trim).filter(|a| !a.is_empty() && *a != "auto");
+        let asked_slot = asked.and_then(|a| self.slot(&a.to_ascii_lowercase()));
+        if let (Some(a), None) = (asked, asked_slot) {
+            notices.push(format!(
+                "There is no profile for the language \"{a}\"; the text was read in the language it looks like."
+            ));
+        }
+        let slot = match asked_slot {
+            Some(s) => s,
+            None if self.detect => self.slot(detected.code()).unwrap_or(&self.slots[0]),
+            None => &self.slots[0],
+        };
+        // Say so when the text looks like another language the engine knows.
+        let known = Language::from_code(&slot.language).is_some();
+        if !detected.is_supported() && slot.language == Language::English.code() {
+            notices.push(format!(
+                "This text looks {}; this build reads English only, so little or nothing was found.",
+                detected.name()
+            ));
+        } else if known && slot.language != detected.code() && text.chars().any(char::is_alphabetic) {
+            notices.push(format!(
+                "The text looks {} ({}), but was read as {}.",
+                detected.name(),
+                detected.code(),
+                Language::from_code(&slot.language).map_or(slot.language.clone(), |l| l.name().to_string())
+            ));
+        }
+        (slot, notices)
+    }
+}
+
+/// A profile compiled for analysis.
+struct Compiled {
     profile: Profile,
     scanner: Scanner,
     abbreviations: Abbreviations,
     speech_verbs: std::collections::HashSet<String>,
     words: Words,
     figures: figures::Vocab,
+    /// The figure vocabulary of a language with cases, read by
+    /// [`crate::figures_cased`] instead.
+    cased_figures: Option<crate::figures_cased::Vocab>,
     /// The report's party and topic labels; their ids are shared by every
     /// sentence, mention and cell that names them.
     parties: Vec<Label>,
     topics: Vec<(Label, bool)>,
 }
 
-impl Analyzer {
+impl Compiled {
     /// Compile `profile` for analysis.
-    pub fn new(profile: &Profile) -> Analyzer {
+    fn new(profile: &Profile) -> Compiled {
         let lx = &profile.lexicon;
-        Analyzer {
+        Compiled {
             profile: profile.clone(),
             scanner: Scanner::new(profile),
             abbreviations: Abbreviations::new(&lx.abbreviations),
-            speech_verbs: lx.speech_verbs.iter().map(|w| w.to_ascii_lowercase()).collect(),
+            speech_verbs: crate::inflect::expand_all(&lx.speech_verbs, &lx.inflections)
+                .iter()
+                .map(|w| crate::text::fold_case(w))
+                .collect(),
             words: Words::with_topics(lx, &profile.topics),
             figures: figures::Vocab::new(profile),
+            cased_figures: (cfg!(feature = "cased-languages") && !lx.inflections.is_empty())
+                .then(|| crate::figures_cased::Vocab::new(&lx.figures, &lx.inflections)),
             parties: profile
                 .parties
                 .iter()
@@ -68,26 +245,13 @@ impl Analyzer {
         }
     }
 
-    /// The profile this analyzer was built from.
-    pub fn profile(&self) -> &Profile {
-        &self.profile
-    }
-
-    /// Analyse `text` and report who holds which position on what.
-    pub fn analyze(&self, text: &str) -> Report {
-        self.run(text, None)
-    }
-
-    /// Analyse `text` and also say, sentence by sentence, what each stage
-    /// decided and why (see [`Explanation`]).
-    pub fn explain(&self, text: &str) -> (Report, Explanation) {
-        let mut trace = Explanation::default();
-        let report = self.run(text, Some(&mut trace));
-        (report, trace)
-    }
-
-    fn run(&self, text: &str, trace: Option<&mut Explanation>) -> Report {
-        let mut notices = Vec::new();
+    fn run(
+        &self,
+        text: &str,
+        language: &str,
+        mut notices: Vec<String>,
+        trace: Option<&mut Explanation>,
+    ) -> Report {
         let text = cut_to_limit(text, &mut notices);
         let controls =
             text.bytes().filter(|&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f).count();
@@ -98,8 +262,20 @@ impl Analyzer {
         }
         let speech = |w: &str| self.speech_verbs.contains(w);
         let segments = segment(text, &self.abbreviations, &speech);
-        let quotes = Quotes::new(text, &segments, &self.scanner);
-        let mut run = Run::new(self, text, &segments, &quotes);
+        let lower = crate::text::fold_case(text);
+        let names_party = |span: Span| self.scanner.names_party(text, &lower, span);
+        let preposition = |w: &str| self.words.prepositions.contains(&crate::text::fold_case(w));
+        let (dialogue, turns) =
+            crate::dialogue::regions(text, &segments, &speech, &names_party, &preposition);
+        // (A transcript's turns: a language with cases reads them as
+        // `dialogue` does, English as `quotes::turns` does.)
+        let cased = self.words.cased();
+        let quotes =
+            Quotes::new(text, &lower, &segments, (!cased).then_some(&self.scanner)).with_dialogue(dialogue);
+        let mut run = Run::new(self, text, lower, &segments, &quotes);
+        if cased {
+            run.turns = turns;
+        }
         match trace {
             Some(trace) => {
                 for (si, seg) in segments.iter().enumerate() {
@@ -113,6 +289,7 @@ impl Analyzer {
         let cells = run.claims.cells(text, &segments, &quotes, &self.parties, &self.topics);
         Report {
             schema: report::SCHEMA.to_string(),
+            language: language.to_string(),
             parties: self.parties.clone(),
             topics: self.topics.iter().map(|(l, _)| l.clone()).collect(),
             stats: Stats {
@@ -151,13 +328,15 @@ fn cut_to_limit<'t>(text: &'t str, notices: &mut Vec<String>) -> &'t str {
 /// The state of one analysis: the memory, the claims and the report's
 /// parts as they grow, and buffers reused from sentence to sentence.
 struct Run<'a> {
-    a: &'a Analyzer,
+    a: &'a Compiled,
     text: &'a str,
-    /// The whole text in ASCII lower case (same byte offsets).
+    /// The whole text in lower case (same byte offsets; see
+    /// [`crate::text::fold_case`]).
     lower: String,
     segments: &'a [Segment],
     quotes: &'a Quotes,
     speakers: QuoteSpeakers,
+    turns: crate::dialogue::Turns,
     memory: Memory,
     claims: Claims,
     sentences: Vec<report::Sentence>,
@@ -171,14 +350,21 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn new(a: &'a Analyzer, text: &'a str, segments: &'a [Segment], quotes: &'a Quotes) -> Run<'a> {
+    fn new(
+        a: &'a Compiled,
+        text: &'a str,
+        lower: String,
+        segments: &'a [Segment],
+        quotes: &'a Quotes,
+    ) -> Run<'a> {
         Run {
             a,
             text,
-            lower: text.to_ascii_lowercase(),
+            lower,
             segments,
             quotes,
             speakers: QuoteSpeakers::new(quotes),
+            turns: crate::dialogue::Turns::default(),
             memory: Memory::default(),
             claims: Claims::default(),
             sentences: Vec::with_capacity(segments.len()),
@@ -228,18 +414,31 @@ impl<'a> Run<'a> {
             || lookahead_speaker(self.a, self.text, &self.lower, self.segments, si, &view, &self.memory);
         let (quote, other_speaker) =
             attribute_quotes(&s, &mut self.holders, &mut self.speakers, &self.memory, &ahead);
+        // A transcript's turn: its speaker, named by the label.
+        self.turns.attribute(&s, &mut self.holders);
         // Topics: named, described, carried over.
         let topics = topics::decide(&s, &self.holders.kept, &self.memory);
         // Figures: topic and source (reads the memory).
         self.found.clear();
-        let figure_topics = figures::attribute(
-            &self.a.figures,
-            &s,
-            &self.holders.kept,
-            topics.set,
-            &self.memory,
-            &mut self.found,
-        );
+        let cased_figures = self.a.cased_figures.as_ref().filter(|_| cfg!(feature = "cased-languages"));
+        let figure_topics = match cased_figures {
+            Some(v) => crate::figures_cased::attribute(
+                v,
+                &s,
+                &self.holders.kept,
+                topics.set,
+                &self.memory,
+                &mut self.found,
+            ),
+            None => figures::attribute(
+                &self.a.figures,
+                &s,
+                &self.holders.kept,
+                topics.set,
+                &self.memory,
+                &mut self.found,
+            ),
+        };
         for f in &self.found {
             self.figures.push(report::Figure {
                 text: self.text[f.span.range()].to_string(),
@@ -380,6 +579,7 @@ fn attribute_quotes(
                     party,
                     kind: crate::scan::RefKind::Pronoun,
                     gender: crate::scan::Gender::Unknown,
+                    cases: crate::inflect::Cases::NONE,
                     word: 0,
                     word_end: 0,
                 };
@@ -399,7 +599,7 @@ fn attribute_quotes(
 /// The speaker of a quote that the tag names only in a later sentence of
 /// the same paragraph (`“… . … ,” he said.`).
 fn lookahead_speaker(
-    a: &Analyzer,
+    a: &Compiled,
     text: &str,
     lower: &str,
     segments: &[Segment],
@@ -436,7 +636,7 @@ fn lookahead_speaker(
 /// so a tag reads the same wherever it is.
 #[allow(clippy::too_many_arguments)] // the stages' buffers, reused by the caller
 fn read_front<'a>(
-    a: &'a Analyzer,
+    a: &'a Compiled,
     text: &str,
     lower: &str,
     (si, seg): (usize, Segment),
@@ -446,7 +646,7 @@ fn read_front<'a>(
     resolved: &mut Vec<Resolution>,
     holders: &mut Holders,
 ) {
-    a.scanner.scan_sentence(text, seg.span, sc);
+    a.scanner.scan_sentence(text, lower, seg.span, sc);
     let s = Sentence { index: si, seg, text, lower, sc, quotes: view, words: &a.words };
     resolve::resolve(&s, memory, resolved);
     sc.refs.extend(resolved.iter().map(|r| r.r));
@@ -457,7 +657,7 @@ fn read_front<'a>(
 
 /// The report's sentence and its mentions.
 fn report_sentence(
-    a: &Analyzer,
+    a: &Compiled,
     s: &Sentence,
     topics: &TopicDecision,
     mentions: &mut Vec<Mention>,
@@ -480,4 +680,18 @@ fn report_sentence(
         parties: named.iter().map(|p| a.parties[p.index()].id.clone()).collect(),
         topics: topics.set.iter().map(|t| a.topics[t.index()].0.id.clone()).collect(),
     });
+}
+
+#[cfg(all(test, not(feature = "cased-languages")))]
+mod english_only_tests {
+    use crate::{analyze, Profile};
+
+    #[test]
+    fn a_russian_text_is_noted_as_not_read() {
+        let report = analyze("Россия отвергла перемирие, заявил Кремль.", &Profile::default_profile());
+        assert!(report.notices.iter().any(|n| n.contains("looks Russian; this build reads English only")));
+        let report = crate::Analyzer::builtin().analyze("Україна відкинула перемир'я, заявили в Києві.");
+        assert!(report.notices.iter().any(|n| n.contains("looks Ukrainian; this build reads English only")));
+        assert_eq!(crate::Analyzer::builtin().languages(), ["en"]);
+    }
 }

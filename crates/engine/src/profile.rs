@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::lang::Language;
+
 mod json;
 mod validate;
 
@@ -18,6 +20,19 @@ pub use comparison::{Bounds, MeasureKind, MeasureWords, MetaWords, UnitWords};
 /// The built-in profile, `data/default-profile.json` without its white
 /// space (see `build.rs`).
 const DEFAULT_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-profile.min.json"));
+
+/// The built-in Russian and Ukrainian profiles (`data/profile-ru.json`,
+/// `data/profile-uk.json`), compacted the same way.
+/// (Without the `cased-languages` feature they are not built in, and
+/// [`Profile::builtin`] gives the English profile for every language.)
+#[cfg(feature = "cased-languages")]
+const RU_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-ru.min.json"));
+#[cfg(feature = "cased-languages")]
+const UK_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-uk.min.json"));
+#[cfg(not(feature = "cased-languages"))]
+const RU_PROFILE: &str = DEFAULT_PROFILE;
+#[cfg(not(feature = "cased-languages"))]
+const UK_PROFILE: &str = DEFAULT_PROFILE;
 
 /// Parties, topics and lexicons that drive an analysis.
 ///
@@ -29,6 +44,9 @@ pub struct Profile {
     pub doc: Option<String>,
     /// Profile format version; currently 1.
     pub version: u32,
+    /// The language of the texts the profile reads (an ISO 639-1 code such
+    /// as `en`, `ru`, `uk`); `en` when the JSON leaves it out.
+    pub language: String,
     /// The parties: the grid's columns.
     pub parties: Vec<Party>,
     /// The topics: the grid's rows.
@@ -53,6 +71,8 @@ struct RawProfile {
     doc: Option<String>,
     #[serde(default = "one")]
     version: u32,
+    #[serde(default)]
+    language: Option<String>,
     parties: Vec<Party>,
     topics: Vec<Topic>,
     #[serde(default)]
@@ -79,7 +99,10 @@ pub struct Alias {
     pub text: String,
     /// What kind of reference this is.
     pub kind: AliasKind,
-    /// `m` or `f` for people, so that `he`/`she` can refer back to them.
+    /// `m` or `f` for people, so that `he`/`she` can refer back to them; in
+    /// a language with grammatical gender, also `n` (neuter) or `p`
+    /// (plural) for other names (`Кремль` m, `Россия` f, `США` p), which
+    /// its pronouns follow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
     /// Match the letters' case exactly (`US`, not the pronoun `us`).
@@ -247,6 +270,11 @@ pub struct Lexicon {
     /// What makes a figure.
     #[serde(default)]
     pub figures: FigureWords,
+    /// Paradigms of endings, by name, for the markers that write a word's
+    /// forms once (`Путин{surname}`; see the `inflect` module). Empty for
+    /// English.
+    #[serde(default)]
+    pub inflections: BTreeMap<String, Paradigm>,
     /// The words the topic rules read besides each topic's own terms.
     #[serde(default)]
     pub topic_words: TopicWords,
@@ -410,8 +438,62 @@ word_lists! {
     /// Endings of modifiers that may stand between a party and its noun
     /// (`-ly`, `-ful`, `-ive`).
     modifier_endings,
+    /// (Languages with cases.) Prepositions of place before an institution
+    /// that speaks in the plural without a subject (`в Кремле заявили`).
+    locative_prepositions,
+    /// (Languages with cases.) Endings of plural verbs (`-ли`, `-ют`).
+    plural_verb_endings,
+    /// (Languages with cases.) Endings of passive participles
+    /// (`предложенный`), whose agent is in the instrumental.
+    passive_participle_endings,
+    /// (Languages with cases.) Relative pronouns that open a clause about
+    /// the noun before them (`который`).
+    relatives,
+    /// (Languages with cases.) Words joining two subjects of one verb
+    /// (`Путин и Трамп обсудили`).
+    conjunctions,
+    /// (Languages with cases.) Endings of the infinitive (`-ть`), which
+    /// follows a request's object (`призвал Киев согласиться`).
+    infinitive_endings,
+    /// (Languages with cases.) Nouns of a statement (`заявление`,
+    /// `доклад`): calling another party's statement false disputes it,
+    /// and takes no stance on the topic.
+    statement_nouns,
+    /// (Languages with cases.) Words of a condition or of the conditional
+    /// mood (`если`, `бы`): a subject under them is speculation.
+    conditionals,
+    /// (Languages with cases.) `вместе`, `разом` before `с`/`з` and a
+    /// party that acts with the subject.
+    together,
+    /// (Languages with cases.) Words of obligation (`должен`, `має`): a
+    /// party that must do something inside another's statement is that
+    /// speaker's demand.
+    obligations,
     /// First-person words (`we`, `our`): in a party's own words, that party.
     first_person,
+    }
+}
+
+word_lists! {
+    /// The endings of one paradigm, by case. A word written `stem{name}` in a
+    /// profile stands for the stem with each ending; in a phrase, the words
+    /// with paradigms agree in case. `any` holds endings that mark no case
+    /// (verb forms: `заявил{past}`).
+    Paradigm {
+    /// Nominative endings.
+    nom,
+    /// Genitive endings.
+    gen,
+    /// Dative endings.
+    dat,
+    /// Accusative endings.
+    acc,
+    /// Instrumental endings.
+    ins,
+    /// Locative (prepositional) endings.
+    loc,
+    /// Endings without a case.
+    any,
     }
 }
 
@@ -460,6 +542,10 @@ word_lists! {
     multipliers,
     /// Month names: a number beside one is a date.
     months,
+    /// Words that are a figure by themselves: compound adjectives of a
+    /// number written as one word (`трехдневный`, `тридцятиденний`; `30-day`
+    /// is found from its digits).
+    compounds,
     /// Words right after a number that make it a clock time (`10 am`, `GMT`).
     clock_words,
     /// Words right before a number that make it a label or a name (`Article
@@ -605,6 +691,21 @@ impl Profile {
         DEFAULT_PROFILE
     }
 
+    /// The built-in profile for `language`: the parties and topics of the
+    /// default profile, with the words of that language.
+    pub fn builtin(language: Language) -> Profile {
+        Profile::from_json(Profile::builtin_json(language)).expect("the built-in profiles are valid")
+    }
+
+    /// The JSON text of the built-in profile for `language`.
+    pub fn builtin_json(language: Language) -> &'static str {
+        match language {
+            Language::English => DEFAULT_PROFILE,
+            Language::Russian => RU_PROFILE,
+            Language::Ukrainian => UK_PROFILE,
+        }
+    }
+
     /// Parse and validate a profile from JSON.
     ///
     /// A profile that gives no `lexicon` gets the default one, so that a
@@ -620,31 +721,37 @@ impl Profile {
         let mut profile = Profile {
             doc: None,
             version: 1,
+            language: String::new(),
             parties: Vec::new(),
             topics: Vec::new(),
             lexicon: Lexicon::default(),
         };
-        let has_lexicon = json::parse(json, &mut profile).map_err(|e| {
+        let read = json::parse(json, &mut profile).map_err(|e| {
             if e.syntax {
                 ProfileError::new(format!("not valid JSON: {}", e.message))
             } else {
                 ProfileError::new(e.message)
             }
         })?;
-        let builtin = json.as_ptr() == DEFAULT_PROFILE.as_ptr();
-        if !builtin && !has_lexicon {
-            profile.lexicon = Profile::default_profile().lexicon;
+        profile.language = read.language.unwrap_or_else(|| "en".to_string());
+        let builtin = [DEFAULT_PROFILE, RU_PROFILE, UK_PROFILE].iter().any(|p| json.as_ptr() == p.as_ptr());
+        // What a profile leaves out comes from the built-in profile of its
+        // language (English for a language without one).
+        let language = Language::from_code(&profile.language).unwrap_or(Language::English);
+        if !builtin && !read.lexicon {
+            profile.lexicon = Profile::builtin(language).lexicon;
         } else if !builtin {
-            // A lexicon without the grammar or figure words of its language
-            // gets the built-in (English) ones. (Every list empty is equal
-            // to the default; asked this way, no comparison of forty lists
-            // is compiled in.)
+            // A lexicon without the grammar, figure words or paradigms of
+            // its language gets the built-in ones. (Every list empty is
+            // equal to the default; asked this way, no comparison of forty
+            // lists is compiled in.)
             let l = &mut profile.lexicon;
             let no_grammar = l.grammar.lists().iter().all(|(_, w)| w.is_empty());
             let no_figures = l.figures.lists().iter().all(|(_, w)| w.is_empty());
             let no_topic_words = l.topic_words.lists().iter().all(|(_, w)| w.is_empty());
-            if no_grammar || no_figures || no_topic_words {
-                let default = Profile::default_profile().lexicon;
+            let no_inflections = l.inflections.is_empty() && profile.language != "en";
+            if no_grammar || no_figures || no_topic_words || no_inflections {
+                let default = Profile::builtin(language).lexicon;
                 if no_topic_words {
                     l.topic_words = default.topic_words;
                 }
@@ -654,8 +761,11 @@ impl Profile {
                 if no_figures {
                     l.figures = default.figures;
                 }
+                if no_inflections {
+                    l.inflections = default.inflections;
+                }
             }
-            // Nor those of comparing articles.
+            // Nor those of comparing articles (the built-in English ones).
             let no_measures = l.measures.is_empty();
             let no_meta = l.meta.lists().iter().all(|(_, w)| w.is_empty());
             if no_measures || no_meta {
@@ -741,5 +851,16 @@ mod tests {
     fn oversized_profile_is_refused() {
         let json = " ".repeat(MAX_PROFILE_BYTES + 1);
         assert!(Profile::from_json(&json).unwrap_err().to_string().contains("at most"));
+    }
+}
+#[cfg(test)]
+mod builtin_tests {
+    #[test]
+    fn builtin_profiles_are_valid() {
+        for l in crate::Language::ALL {
+            if let Err(e) = super::Profile::from_json(super::Profile::builtin_json(l)) {
+                panic!("{l}: {e}");
+            }
+        }
     }
 }

@@ -1,26 +1,38 @@
 //! One pass of Aho-Corasick automata over the text: party aliases, topic
 //! terms and cue words, each match checked for word boundaries.
 //!
-//! Matching is ASCII case-insensitive, so byte offsets in the text and in
-//! the patterns agree. Entities and cues live in separate automata because
-//! they may overlap (`Russian forces` is an alias, `forces` an action cue).
+//! The automata run over a lower-cased copy of the text with the same byte
+//! offsets (ASCII and Cyrillic letters lowered, `ё` read as `е`; see
+//! [`crate::text::fold_case`]), so matching is case-insensitive in
+//! both scripts; a case-sensitive alias (`US`) is checked against the text
+//! as written. Patterns with inflection markers (`Путин{surname}`) are
+//! matched in every form ([`crate::inflect`]). Entities and cues live in
+//! separate automata because they may overlap (`Russian forces` is an
+//! alias, `forces` an action cue).
 
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::dfa::DFA;
+#[cfg(feature = "cased-languages")]
+use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, Input, Match, MatchKind, StartKind};
 
 use crate::ids::{PartyId, Stance, TopicId, TopicSet};
+use crate::inflect::{self, Cases};
 use crate::profile::{AliasKind, Profile};
 use crate::span::Span;
+use crate::text::fold_case;
 use crate::text::words_into;
 
 /// What a matched phrase means. One phrase may mean several things.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
+    /// (`cases`: the grammatical cases the form may be in; none for a
+    /// language without them.)
     Alias {
         party: PartyId,
         kind: AliasKind,
         gender: Gender,
+        cases: Cases,
     },
     Topic {
         topic: TopicId,
@@ -46,8 +58,39 @@ pub(crate) enum Meaning {
     Hedge,
     Condition,
     Idiom,
-    Pronoun(Gender),
+    Pronoun(Gender, Cases),
     Preposition,
+}
+
+impl Meaning {
+    /// A bit for a meaning without data (or for a stance label), so that a
+    /// cue's meanings of that kind are tested with one mask; 0 for the
+    /// meanings with data, which are compared in full.
+    fn bit(self) -> u32 {
+        match self {
+            Meaning::Alias { .. }
+            | Meaning::Topic { .. }
+            | Meaning::ContextTopic(..)
+            | Meaning::Pronoun(..) => 0,
+            Meaning::Verb => 1,
+            Meaning::Dual => 1 << 1,
+            Meaning::OtherIssue => 1 << 2,
+            Meaning::LastSpeaker => 1 << 3,
+            Meaning::Request => 1 << 4,
+            Meaning::Yield => 1 << 5,
+            Meaning::GenericTitle => 1 << 6,
+            Meaning::Addressee => 1 << 7,
+            Meaning::Speech => 1 << 8,
+            Meaning::According => 1 << 9,
+            Meaning::Negator => 1 << 10,
+            Meaning::Hedge => 1 << 11,
+            Meaning::Preposition => 1 << 12,
+            Meaning::Furniture => 1 << 13,
+            Meaning::Condition => 1 << 14,
+            Meaning::Idiom => 1 << 15,
+            Meaning::Stance(l) => 1 << (16 + l as u32),
+        }
+    }
 }
 
 /// Grammatical class of a referent, for pronoun agreement.
@@ -80,16 +123,29 @@ pub(crate) struct Hit {
     pub pattern: u32,
 }
 
+/// The compiled patterns: a DFA, or for a profile with many (inflected)
+/// patterns, where a DFA would be large, the contiguous NFA.
+enum Searcher {
+    Dfa(DFA),
+    #[cfg(feature = "cased-languages")]
+    Nfa(contiguous::NFA),
+}
+
 struct Automaton {
-    ac: DFA,
+    ac: Searcher,
     /// Per pattern: does it need an exact-case match?
     exact: Vec<Option<String>>,
     /// Per pattern: what it means.
     meanings: Vec<Vec<Meaning>>,
-    /// Bit set of the (ASCII-lowercased) first two bytes of every pattern,
+    /// Per pattern: the bits of its meanings ([`Meaning::bit`]).
+    bits: Vec<u32>,
+    /// Bit set of the (lower-cased) first two bytes of every pattern,
     /// so that most words are rejected without running the automaton.
     firsts: Box<[u64; 1024]>,
 }
+
+/// The most pattern bytes an automaton is built as a DFA for.
+const DFA_PATTERN_BYTES: usize = 48 * 1024;
 
 /// Index of a byte pair in [`Automaton::firsts`].
 fn pair(a: u8, b: u8) -> usize {
@@ -114,32 +170,99 @@ impl Builder {
         Builder { patterns: Vec::new(), exact: Vec::new(), meanings: Vec::new(), index: Default::default() }
     }
 
+    /// Add `text` (one form) with `meaning`; a form with an apostrophe
+    /// is also added with the typographic ones (`перемир’я`, `перемирʼя`).
     fn add(&mut self, text: &str, case_sensitive: bool, meaning: Meaning) {
         let norm = normalize_pattern(text);
-        let key = (if case_sensitive { norm.clone() } else { norm.to_ascii_lowercase() }, case_sensitive);
+        if norm.contains('\'') {
+            for apostrophe in ["\u{2019}", "\u{02bc}"] {
+                self.add_one(norm.replace('\'', apostrophe), case_sensitive, meaning);
+            }
+        }
+        self.add_one(norm, case_sensitive, meaning);
+    }
+
+    fn add_one(&mut self, norm: String, case_sensitive: bool, meaning: Meaning) {
+        // Patterns are matched against the lower-cased text; a
+        // case-sensitive one is also compared with the text as written.
+        let lower = fold_case(&norm);
+        let key = (if case_sensitive { norm.clone() } else { lower.clone() }, case_sensitive);
         let i = *self.index.entry(key).or_insert_with(|| {
-            self.patterns.push(norm.clone());
+            self.patterns.push(lower);
             self.exact.push(case_sensitive.then(|| norm.clone()));
             self.meanings.push(Vec::new());
             self.patterns.len() - 1
         });
-        if !self.meanings[i].contains(&meaning) {
-            self.meanings[i].push(meaning);
+        let ms = &mut self.meanings[i];
+        // One alias in several case forms that coincide (`Путина`: genitive
+        // and accusative) is one meaning with the cases joined.
+        if let Meaning::Alias { party, kind, gender, cases } = meaning {
+            let same = ms.iter_mut().find_map(|m| match m {
+                Meaning::Alias { party: p, kind: k, gender: g, cases: c }
+                    if (*p, *k, *g) == (party, kind, gender) =>
+                {
+                    Some(c)
+                }
+                _ => None,
+            });
+            if let Some(c) = same {
+                *c = c.union(cases);
+                return;
+            }
+        }
+        if !ms.contains(&meaning) {
+            ms.push(meaning);
+        }
+    }
+
+    /// Add every form of `pattern` (see [`crate::inflect`]) with `meaning`.
+    fn add_forms(&mut self, pattern: &str, case_sensitive: bool, meaning: Meaning, profile: &Profile) {
+        let paradigms = &profile.lexicon.inflections;
+        if !cfg!(feature = "cased-languages") || paradigms.is_empty() && !pattern.contains('{') {
+            return self.add(pattern, case_sensitive, meaning);
+        }
+        for (form, cases) in inflect::forms(pattern, paradigms) {
+            let meaning = match meaning {
+                // A name written without a marker in a language with cases
+                // is indeclinable (`США`): it may be in any case.
+                Meaning::Alias { party, kind, gender, .. } => {
+                    let cases = if cases.known() { cases } else { Cases::ALL };
+                    Meaning::Alias { party, kind, gender, cases }
+                }
+                m => m,
+            };
+            self.add(&form, case_sensitive, meaning);
         }
     }
 
     fn build(self) -> Automaton {
         // A DFA: ~1 MB for the default profile, a few ms to build, and the
-        // cheapest per-word anchored search. Tests also run the unanchored
-        // reference scan. Used directly rather than through `AhoCorasick`,
-        // whose run-time choice of automaton would put the other kinds'
-        // builders and searches in the WebAssembly build as well.
-        let ac = DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(if cfg!(test) { StartKind::Both } else { StartKind::Anchored })
-            .build(&self.patterns)
-            .expect("profile patterns are small and valid");
+        // cheapest per-word anchored search; a profile with many inflected
+        // forms would make it large, and gets the contiguous NFA. Tests
+        // also run the unanchored reference scan. Used directly rather
+        // than through `AhoCorasick`, whose run-time choice of automaton
+        // would put the other kinds' builders and searches in the
+        // WebAssembly build as well.
+        let bytes: usize = self.patterns.iter().map(String::len).sum();
+        let ac = if bytes <= DFA_PATTERN_BYTES || !cfg!(feature = "cased-languages") {
+            Searcher::Dfa(
+                DFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(if cfg!(test) { StartKind::Both } else { StartKind::Anchored })
+                    .build(&self.patterns)
+                    .expect("profile patterns are small and valid"),
+            )
+        } else {
+            #[cfg(not(feature = "cased-languages"))]
+            unreachable!();
+            #[cfg(feature = "cased-languages")]
+            Searcher::Nfa(
+                contiguous::NFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&self.patterns)
+                    .expect("profile patterns are small and valid"),
+            )
+        };
         let mut firsts = Box::new([0u64; 1024]);
         for p in &self.patterns {
             let mut set = |i: usize| firsts[i / 64] |= 1 << (i % 64);
@@ -149,7 +272,8 @@ impl Builder {
                 [a, b, ..] => set(pair(a, b)),
             }
         }
-        Automaton { ac, exact: self.exact, meanings: self.meanings, firsts }
+        let bits = self.meanings.iter().map(|ms| ms.iter().fold(0, |b, m| b | m.bit())).collect();
+        Automaton { ac, exact: self.exact, meanings: self.meanings, bits, firsts }
     }
 }
 
@@ -161,24 +285,29 @@ fn entity_patterns(profile: &Profile) -> Builder {
             let gender = match a.kind {
                 AliasKind::Person | AliasKind::Title => Gender::parse(a.gender.as_deref()),
                 AliasKind::Group => Gender::Plural,
+                // (A grammatical gender, in a language with one.)
+                _ if a.gender.is_some() => Gender::parse(a.gender.as_deref()),
                 _ => Gender::Neuter,
             };
-            ent.add(
-                &a.text,
-                a.case_sensitive,
-                Meaning::Alias { party: PartyId(p as u8), kind: a.kind, gender },
-            );
+            let meaning =
+                Meaning::Alias { party: PartyId(p as u8), kind: a.kind, gender, cases: Cases::NONE };
+            ent.add_forms(&a.text, a.case_sensitive, meaning, profile);
         }
     }
     for (t, topic) in profile.topics.iter().enumerate() {
         let topic_id = TopicId(t as u8);
         for term in &topic.terms {
             let weak = topic.weak_terms.iter().any(|w| w.eq_ignore_ascii_case(term));
-            ent.add(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak });
+            ent.add_forms(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak }, profile);
         }
         for term in topic.weak_terms.iter().filter(|w| !topic.terms.iter().any(|t| t.eq_ignore_ascii_case(w)))
         {
-            ent.add(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak: true });
+            ent.add_forms(
+                term,
+                false,
+                Meaning::Topic { topic: topic_id, anaphor: false, weak: true },
+                profile,
+            );
         }
         for term in &topic.context_terms {
             ent.add(term, false, Meaning::ContextTopic(topic_id));
@@ -193,7 +322,8 @@ fn cue_patterns(profile: &Profile) -> Builder {
     let mut cue = Builder::new();
     for (t, topic) in profile.topics.iter().enumerate() {
         for term in &topic.anaphors {
-            cue.add(term, false, Meaning::Topic { topic: TopicId(t as u8), anaphor: true, weak: false });
+            let meaning = Meaning::Topic { topic: TopicId(t as u8), anaphor: true, weak: false };
+            cue.add_forms(term, false, meaning, profile);
         }
     }
     let lx = &profile.lexicon;
@@ -212,13 +342,13 @@ fn cue_patterns(profile: &Profile) -> Builder {
     ];
     for (words, meaning) in lists {
         for w in words {
-            cue.add(w, false, meaning);
+            cue.add_forms(w, false, meaning, profile);
         }
     }
     for (label, words) in &lx.stance {
         let label = Stance::from_name(label).unwrap_or(Stance::Proposes);
         for w in words {
-            cue.add(w, false, Meaning::Stance(label));
+            cue.add_forms(w, false, Meaning::Stance(label), profile);
         }
     }
     for (words, meaning) in [
@@ -228,14 +358,18 @@ fn cue_patterns(profile: &Profile) -> Builder {
         (&lx.idioms, Meaning::Idiom),
     ] {
         for w in words {
-            cue.add(w, false, meaning);
+            cue.add_forms(w, false, meaning, profile);
         }
     }
     for (w, class) in &lx.pronouns {
-        cue.add(w, false, Meaning::Pronoun(Gender::parse(Some(class))));
+        // `m`, or `m nom` with the cases the form is in.
+        let mut parts = class.split_whitespace();
+        let gender = Gender::parse(parts.next());
+        let cases = parts.fold(Cases::NONE, |c, name| c.union(Cases::from_name(name)));
+        cue.add_forms(w, false, Meaning::Pronoun(gender, cases), profile);
     }
     for w in &lx.prepositions {
-        cue.add(w, false, Meaning::Preposition);
+        cue.add_forms(w, false, Meaning::Preposition, profile);
     }
     cue
 }
@@ -252,14 +386,34 @@ impl Scanner {
 
     /// Entity matches starting at the given byte offsets (word starts),
     /// ordered, non-overlapping, into `out` (cleared first).
-    pub(crate) fn entities_at(&self, text: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
-        scan_at(&self.entities, text, span, starts, out)
+    pub(crate) fn entities_at(
+        &self,
+        text: &str,
+        lower: &str,
+        span: Span,
+        starts: &[usize],
+        out: &mut Vec<Hit>,
+    ) {
+        scan_at(&self.entities, text, lower, span, starts, out)
     }
 
     /// Cue matches starting at the given byte offsets (word starts), into
     /// `out` (cleared first).
-    pub(crate) fn cues_at(&self, text: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
-        scan_at(&self.cues, text, span, starts, out)
+    pub(crate) fn cues_at(&self, text: &str, lower: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
+        scan_at(&self.cues, text, lower, span, starts, out)
+    }
+
+    /// Does `text[span]` name one of the parties (a speaker label)?
+    pub(crate) fn names_party(&self, text: &str, lower: &str, span: Span) -> bool {
+        let mut starts = Vec::new();
+        for w in crate::text::words(text, span) {
+            starts.push(w.start);
+            let word = &text[w.range()];
+            starts.extend(word.match_indices(['-', '.']).map(|(i, _)| w.start + i + 1));
+        }
+        let mut hits = Vec::new();
+        self.entities_at(text, lower, span, &starts, &mut hits);
+        hits.iter().any(|h| self.entity_meanings(h).iter().any(|m| matches!(m, Meaning::Alias { .. })))
     }
 
     pub(crate) fn entity_meanings(&self, hit: &Hit) -> &[Meaning] {
@@ -279,6 +433,8 @@ pub(crate) struct PartyRef {
     pub party: PartyId,
     pub kind: RefKind,
     pub gender: Gender,
+    /// The grammatical cases its form may be in (none known in English).
+    pub cases: Cases,
     /// Index of its first word in the sentence's word list.
     pub word: usize,
     /// One past its last word.
@@ -311,11 +467,16 @@ pub(crate) struct Cue<'p> {
     pub word_end: usize,
     pub span: Span,
     pub meanings: &'p [Meaning],
+    /// The bits of its meanings ([`Meaning::bit`]).
+    bits: u32,
 }
 
 impl Cue<'_> {
     pub(crate) fn means(&self, m: Meaning) -> bool {
-        self.meanings.contains(&m)
+        match m.bit() {
+            0 => self.meanings.contains(&m),
+            b => self.bits & b != 0,
+        }
     }
 
     /// The stance labels the cue carries.
@@ -366,7 +527,7 @@ impl<'p> Scanned<'p> {
 impl Scanner {
     /// Scan the sentence at `span` into `sc`, reusing its buffers: words,
     /// party aliases, topic words and cues.
-    pub(crate) fn scan_sentence<'p>(&'p self, text: &str, span: Span, sc: &mut Scanned<'p>) {
+    pub(crate) fn scan_sentence<'p>(&'p self, text: &str, lower: &str, span: Span, sc: &mut Scanned<'p>) {
         let Scanned {
             words,
             cues,
@@ -388,25 +549,27 @@ impl Scanner {
         context_terms.clear();
         *topics = TopicSet::EMPTY;
         let mut weak_topics = TopicSet::EMPTY;
-        // Patterns start at words, and after a hyphen inside one
-        // (`pro-Russian`).
+        // Patterns start at words, after a hyphen inside one
+        // (`pro-Russian`), and after an initial (`В.Путин`).
         starts.clear();
         for w in words.iter() {
             starts.push(w.start);
-            let word = &text[w.range()];
-            if word.contains('-') {
-                starts.extend(word.match_indices('-').map(|(i, _)| w.start + i + 1));
+            let word = &text.as_bytes()[w.range()];
+            if word.iter().any(|&b| b == b'-' || b == b'.') {
+                let inner = word.iter().enumerate().filter(|&(_, &b)| b == b'-' || b == b'.');
+                starts.extend(inner.map(|(i, _)| w.start + i + 1));
             }
         }
-        self.entities_at(text, span, starts, hits);
+        self.entities_at(text, lower, span, starts, hits);
         for hit in hits.iter() {
             for m in self.entity_meanings(hit) {
                 match *m {
-                    Meaning::Alias { party, kind, gender } => refs.push(PartyRef {
+                    Meaning::Alias { party, kind, gender, cases } => refs.push(PartyRef {
                         span: hit.span,
                         party,
                         kind: RefKind::Alias(kind),
                         gender,
+                        cases,
                         word: word_at(hit.span.start),
                         word_end: words.partition_point(|w| w.start < hit.span.end),
                     }),
@@ -424,7 +587,7 @@ impl Scanner {
                 }
             }
         }
-        self.cues_at(text, span, starts, hits);
+        self.cues_at(text, lower, span, starts, hits);
         for hit in hits.iter() {
             let s = hit.span;
             let w = word_at(s.start);
@@ -437,7 +600,8 @@ impl Scanner {
                 continue;
             }
             let word_end = words.partition_point(|w| w.start < s.end);
-            cues.push(Cue { word: w, word_end, span: s, meanings: self.cue_meanings(hit) });
+            let bits = self.cues.bits[hit.pattern as usize];
+            cues.push(Cue { word: w, word_end, span: s, meanings: self.cue_meanings(hit), bits });
         }
         // Weak terms decide the topic only when no other topic is named.
         *strong_topics = *topics;
@@ -458,6 +622,7 @@ fn boundary_before(text: &[u8], i: usize) -> bool {
     i == 0 || !is_word_byte(text[i - 1]) || (text[i - 1] >= 0x80 && !continues_word(text, i))
 }
 
+#[inline]
 fn boundary_after(text: &[u8], i: usize) -> bool {
     i >= text.len() || !is_word_byte(text[i]) || (text[i] >= 0x80 && !starts_letter(text, i))
 }
@@ -482,13 +647,14 @@ fn starts_letter(text: &[u8], i: usize) -> bool {
 }
 
 /// Anchored leftmost-longest matches at each of `starts` (ordered byte
-/// offsets inside `span`), keeping those that end on a word boundary and
-/// skipping starts inside an earlier match. Patterns only ever start at a
-/// word, so this finds what a full scan finds, while trying each word once.
-fn scan_at(a: &Automaton, text: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
+/// offsets inside `span`) in `lower` (the text lower-cased, same offsets),
+/// keeping those that end on a word boundary and skipping starts inside an
+/// earlier match. Patterns only ever start at a word, so this finds what a
+/// full scan finds, while trying each word once.
+fn scan_at(a: &Automaton, text: &str, lower: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
     out.clear();
     let bytes = text.as_bytes();
-    let hay = &bytes[..span.end];
+    let hay = &lower.as_bytes()[..span.end];
     let mut covered = span.start;
     for &s in starts {
         if s < covered || !boundary_before(bytes, s) {
@@ -498,24 +664,55 @@ fn scan_at(a: &Automaton, text: &str, span: Span, starts: &[usize], out: &mut Ve
         if a.firsts[p / 64] & (1 << (p % 64)) == 0 {
             continue;
         }
-        let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
-        let Some(m) = find(&a.ac, &input) else { continue };
-        let (s, e) = (m.start(), m.end());
-        let p = m.pattern().as_usize();
-        let ok = boundary_after(bytes, e) && a.exact[p].as_deref().is_none_or(|exact| &text[s..e] == exact);
-        if ok {
-            out.push(Hit { span: Span::new(s, e), pattern: p as u32 });
-            covered = e;
+        if let Some(hit) = longest_at(a, text, hay, s) {
+            covered = hit.span.end;
+            out.push(hit);
         }
     }
+}
+
+/// The longest match starting at byte `s` of `hay` that ends on a word
+/// boundary (and has the right case, for an exact pattern). When the
+/// longest match ends inside a word (`призвал к` in `призвал Киев`), the
+/// search is repeated on the text cut at the word end before it, so that
+/// a shorter pattern (`призвал`) is still found.
+#[inline]
+fn longest_at(a: &Automaton, text: &str, hay: &[u8], s: usize) -> Option<Hit> {
+    let bytes = text.as_bytes();
+    let mut end = hay.len();
+    loop {
+        let input = Input::new(hay).range(s..end).anchored(Anchored::Yes);
+        let m = find(&a.ac, &input)?;
+        let e = m.end();
+        let p = m.pattern().as_usize();
+        if boundary_after(bytes, e) && a.exact[p].as_deref().is_none_or(|exact| &text[s..e] == exact) {
+            return Some(Hit { span: Span::new(s, e), pattern: p as u32 });
+        }
+        // The last word end before `e`.
+        let mut cut = e;
+        while cut > s
+            && !(is_char_start(bytes, cut) && is_word_byte(bytes[cut - 1]) && boundary_after(bytes, cut))
+        {
+            cut -= 1;
+        }
+        if cut <= s || cut >= end {
+            return None;
+        }
+        end = cut;
+    }
+}
+
+/// Does byte `i` start a character (or end the text)?
+fn is_char_start(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_none_or(|&b| (b & 0xC0) != 0x80)
 }
 
 /// A full leftmost-longest scan of `text[span]`: the reference the
 /// word-start scan is tested against.
 #[cfg(test)]
-fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
+fn scan(a: &Automaton, text: &str, lower: &str, span: Span) -> Vec<Hit> {
     let bytes = text.as_bytes();
-    let hay = &bytes[span.range()];
+    let hay = &lower.as_bytes()[span.range()];
     let mut out: Vec<Hit> = Vec::new();
     let mut at = 0;
     // Leftmost-longest matches; a match that fails the word-boundary or
@@ -525,14 +722,14 @@ fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
     // scan stays linear.
     while at < hay.len() {
         let Some(m) = find(&a.ac, &Input::new(hay).range(at..)) else { break };
-        let (s, e) = (span.start + m.start(), span.start + m.end());
-        let p = m.pattern().as_usize();
-        let ok = boundary_before(bytes, s)
-            && boundary_after(bytes, e)
-            && a.exact[p].as_deref().is_none_or(|exact| &text[s..e] == exact);
-        if ok {
-            out.push(Hit { span: Span::new(s, e), pattern: p as u32 });
-            at = m.end().max(m.start() + 1);
+        let s = span.start + m.start();
+        // (The longest match on a word boundary at that start, as the
+        // word-start scan takes it.)
+        let whole = &lower.as_bytes()[..span.end];
+        let hit = if boundary_before(bytes, s) { longest_at(a, text, whole, s) } else { None };
+        if let Some(hit) = hit {
+            at = hit.span.end - span.start;
+            out.push(hit);
         } else {
             at = m.start() + 1;
         }
@@ -541,8 +738,13 @@ fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
 }
 
 /// The leftmost-longest match in `input`, as `AhoCorasick::find` gives it.
-fn find(dfa: &DFA, input: &Input) -> Option<Match> {
-    dfa.try_find(input).expect("the search matches how the automaton was built")
+fn find(ac: &Searcher, input: &Input) -> Option<Match> {
+    match ac {
+        Searcher::Dfa(dfa) => dfa.try_find(input),
+        #[cfg(feature = "cased-languages")]
+        Searcher::Nfa(nfa) => nfa.try_find(input),
+    }
+    .expect("the search matches how the automaton was built")
 }
 
 #[cfg(test)]
@@ -554,7 +756,7 @@ mod tests {
         let mut out = Vec::new();
         for w in crate::text::words(text, Span::new(0, text.len())) {
             out.push(w.start);
-            out.extend(text[w.range()].match_indices('-').map(|(i, _)| w.start + i + 1));
+            out.extend(text[w.range()].match_indices(['-', '.']).map(|(i, _)| w.start + i + 1));
         }
         out
     }
@@ -563,9 +765,10 @@ mod tests {
         let s = Scanner::new(&Profile::default_profile());
         let span = Span::new(0, text.len());
         let mut at = Vec::new();
-        scan_at(&s.entities, text, span, &starts(text), &mut at);
+        let lower = fold_case(text);
+        scan_at(&s.entities, text, &lower, span, &starts(text), &mut at);
         // The word-start scan finds what a full scan of the text finds.
-        let full = scan(&s.entities, text, span);
+        let full = scan(&s.entities, text, &lower, span);
         assert_eq!(
             at.iter().map(|h| h.span).collect::<Vec<_>>(),
             full.iter().map(|h| h.span).collect::<Vec<_>>(),
@@ -589,6 +792,8 @@ mod tests {
             ("Prussia is not Russia", &["Russia"]),
             ("let us talk to the US", &["US"]),
             ("Kyiv and Kursk", &["Kyiv", "Kursk"]),
+            // A longer alias that ends inside a word does not hide a shorter one.
+            ("the Kremlin chiefly said", &["Kremlin"]),
             ("Kурск Kyivska", &[]),
         ];
         for (text, want) in cases {

@@ -440,7 +440,7 @@ fn gap_word(v: &Vocab, s: &Sentence, p: usize, of_ok: bool) -> bool {
                     Meaning::Preposition
                         | Meaning::Speech
                         | Meaning::Verb
-                        | Meaning::Pronoun(_)
+                        | Meaning::Pronoun(..)
                         | Meaning::Negator
                 )
             })

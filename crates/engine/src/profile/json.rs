@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Party,
-    Profile, Topic, TopicWords, UnitWords,
+    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Paradigm,
+    Party, Profile, Topic, TopicWords, UnitWords,
 };
 
 /// Why the JSON was refused; `syntax` when it is not JSON at all.
@@ -23,17 +23,27 @@ pub(super) struct Error {
 
 type R<T> = Result<T, Error>;
 
+/// What [`parse`] read besides the profile's fields.
+#[derive(Default)]
+pub(super) struct Read {
+    /// Did the JSON give a lexicon (not `null`)?
+    pub(super) lexicon: bool,
+    /// The `language` the JSON gave (not `null`).
+    pub(super) language: Option<String>,
+}
+
 /// Read a profile into `into`, which starts as the defaults (no doc,
-/// version 1, no parties or topics, the empty lexicon); true if the JSON
-/// gave a lexicon (not `null`). Filled in place: a lexicon is a large value,
-/// and every move of one is hundreds of loads and stores in WebAssembly.
-pub(super) fn parse(json: &str, into: &mut Profile) -> R<bool> {
+/// version 1, no parties or topics, the empty lexicon; its `language` is
+/// left alone and returned instead). Filled in place: a lexicon is a large
+/// value, and every move of one is hundreds of loads and stores in
+/// WebAssembly.
+pub(super) fn parse(json: &str, into: &mut Profile) -> R<Read> {
     let mut p = Reader { src: json, i: 0 };
-    let lexicon = p.profile(into)?;
+    let read = p.profile(into)?;
     if p.peek().is_some() {
         return Err(p.syntax("trailing characters"));
     }
-    Ok(lexicon)
+    Ok(read)
 }
 
 struct Reader<'a> {
@@ -429,31 +439,32 @@ impl<'a> Reader<'a> {
         Ok(map)
     }
 
-    fn profile(&mut self, raw: &mut Profile) -> R<bool> {
-        let mut lexicon = false;
-        let mut fields = Fields::new(&["_doc", "version", "parties", "topics", "lexicon"]);
-        self.object("RawProfile", &mut fields, 0b01100, &mut |p, n| {
+    fn profile(&mut self, raw: &mut Profile) -> R<Read> {
+        let mut read = Read::default();
+        let mut fields = Fields::new(&["_doc", "version", "language", "parties", "topics", "lexicon"]);
+        self.object("RawProfile", &mut fields, 0b011000, &mut |p, n| {
             match n {
                 0 => raw.doc = p.opt_str()?,
                 1 => raw.version = p.u32()?,
-                2 => p.seq(&mut |p| {
+                2 => read.language = p.opt_str()?,
+                3 => p.seq(&mut |p| {
                     raw.parties.push(p.party()?);
                     Ok(())
                 })?,
-                3 => p.seq(&mut |p| {
+                4 => p.seq(&mut |p| {
                     raw.topics.push(p.topic()?);
                     Ok(())
                 })?,
                 _ => {
-                    lexicon = !p.is_null()?;
-                    if lexicon {
+                    read.lexicon = !p.is_null()?;
+                    if read.lexicon {
                         p.lexicon(&mut raw.lexicon)?;
                     }
                 }
             }
             Ok(())
         })?;
-        Ok(lexicon)
+        Ok(read)
     }
 
     fn party(&mut self) -> R<Party> {
@@ -597,6 +608,7 @@ impl<'a> Reader<'a> {
             "abbreviations",
             "grammar",
             "figures",
+            "inflections",
             "topic_words",
             "measures",
             "meta",
@@ -646,11 +658,22 @@ impl<'a> Reader<'a> {
                     return Ok(());
                 }
                 22 => {
+                    let mut map = BTreeMap::new();
+                    p.map("a map", &mut |p, key| {
+                        p.colon()?;
+                        let lists = p.word_lists()?;
+                        map.insert(key, Paradigm::try_from(lists).map_err(|e| p.data(&e))?);
+                        Ok(())
+                    })?;
+                    l.inflections = map;
+                    return Ok(());
+                }
+                23 => {
                     let map = p.word_lists()?;
                     l.topic_words = TopicWords::try_from(map).map_err(|e| p.data(&e))?;
                     return Ok(());
                 }
-                23 => return p.measures(&mut l.measures),
+                24 => return p.measures(&mut l.measures),
                 _ => {
                     let map = p.word_lists()?;
                     l.meta = MetaWords::try_from(map).map_err(|e| p.data(&e))?;
@@ -753,7 +776,7 @@ impl<'a> Reader<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{RawProfile, DEFAULT_PROFILE};
+    use super::super::{RawProfile, DEFAULT_PROFILE, RU_PROFILE, UK_PROFILE};
     use super::*;
 
     /// What `serde_json` and the derives make of `json`: the profile, or
@@ -767,17 +790,19 @@ mod tests {
         let mut p = Profile {
             doc: None,
             version: 1,
+            language: String::new(),
             parties: Vec::new(),
             topics: Vec::new(),
             lexicon: Lexicon::default(),
         };
-        let lexicon = parse(json, &mut p).map_err(|e| e.syntax)?;
+        let read = parse(json, &mut p).map_err(|e| e.syntax)?;
         Ok(RawProfile {
             doc: p.doc,
             version: p.version,
+            language: read.language,
             parties: p.parties,
             topics: p.topics,
-            lexicon: lexicon.then_some(p.lexicon),
+            lexicon: read.lexicon.then_some(p.lexicon),
         })
     }
 
@@ -795,6 +820,7 @@ mod tests {
         fn eq(&self, o: &RawProfile) -> bool {
             self.doc == o.doc
                 && self.version == o.version
+                && self.language == o.language
                 && self.parties == o.parties
                 && self.topics == o.topics
                 && self.lexicon == o.lexicon
@@ -805,6 +831,12 @@ mod tests {
     fn reads_the_default_profile_as_serde_does() {
         same(DEFAULT_PROFILE);
         same(include_str!("../../data/default-profile.json"));
+        same(RU_PROFILE);
+        same(UK_PROFILE);
+        same(include_str!("../../data/profile-ru.json"));
+        same(include_str!("../../data/profile-uk.json"));
+        #[cfg(feature = "cased-languages")]
+        assert!(!Profile::builtin(crate::Language::Russian).lexicon.inflections.is_empty());
         assert!(Profile::default_profile().lexicon.grammar != Grammar::default());
     }
 
@@ -814,7 +846,8 @@ mod tests {
         "topics": [{"id": "trade", "label": "Trade", "terms": ["tariff"], "anaphors": [], "weak_terms": ["x"],
         "actions_first": false, "agreed_outcome": true}],
         "lexicon": {"stance": {"supports": ["backs"], "opposes": []}, "pronouns": {"he": "m"}, "verbs": ["said"],
-        "grammar": {"articles": ["the"]}, "figures": {"units": ["km"]}}}"#;
+        "grammar": {"articles": ["the"]}, "figures": {"units": ["km"]},
+        "inflections": {"m": {"nom": [""], "gen": ["а"]}}}, "language": "xx"}"#;
 
     #[test]
     fn reads_what_serde_reads_and_refuses_what_it_refuses() {
@@ -879,6 +912,15 @@ mod tests {
             "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"kinds\": [{\"id\": \"a\"}]}}}",
             "{\"parties\": [], \"topics\": [], \"lexicon\": {\"meta\": {\"nope\": []}}}",
             "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": null}}",
+            "{\"language\": \"ru\", \"parties\": [], \"topics\": []}",
+            "{\"language\": null, \"parties\": [], \"topics\": []}",
+            "{\"language\": 1, \"parties\": [], \"topics\": []}",
+            "{\"parties\": [], \"topics\": [], \"language\": \"uk\", \"language\": \"ru\"}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"inflections\": {\"sur\": {\"nom\": [\"\"], \"gen\": [\"а\", \"у\"], \"any\": []}, \"f\": {}}}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"inflections\": {\"sur\": {\"voc\": [\"е\"]}}}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"inflections\": {\"sur\": []}}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"inflections\": null}}",
+            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"inflections\": {\"a\": {\"nom\": [1]}}}}",
             "{1: 2}",
             "{\"parties\" []}",
             "{\"parties\": [] \"topics\": []}",
