@@ -75,7 +75,8 @@ pub(crate) fn holds_inside_frame(s: &Sentence, h: &Holder) -> bool {
         || h.forced == Some(Stance::Proposes)
         || h.via == Via::Owner && h.forced.is_some()
         || direct_stance(s, h)
-            && !(h.via == Via::Subject && (super::cased::obligation_at(s, h.word, h.scope_start) || asked_of(s, h)))
+            && !(h.via == Via::Subject
+                && (super::cased::obligation_at(s, h.word, h.scope_start) || asked_of(s, h)))
         || own_act(s, h) && !asked_of(s, h)
 }
 
