@@ -214,6 +214,7 @@ impl<'a> Run<'a> {
     }
 
     /// Read sentence `si`: every stage once, in order.
+    // (Over 80 lines: the stage list itself: each stage called once, in order, beside its trace; cut up, the order would no longer be visible in one place.)
     fn sentence(&mut self, si: usize, mut trace: Option<&mut SentenceTrace>) {
         let seg = self.segments[si];
         let view = self.quotes.view(seg.span);

@@ -274,6 +274,7 @@ impl<'p> Scanned<'p> {
 impl Scanner {
     /// Scan the sentence at `span` into `sc`, reusing its buffers: words,
     /// party aliases, topic words and cues.
+    // (Over 80 lines: the scanner's hot loop (every word of every sentence); one function keeps its buffers and bounds in registers.)
     pub(crate) fn scan_sentence<'p>(&'p self, text: &str, lower: &str, span: Span, sc: &mut Scanned<'p>) {
         let Scanned {
             words,

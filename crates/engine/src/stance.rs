@@ -78,6 +78,10 @@ struct Found {
 
 /// Decide the label `h` shows on `topic` in `s`. `question`: the holder
 /// speaks a question.
+// (Over 80 lines: the order of the checks is the rule (the subject of a
+// condition, a concession asked of others, an announced act, a refused
+// concession, partial support, an attached condition), each a commented
+// block that reads top to bottom as the guidelines' "stance of a claim".)
 pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -> StanceDecision {
     let (start, end) = window(s, h);
     let none = StanceDecision {
@@ -338,6 +342,7 @@ fn own_condition(s: &Sentence, h: &Holder, w: usize) -> bool {
 /// The stance cues in words `start..end` (and in a condition clause that
 /// opens the sentence before the holder), in order; the first hedge that
 /// is not negated; and the first condition the holder sets.
+// (Over 80 lines: one loop over the holder's cues; each branch is one kind of cue (condition, yield, demand, hedge, stance) and they share the negation and position it computes once.)
 fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Option<Span>, Option<Span>) {
     let mut found = Vec::new();
     let mut hedge = None;

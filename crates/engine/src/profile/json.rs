@@ -206,6 +206,7 @@ impl<'a> Reader<'a> {
         Ok(topic)
     }
 
+    // (Over 80 lines: one arm per lexicon field, in the order the struct declares them.)
     fn lexicon(&mut self, l: &mut Lexicon) -> R<()> {
         let mut fields = Fields::new(&[
             "other_issues",
