@@ -16,6 +16,16 @@ import init, { mount as wasmMount, analyze as wasmAnalyze } from './factgrid.js'
 const ready = init({ module_or_path: new URL('./factgrid_bg.wasm', import.meta.url) });
 const STYLESHEET = new URL('./factgrid.css', import.meta.url).href;
 const WORKER = new URL('./worker.js', import.meta.url).href;
+// The worker is started by this exact expression, which bundlers (Vite,
+// webpack 5, Parcel) recognise: they bundle worker.js with what it imports
+// as a worker of its own. (A URL alone, as WORKER above, they inline or
+// copy without its imports.) The pool in glue.js starts the worker for
+// WORKER with it; a host's own workerUrl is started by URL.
+const WORKERS = Symbol.for('factgrid.workers');
+(globalThis[WORKERS] ??= new Map()).set(
+  WORKER,
+  () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }),
+);
 const EXAMPLE = new URL('./example-article.txt', import.meta.url).href;
 
 /** Texts longer than this (in UTF-16 units) go to the widget as UTF-8 bytes, encoded in slices. */

@@ -192,7 +192,10 @@ class Pool {
   }
 
   start() {
-    this.worker = new Worker(this.url, { type: 'module' });
+    // (embed.js registers how to start its own worker.js, in the form a
+    // bundler recognises; any other URL is started as it is.)
+    const start = globalThis[Symbol.for('factgrid.workers')]?.get(this.url);
+    this.worker = start ? start() : new Worker(this.url, { type: 'module' });
     this.sent.clear();
     this.worker.onmessage = (event) => {
       const { id, parts, error } = event.data || {};

@@ -140,6 +140,12 @@ export interface Mention {
 /** The result of an analysis. */
 export interface Report {
   schema: ReportSchema;
+  /**
+   * The language the text was read in, the code of the profile used:
+   * `en`, `ru` or `uk` for the built-in profiles (a custom profile's own
+   * code otherwise).
+   */
+  language: string;
   /** The parties (the grid's columns), in profile order. */
   parties: Label[];
   /** The topics (the grid's rows), in profile order. */

@@ -11,7 +11,8 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use factgrid_engine::{Analyzer, Profile, Report};
+use anyhow::bail;
+use factgrid_engine::{Analyzer, Language, Profile, Report};
 
 use crate::args::{AnalyzeArgs, Format};
 use crate::input::{self, Article, Item, Source};
@@ -22,11 +23,25 @@ use crate::sanitize::terminal_safe;
 use crate::summary::{Stances, Tally};
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let profile = match &args.profile {
-        None => Profile::default_profile(),
-        Some(path) => input::read_profile(path)?,
+    // A profile given is used for every article (its language is the one
+    // they are read in); else each article gets the built-in profile of
+    // its language, or of --lang.
+    let analyzer = match &args.profile {
+        None => Analyzer::builtin(),
+        Some(path) => {
+            let profile: Profile = input::read_profile(path)?;
+            if let Some(lang) = args.lang.filter(|l| l.code() != profile.language) {
+                bail!(
+                    "--lang {} asks for {}, but the profile {} is for the language \"{}\"",
+                    lang.code(),
+                    lang.name(),
+                    path.display(),
+                    profile.language
+                );
+            }
+            Analyzer::new(&profile)
+        }
     };
-    let analyzer = Analyzer::new(&profile);
     if args.is_batch() {
         batch(&args, &analyzer)
     } else {
@@ -34,8 +49,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn analyze(analyzer: &Analyzer, article: Article) -> Report {
-    let mut report = analyzer.analyze(&article.text);
+fn analyze(analyzer: &Analyzer, lang: Option<Language>, article: Article) -> Report {
+    let mut report = analyzer.analyze_in(&article.text, lang.map(Language::code));
     report.notices.splice(0..0, article.notices);
     report
 }
@@ -50,7 +65,7 @@ fn single(args: &AnalyzeArgs, analyzer: &Analyzer) -> anyhow::Result<ExitCode> {
     };
     let article = input::read_item(&item, false)?;
     if args.format.explains() {
-        let (mut report, trace) = analyzer.explain(&article.text);
+        let (mut report, trace) = analyzer.explain_in(&article.text, args.lang.map(Language::code));
         report.notices.splice(0..0, article.notices);
         let bytes = render::explain(args.format, &article.text, &report, &trace);
         let mut out = io::stdout().lock();
@@ -58,7 +73,7 @@ fn single(args: &AnalyzeArgs, analyzer: &Analyzer) -> anyhow::Result<ExitCode> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let report = analyze(analyzer, article);
+    let report = analyze(analyzer, args.lang, article);
     let bytes = if args.summary {
         let mut tally = Tally::new(analyzer.profile());
         tally.add(&Tally::stances(&report));
@@ -89,7 +104,8 @@ struct Done {
     error: Option<String>,
 }
 
-fn work(item: &Item, analyzer: &Analyzer, format: Format, summary: bool) -> Done {
+fn work(item: &Item, analyzer: &Analyzer, args: &AnalyzeArgs) -> Done {
+    let (format, summary) = (args.format, args.summary);
     match input::read_item(item, true) {
         Err(e) => {
             let error = format!("{e:#}");
@@ -101,7 +117,7 @@ fn work(item: &Item, analyzer: &Analyzer, format: Format, summary: bool) -> Done
             Done { output, notices: Vec::new(), stances: None, error: Some(error) }
         }
         Ok(article) => {
-            let report = analyze(analyzer, article);
+            let report = analyze(analyzer, args.lang, article);
             let (output, stances) = if summary {
                 (Vec::new(), Some(Tally::stances(&report)))
             } else {
@@ -134,7 +150,7 @@ fn batch(args: &AnalyzeArgs, analyzer: &Analyzer) -> anyhow::Result<ExitCode> {
     let result = parallel::ordered(
         &items,
         jobs,
-        |item| work(item, analyzer, args.format, args.summary),
+        |item| work(item, analyzer, args),
         |i, done| {
             let item = &items[i];
             let done = done.unwrap_or_else(|panic| Done {

@@ -9,6 +9,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use anyhow::{anyhow, bail, Context};
+use factgrid_engine::Language;
 use lexopt::prelude::*;
 
 /// What the user asked for.
@@ -16,7 +17,8 @@ use lexopt::prelude::*;
 pub enum Command {
     Analyze(AnalyzeArgs),
     Compare(CompareArgs),
-    Profile,
+    /// Print a built-in profile: English, or the language asked for.
+    Profile(Language),
     Help,
     Version,
 }
@@ -78,6 +80,8 @@ impl Format {
 pub struct AnalyzeArgs {
     pub format: Format,
     pub profile: Option<PathBuf>,
+    /// The language to read every article in; `None` detects each one's.
+    pub lang: Option<Language>,
     /// Files and directories, in order; `-` is one article on standard input.
     pub inputs: Vec<PathBuf>,
     /// A file (or `-`, standard input) listing paths to analyse.
@@ -108,7 +112,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Command
         Value(cmd) => match cmd.to_str() {
             Some("analyze") => analyze(&mut p),
             Some("compare") => compare(&mut p),
-            Some("profile") => no_more_args(&mut p, Command::Profile),
+            Some("profile") => profile(&mut p),
             Some("help") => Ok(Command::Help),
             _ => bail!("unknown command {:?}; try 'factgrid --help'", cmd.to_string_lossy()),
         },
@@ -116,12 +120,27 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Command
     }
 }
 
-fn no_more_args(p: &mut lexopt::Parser, cmd: Command) -> anyhow::Result<Command> {
-    match p.next()? {
-        None => Ok(cmd),
-        Some(Short('h') | Long("help")) => Ok(Command::Help),
-        Some(other) => Err(option_error(other.unexpected())),
+/// `--lang CODE`: a language with a built-in profile, or `auto`.
+fn lang_value(p: &mut lexopt::Parser) -> anyhow::Result<Option<Language>> {
+    let codes = Language::ALL.map(Language::code).join(", ");
+    let v = p.value().map_err(|_| anyhow!("--lang needs a value: auto, {codes}"))?;
+    let v = v.to_string_lossy();
+    if v.eq_ignore_ascii_case("auto") {
+        return Ok(None);
     }
+    Language::from_code(&v).map(Some).ok_or_else(|| anyhow!("unknown language {v:?}; use auto, {codes}"))
+}
+
+fn profile(p: &mut lexopt::Parser) -> anyhow::Result<Command> {
+    let mut lang = Language::English;
+    while let Some(arg) = p.next()? {
+        match arg {
+            Short('l') | Long("lang") => lang = lang_value(p)?.unwrap_or(Language::English),
+            Short('h') | Long("help") => return Ok(Command::Help),
+            other => return Err(option_error(other.unexpected())),
+        }
+    }
+    Ok(Command::Profile(lang))
 }
 
 fn option_error(e: lexopt::Error) -> anyhow::Error {
@@ -132,6 +151,7 @@ fn analyze(p: &mut lexopt::Parser) -> anyhow::Result<Command> {
     let mut a = AnalyzeArgs {
         format: Format::Json,
         profile: None,
+        lang: None,
         inputs: Vec::new(),
         files_from: None,
         null: false,
@@ -148,6 +168,7 @@ fn analyze(p: &mut lexopt::Parser) -> anyhow::Result<Command> {
             Short('p') | Long("profile") => {
                 a.profile = Some(p.value().map_err(|_| anyhow!("--profile needs a file name"))?.into());
             }
+            Short('l') | Long("lang") => a.lang = lang_value(p)?,
             Short('j') | Long("jobs") => a.jobs = Some(jobs(p)?),
             Short('T') | Long("files-from") => a.files_from = Some(files_from(p)?),
             Short('0') | Long("null") => a.null = true,
@@ -345,6 +366,16 @@ mod tests {
     }
 
     #[test]
+    fn languages() {
+        assert_eq!(analyze_args(&["analyze"]).lang, None);
+        assert_eq!(analyze_args(&["analyze", "--lang", "auto"]).lang, None);
+        assert_eq!(analyze_args(&["analyze", "--lang", "ru"]).lang, Some(Language::Russian));
+        assert_eq!(analyze_args(&["analyze", "-l", "UK", "a.txt"]).lang, Some(Language::Ukrainian));
+        assert!(matches!(args(&["profile", "--lang", "uk"]).unwrap(), Command::Profile(Language::Ukrainian)));
+        assert!(matches!(args(&["profile"]).unwrap(), Command::Profile(Language::English)));
+    }
+
+    #[test]
     fn batch_is_decided_by_the_command_line() {
         assert!(!analyze_args(&["analyze"]).is_batch());
         assert!(!analyze_args(&["analyze", "-"]).is_batch());
@@ -420,6 +451,9 @@ mod tests {
             (&["analyze", "--null", "a.txt"], "--null applies to the list of --files-from"),
             (&["frobnicate"], "unknown command \"frobnicate\""),
             (&["profile", "x"], "unexpected argument"),
+            (&["analyze", "--lang", "de"], "unknown language \"de\"; use auto, en, ru, uk"),
+            (&["analyze", "--lang"], "--lang needs a value"),
+            (&["profile", "--lang", "xx"], "unknown language"),
             (&["compare"], "nothing to compare"),
             (&["compare", "--format", "jsonl", "a.txt"], "compare writes json, table, markdown or csv"),
             (&["compare", "a.txt", "--title", "T"], "--title name the article given after them"),

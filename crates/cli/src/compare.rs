@@ -34,7 +34,9 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         None => Profile::default_profile(),
         Some(path) => input::read_profile(path)?,
     };
-    let analyzer = Analyzer::new(&profile);
+    // (Without a profile each article is read in its own language; the
+    // comparison's words stay the English profile's.)
+    let analyzer = if args.profile.is_some() { Analyzer::new(&profile) } else { Analyzer::builtin() };
 
     // Each input with what the command line says about it; a directory or
     // a list gives several articles, which take nothing from it.

@@ -3,7 +3,7 @@
 //! ```text
 //! factgrid analyze [OPTIONS] [INPUT]...   one article, or many in parallel
 //! factgrid compare [OPTIONS] INPUT...      several articles side by side
-//! factgrid profile                        print the built-in profile
+//! factgrid profile [--lang LANG]          print a built-in profile
 //! ```
 //!
 //! Errors go to standard error with exit code 2 (1 when a run over several
@@ -25,6 +25,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use args::Command;
+use factgrid_engine::Language;
 
 const USAGE: &str = "\
 factgrid: who holds which position on what, in a news article
@@ -32,7 +33,7 @@ factgrid: who holds which position on what, in a news article
 USAGE:
     factgrid analyze [OPTIONS] [INPUT]...
     factgrid compare [OPTIONS] [ARTICLE OPTIONS] INPUT...
-    factgrid profile
+    factgrid profile [--lang en|ru|uk]
     factgrid --help | --version
 
 INPUT is a file, a directory (walked for .txt, .md, .html and .htm files,
@@ -48,7 +49,13 @@ OPTIONS for analyze:
                            article also explain (what each stage decided,
                            sentence by sentence, then the grid) or
                            explain-json ({report, explanation})
-    -p, --profile FILE     parties, topics and lexicons (see 'factgrid profile')
+    -l, --lang LANG        the language of the articles: auto (default:
+                           told from each text's letters), en, ru or uk;
+                           each is read with the built-in profile of its
+                           language
+    -p, --profile FILE     parties, topics and lexicons (see 'factgrid
+                           profile'), used for every article in the
+                           profile's language
     -T, --files-from LIST  also analyse the paths listed in LIST, one per
                            line ('-' reads the list from standard input)
     -0, --null             the paths in LIST end with NUL (find -print0)
@@ -111,9 +118,14 @@ fn run() -> anyhow::Result<ExitCode> {
     match args::parse(std::env::args_os().skip(1))? {
         Command::Help => io::stdout().write_all(USAGE.as_bytes())?,
         Command::Version => writeln!(io::stdout(), "factgrid {}", env!("CARGO_PKG_VERSION"))?,
-        // The documented, indented source of the built-in profile.
-        Command::Profile => {
-            io::stdout().write_all(include_str!("../../engine/data/default-profile.json").as_bytes())?
+        // The documented, indented source of a built-in profile.
+        Command::Profile(lang) => {
+            let source = match lang {
+                Language::English => include_str!("../../engine/data/default-profile.json"),
+                Language::Russian => include_str!("../../engine/data/profile-ru.json"),
+                Language::Ukrainian => include_str!("../../engine/data/profile-uk.json"),
+            };
+            io::stdout().write_all(source.as_bytes())?
         }
         Command::Analyze(a) => return analyze::run(a),
         Command::Compare(a) => return compare::run(a),

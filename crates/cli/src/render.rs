@@ -152,13 +152,16 @@ fn md_code(s: &str) -> String {
 pub fn table(report: &Report) -> String {
     let mut out = String::new();
     let width = 24;
-    out.push_str(&format!("{:<12}", "topic"));
+    // (The first column fits the longest topic label: `Прекращение огня`.)
+    let first =
+        report.topics.iter().map(|t| terminal_safe(&t.label).chars().count() + 2).fold(12, usize::max);
+    out.push_str(&format!("{:<first$}", "topic"));
     for p in &report.parties {
         out.push_str(&format!("{:<width$}", terminal_safe(&p.label)));
     }
     out.push('\n');
     for t in &report.topics {
-        out.push_str(&format!("{:<12}", terminal_safe(&t.label)));
+        out.push_str(&format!("{:<first$}", terminal_safe(&t.label)));
         for p in &report.parties {
             let cell = match report.cell(&p.id, &t.id) {
                 Some(c) => format!("{} ({})", c.stance, c.evidence.len()),

@@ -23,12 +23,13 @@ fn cp1251(s: &str) -> Vec<u8> {
 #[test]
 fn a_windows_1251_text_file_is_decoded_with_a_notice() {
     let d = Scratch::new("cp1251");
-    let text = "Москва, 15 марта. Песков не дал комментариев.\nMoscow rejected the truce.\n";
+    let text = "Москва, 15 марта. Песков не дал комментариев.\nМосква отвергла перемирие.\n";
     let path = d.file("statement.txt", cp1251(text));
     let out = factgrid(&["analyze", path.to_str().unwrap()], b"");
     expect_code(&out, 0);
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(cells(&report), ["russia/ceasefire:opposes"]);
+    assert_eq!(report["language"], "ru");
     // Exactly the text: read as UTF-8, each Cyrillic byte would have been
     // a three-byte U+FFFD instead of a two-byte letter.
     assert_eq!(report["stats"]["bytes"], text.len());
@@ -36,7 +37,7 @@ fn a_windows_1251_text_file_is_decoded_with_a_notice() {
     assert_eq!(report["notices"][0], notice);
     assert!(stderr(&out).contains(&format!("factgrid: note: {notice}")), "{}", stderr(&out));
     // Ukrainian too, on standard input.
-    let out = factgrid(&["analyze"], &cp1251("Київ відхилив план. Kyiv rejected the truce."));
+    let out = factgrid(&["analyze"], &cp1251("Київ відхилив план. Київ відхилив перемир'я."));
     expect_code(&out, 0);
     assert!(stderr(&out).contains("read as Windows-1251"), "{}", stderr(&out));
 }

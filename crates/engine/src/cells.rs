@@ -230,6 +230,11 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
         score[c] += score[s] + score[q] + score[d];
         score[d] = 0.0;
     }
+    // On a theatre of operations (`actions_first`), a party that acts there
+    // is shown by its actions, whatever it also says.
+    if actions_first && score[Stance::Acts as usize] > 0.0 {
+        return Stance::Acts;
+    }
     // Nothing but statements without a stance word: the party is talking it
     // over; nothing but actions: it acts.
     let mut best =
@@ -318,10 +323,32 @@ mod tests {
                 false,
                 Stance::Proposes,
             ),
+            // On a theatre of operations actions come first.
             (
                 &[(Via::Subject, Some(Stance::Acts)), (Via::Speaker, Some(Stance::Opposes))],
                 true,
+                Stance::Acts,
+            ),
+            (
+                &[(Via::Subject, Some(Stance::Acts)), (Via::Speaker, Some(Stance::Opposes))],
+                false,
                 Stance::Opposes,
+            ),
+            // Talks show considering only when nothing firmer is shown.
+            (
+                &[
+                    (Via::Speaker, Some(Stance::Considering)),
+                    (Via::Speaker, Some(Stance::Considering)),
+                    (Via::Speaker, Some(Stance::Proposes)),
+                ],
+                false,
+                Stance::Proposes,
+            ),
+            // A proposer that presses others proposes.
+            (
+                &[(Via::Speaker, Some(Stance::Proposes)), (Via::Speaker, Some(Stance::Demands))],
+                false,
+                Stance::Proposes,
             ),
         ];
         for (claims, actions_first, want) in cases {

@@ -6,6 +6,10 @@
 //! report is a slice of the analysed text or a profile label, so it is
 //! rebuilt from those on decoding. Decoding checks every number it reads
 //! and returns `None` for anything malformed; it never panics.
+//!
+//! The report's language code comes right after the magic number, so that a
+//! reader can pick the profile of that language ([`Report::words_language`])
+//! before decoding the rest with it.
 
 use crate::cells::summarize;
 use crate::profile::{AliasKind, Profile, STANCE_LABELS};
@@ -13,7 +17,7 @@ use crate::report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence
 use crate::segment::UnitKind;
 use crate::span::Span;
 
-const MAGIC: u32 = 0x4647_0001; // "FG", version 1
+const MAGIC: u32 = 0x4647_0002; // "FG", version 2 (version 1 had no language)
 const NONE: u32 = u32::MAX;
 const VIAS: [&str; 5] = ["speaker", "according_to", "subject", "owner", "agent"];
 const KINDS: [&str; 8] =
@@ -48,16 +52,12 @@ impl Report {
     pub fn to_words(&self) -> Vec<u32> {
         let mut w = Vec::with_capacity(16 + self.sentences.len() * 7 + self.mentions.len() * 5);
         let s = &self.stats;
-        w.extend([MAGIC, s.chars as u32, s.bytes as u32, s.sentences as u32, s.paragraphs as u32]);
+        w.push(MAGIC);
+        push_str(&mut w, &self.language);
+        w.extend([s.chars as u32, s.bytes as u32, s.sentences as u32, s.paragraphs as u32]);
         w.push(self.notices.len() as u32);
         for n in &self.notices {
-            let bytes = n.as_bytes();
-            w.push(bytes.len() as u32);
-            w.extend(bytes.chunks(4).map(|c| {
-                let mut b = [0u8; 4];
-                b[..c.len()].copy_from_slice(c);
-                u32::from_le_bytes(b)
-            }));
+            push_str(&mut w, n);
         }
         w.push(self.sentences.len() as u32);
         for x in &self.sentences {
@@ -113,6 +113,7 @@ impl Report {
         if r.next()? != MAGIC {
             return None;
         }
+        let language = r.string()?;
         let parties: Vec<Label> = profile
             .parties
             .iter()
@@ -131,10 +132,7 @@ impl Report {
         };
         let mut notices = Vec::new();
         for _ in 0..r.count(1)? {
-            let len = r.next()? as usize;
-            let chunk = r.take(len.div_ceil(4))?;
-            let bytes: Vec<u8> = chunk.iter().flat_map(|w| w.to_le_bytes()).take(len).collect();
-            notices.push(String::from_utf8(bytes).ok()?);
+            notices.push(r.string()?);
         }
         let ids = |list: &[Label], lo: u32, hi: u32| -> Vec<Id> {
             let b = lo as u64 | (hi as u64) << 32;
@@ -206,6 +204,7 @@ impl Report {
         }
         (r.at == words.len()).then(|| Report {
             schema: SCHEMA.to_string(),
+            language,
             parties,
             topics,
             stats,
@@ -216,6 +215,28 @@ impl Report {
             notices,
         })
     }
+}
+
+impl Report {
+    /// The language code of a report in compact form (`en`, `ru`, `uk`),
+    /// to choose the profile to decode it with; `None` if the words are no
+    /// such report.
+    pub fn words_language(words: &[u32]) -> Option<String> {
+        let mut r = Reader { w: words, at: 0, text: "" };
+        (r.next()? == MAGIC).then_some(())?;
+        r.string()
+    }
+}
+
+/// A string as its byte length and its UTF-8 bytes packed into words.
+fn push_str(w: &mut Vec<u32>, s: &str) {
+    let bytes = s.as_bytes();
+    w.push(bytes.len() as u32);
+    w.extend(bytes.chunks(4).map(|c| {
+        let mut b = [0u8; 4];
+        b[..c.len()].copy_from_slice(c);
+        u32::from_le_bytes(b)
+    }));
 }
 
 /// Bounds-checked reading of the words.
@@ -243,6 +264,14 @@ impl Reader<'_> {
     fn count(&mut self, words: usize) -> Option<usize> {
         let n = self.next()? as usize;
         (n.checked_mul(words)? <= self.w.len() - self.at).then_some(n)
+    }
+
+    /// A string written by [`push_str`].
+    fn string(&mut self) -> Option<String> {
+        let len = self.next()? as usize;
+        let chunk = self.take(len.div_ceil(4))?;
+        let bytes: Vec<u8> = chunk.iter().flat_map(|w| w.to_le_bytes()).take(len).collect();
+        String::from_utf8(bytes).ok()
     }
 
     fn span(&mut self) -> Option<Span> {
@@ -293,6 +322,18 @@ mod tests {
                 Some(&report),
                 "text {text:.40?}"
             );
+        }
+        // A Russian report, decoded with the Russian profile its words name.
+        #[cfg(feature = "cased-languages")]
+        {
+            let analyzer = crate::Analyzer::builtin();
+            let text = "Кремль отверг перемирие. «Мы готовы», — заявил Зеленский.";
+            let report = analyzer.analyze(text);
+            let words = report.to_words();
+            let language = Report::words_language(&words).expect("a language");
+            assert_eq!(language, "ru");
+            let profile = analyzer.profile_for(&language).expect("a Russian profile");
+            assert_eq!(Report::from_words(&words, text, profile).as_ref(), Some(&report));
         }
         for k in [
             AliasKind::Person,

@@ -11,245 +11,15 @@
 //! openers, word endings) come from the profile's `lexicon.grammar`,
 //! compiled once into [`Words`].
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::ids::Stance;
-use crate::profile::Lexicon;
 use crate::quotes::QuoteView;
 use crate::scan::{Meaning, PartyRef, RefKind, Scanned};
 use crate::segment::Segment;
 use crate::span::Span;
 
-/// A small, fast hasher for short words (FNV-1a).
-#[derive(Default)]
-pub(crate) struct WordHasher(u64);
+mod words;
 
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A set of lower-case words, with a cheap filter in front: most words
-/// asked about are rejected by their length or first byte alone.
-#[derive(Default)]
-pub(crate) struct WordSet {
-    set: HashSet<Box<[u8]>, BuildHasherDefault<WordHasher>>,
-    /// Bit `n` set: some word has `n` bytes (longer words share bit 63).
-    lengths: u64,
-    /// Bit `b` set: some word starts with byte `b`.
-    firsts: [u64; 4],
-}
-
-impl WordSet {
-    pub(crate) fn new(words: &[String]) -> WordSet {
-        let mut s = WordSet::default();
-        for w in words {
-            let w = crate::text::fold_case(w).into_bytes();
-            s.lengths |= 1 << w.len().min(63);
-            if let Some(&b) = w.first() {
-                s.firsts[b as usize / 64] |= 1 << (b % 64);
-            }
-            s.set.insert(w.into_boxed_slice());
-        }
-        s
-    }
-
-    /// Is `word` (already lower case) in the set?
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.contains_bytes(word.as_bytes())
-    }
-
-    /// Is the word whose lower-case bytes are `word` in the set?
-    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
-        let Some(&b) = word.first() else { return false };
-        self.lengths & (1 << word.len().min(63)) != 0
-            && self.firsts[b as usize / 64] & (1 << (b % 64)) != 0
-            && self.set.contains(word)
-    }
-
-    /// The words, as bytes.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
-        self.set.iter().map(|w| &**w)
-    }
-}
-
-/// Word endings (`-ly`, `-ed`).
-#[derive(Default)]
-pub(crate) struct Endings(Vec<Box<str>>);
-
-impl Endings {
-    fn new(words: &[String]) -> Endings {
-        Endings(words.iter().map(|w| crate::text::fold_case(w).into_boxed_str()).collect())
-    }
-
-    /// Does `word` (lower case) end in one of the endings?
-    pub(crate) fn end(&self, word: &str) -> bool {
-        self.0.iter().any(|e| word.ends_with(&**e))
-    }
-
-    /// A present-tense verb ending: on a word of four letters or more, not
-    /// doubled (`-s`, not `-ss`).
-    fn end_present(&self, word: &str) -> bool {
-        self.0.iter().any(|e| word.ends_with(&**e) && word.len() > 3 && !word.ends_with(&e.repeat(2)))
-    }
-}
-
-/// The profile's closed-class words, compiled for the rules.
-#[derive(Default)]
-pub(crate) struct Words {
-    pub articles: WordSet,
-    pub definite_articles: WordSet,
-    pub quantifiers: WordSet,
-    pub determiners: WordSet,
-    pub definite_determiners: WordSet,
-    pub possessive_pronouns: WordSet,
-    pub neuter_possessives: WordSet,
-    pub neuter_subjects: WordSet,
-    pub object_pronouns: WordSet,
-    pub anonymous_subjects: WordSet,
-    pub complementizers: WordSet,
-    /// `that` with a space on either side, as it stands between two words.
-    that_padded: Vec<String>,
-    pub that: WordSet,
-    pub question_openers: WordSet,
-    pub clause_openers: WordSet,
-    pub contrast_words: WordSet,
-    pub passive_auxiliaries: WordSet,
-    pub infinitive_markers: WordSet,
-    pub agent_prepositions: WordSet,
-    pub owner_prepositions: WordSet,
-    pub partner_prepositions: WordSet,
-    pub partner_modifiers: WordSet,
-    pub talks_words: WordSet,
-    pub between_subject_and_verb: WordSet,
-    pub outcome_words: WordSet,
-    pub modals: WordSet,
-    pub intent_words: WordSet,
-    pub opinion_verbs: WordSet,
-    pub question_participles: WordSet,
-    pub conditional_words: WordSet,
-    pub relative_pronouns: WordSet,
-    pub source_nouns: WordSet,
-    pub member_prepositions: WordSet,
-    pub first_person: WordSet,
-    pub coordinators: WordSet,
-    pub recipient_prepositions: WordSet,
-    pub time_prepositions: WordSet,
-    pub talks_verbs: WordSet,
-    pub handover_verbs: WordSet,
-    pub adverb_endings: Endings,
-    pub participle_endings: Endings,
-    past_endings: Endings,
-    present_endings: Endings,
-    modifier_endings: Endings,
-    /// Nouns for a party's people after a possessive (`Russia's top general`).
-    pub roles: WordSet,
-    /// The topics that are theatres of operations (profile `actions_first`):
-    /// a general word for land in a statement about one (`our territory`
-    /// in a speech about Kursk) is about it.
-    pub theatres: crate::ids::TopicSet,
-    /// The topics that are outcomes the sides reach together (profile
-    /// `agreed_outcome`): wanting one is proposing it.
-    pub agreed: crate::ids::TopicSet,
-    /// The words the topic rules read (profile `lexicon.topic_words`).
-    pub topic: crate::topics::Vocab,
-}
-
-impl Words {
-    /// The words of `lx`, and the theatres among the profile's topics.
-    pub(crate) fn with_topics(lx: &Lexicon, topics: &[crate::profile::Topic]) -> Words {
-        let ids = |f: fn(&crate::profile::Topic) -> bool| {
-            topics
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| f(t))
-                .map(|(i, _)| crate::ids::TopicId(i as u8))
-                .collect()
-        };
-        Words { theatres: ids(|t| t.actions_first), agreed: ids(|t| t.agreed_outcome), ..Words::new(lx) }
-    }
-
-    pub(crate) fn new(lx: &Lexicon) -> Words {
-        let g = &lx.grammar;
-        Words {
-            articles: WordSet::new(&g.articles),
-            definite_articles: WordSet::new(&g.definite_articles),
-            quantifiers: WordSet::new(&g.quantifiers),
-            determiners: WordSet::new(&g.determiners),
-            definite_determiners: WordSet::new(&g.definite_determiners),
-            possessive_pronouns: WordSet::new(&g.possessive_pronouns),
-            neuter_possessives: WordSet::new(&g.neuter_possessives),
-            neuter_subjects: WordSet::new(&g.neuter_subjects),
-            object_pronouns: WordSet::new(&g.object_pronouns),
-            anonymous_subjects: WordSet::new(&g.anonymous_subjects),
-            complementizers: WordSet::new(&g.complementizers),
-            that_padded: g.that.iter().map(|w| format!(" {} ", crate::text::fold_case(w))).collect(),
-            that: WordSet::new(&g.that),
-            question_openers: WordSet::new(&g.question_openers),
-            clause_openers: WordSet::new(&g.clause_openers),
-            contrast_words: WordSet::new(&g.contrast_words),
-            passive_auxiliaries: WordSet::new(&g.passive_auxiliaries),
-            infinitive_markers: WordSet::new(&g.infinitive_markers),
-            agent_prepositions: WordSet::new(&g.agent_prepositions),
-            owner_prepositions: WordSet::new(&g.owner_prepositions),
-            partner_prepositions: WordSet::new(&g.partner_prepositions),
-            partner_modifiers: WordSet::new(&g.partner_modifiers),
-            talks_words: WordSet::new(&g.talks_words),
-            between_subject_and_verb: WordSet::new(&g.between_subject_and_verb),
-            outcome_words: WordSet::new(&g.outcome_words),
-            modals: WordSet::new(&g.modals),
-            intent_words: WordSet::new(&g.intent_words),
-            opinion_verbs: WordSet::new(&g.opinion_verbs),
-            question_participles: WordSet::new(&g.question_participles),
-            conditional_words: WordSet::new(&g.conditional_words),
-            relative_pronouns: WordSet::new(&g.relative_pronouns),
-            source_nouns: WordSet::new(&g.source_nouns),
-            member_prepositions: WordSet::new(&g.member_prepositions),
-            first_person: WordSet::new(&g.first_person),
-            coordinators: WordSet::new(&g.coordinators),
-            recipient_prepositions: WordSet::new(&g.recipient_prepositions),
-            time_prepositions: WordSet::new(&g.time_prepositions),
-            talks_verbs: WordSet::new(&g.talks_verbs),
-            handover_verbs: WordSet::new(&g.handover_verbs),
-            adverb_endings: Endings::new(&g.adverb_endings),
-            participle_endings: Endings::new(&g.participle_endings),
-            past_endings: Endings::new(&g.past_endings),
-            present_endings: Endings::new(&g.present_endings),
-            modifier_endings: Endings::new(&g.modifier_endings),
-            roles: WordSet::new(&lx.roles),
-            theatres: crate::ids::TopicSet::EMPTY,
-            agreed: crate::ids::TopicSet::EMPTY,
-            topic: crate::topics::Vocab::new(&lx.topic_words),
-        }
-    }
-
-    /// A word that looks like a finite verb by its ending (`rejected`,
-    /// `wants`).
-    pub(crate) fn verb_by_ending(&self, word: &str) -> bool {
-        self.past_endings.end(word) || self.present_endings.end_present(word)
-    }
-
-    /// A word that may modify a noun by its ending (`firmly`, `proposed`,
-    /// `peaceful`).
-    pub(crate) fn modifier_by_ending(&self, word: &str) -> bool {
-        self.modifier_endings.end(word)
-    }
-
-    /// A participle used as an adjective after an article (`the proposed`).
-    pub(crate) fn past_participle(&self, word: &str) -> bool {
-        self.past_endings.end(word)
-    }
-}
+pub(crate) use words::{WordSet, Words};
 
 /// One sentence as the stages after the scan see it.
 pub(crate) struct Sentence<'a, 'p> {
@@ -301,7 +71,7 @@ impl<'a, 'p> Sentence<'a, 'p> {
     }
 
     fn cue_means(&self, word: usize, m: Meaning) -> bool {
-        self.cue_at(word).is_some_and(|ms| ms.contains(&m))
+        self.sc.cue_at(word).is_some_and(|c| c.means(m))
     }
 
     /// Is word `i` a negator (`not`, `never`)?
@@ -378,7 +148,14 @@ impl<'a, 'p> Sentence<'a, 'p> {
             if self.words.articles.contains(w) || self.words.quantifiers.contains(w) {
                 continue;
             }
-            return self.cue_means(i, Meaning::Preposition);
+            // (Or the last word of a preposition of several: `вместе с`.)
+            return self.cue_means(i, Meaning::Preposition)
+                || self.words.cased()
+                    && self
+                        .sc
+                        .cues
+                        .iter()
+                        .any(|c| c.word < i && c.word_end == i + 1 && c.means(Meaning::Preposition));
         }
         false
     }
@@ -441,8 +218,10 @@ impl<'a, 'p> Sentence<'a, 'p> {
             }
             if gap.contains(',')
                 && self.words.clause_openers.contains(self.lower_word(i))
-                // `…, but wanted to know…` goes on with the same subject.
+                // `…, but wanted to know…` goes on with the same subject
+                // (`…, однак одразу заговорив …`, over an adverb).
                 && !self.is_verbish(i + 1)
+                && !(self.words.cased() && (i + 1..i + 3).any(|k| crate::holders::cased::finite(self, k)))
             {
                 return i;
             }
@@ -512,6 +291,9 @@ impl<'a, 'p> Sentence<'a, 'p> {
     /// `asked Putin to spare`, `urged them to accept`, not `was asked to
     /// comment` (passive) or `asked about the truce`.
     pub(crate) fn request(&self, w: usize, we: usize) -> bool {
+        if self.words.cased() {
+            return crate::holders::cased::request(self, w, we);
+        }
         let passive = w > 0 && self.words.passive_auxiliaries.contains(self.lower_word(w - 1));
         if passive {
             return false;
@@ -632,82 +414,4 @@ impl<'a, 'p> Sentence<'a, 'p> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use crate::profile::Profile;
-    use crate::quotes::Quotes;
-    use crate::scan::Scanner;
-
-    /// Run `f` on the one-sentence text `text` as the stages see it.
-    pub(crate) fn with_sentence<R>(text: &str, f: impl FnOnce(&Sentence) -> R) -> R {
-        let profile = Profile::default_profile();
-        let scanner = Scanner::new(&profile);
-        let words = Words::with_topics(&profile.lexicon, &profile.topics);
-        let lower = text.to_ascii_lowercase();
-        let span = Span::new(0, text.len());
-        let seg = Segment { span, paragraph: 0, kind: crate::UnitKind::Sentence };
-        let quotes = Quotes::new(text, &[seg], &scanner);
-        let mut sc = Scanned::default();
-        scanner.scan_sentence(text, span, &mut sc);
-        let s = Sentence {
-            index: 0,
-            seg,
-            text,
-            lower: &lower,
-            sc: &sc,
-            quotes: quotes.view(span),
-            words: &words,
-        };
-        f(&s)
-    }
-
-    fn first_ref<'s>(s: &'s Sentence) -> &'s PartyRef {
-        s.sc.refs.first().expect("a party reference")
-    }
-
-    #[test]
-    fn predicates() {
-        // (sentence, predicate, expected)
-        type Check = fn(&Sentence) -> bool;
-        let cases: &[(&str, &str, Check, bool)] = &[
-            ("Russia's army advanced.", "possessive", |s| s.possessive(first_ref(s)), true),
-            ("Russia advanced.", "possessive", |s| s.possessive(first_ref(s)), false),
-            (
-                "Talks with the Kremlin began.",
-                "after preposition",
-                |s| s.after_preposition(first_ref(s)),
-                true,
-            ),
-            ("The Kremlin said so.", "after preposition", |s| s.after_preposition(first_ref(s)), false),
-            (
-                "Peskov, the Kremlin spokesman, said so.",
-                "followed by verb",
-                |s| s.followed_by_verb(first_ref(s)),
-                true,
-            ),
-            ("Aid to Kyiv was cut.", "followed by verb", |s| s.followed_by_verb(&s.sc.refs[0]), true),
-            ("He urged the Kremlin to agree.", "object of verb", |s| s.object_of_verb(first_ref(s)), true),
-            ("The Kremlin urged them to agree.", "object of verb", |s| s.object_of_verb(first_ref(s)), false),
-            ("They asked Putin to spare them.", "request", |s| s.request(1, 2), true),
-            ("He was asked to comment on it.", "request", |s| s.request(2, 3), false),
-            ("What now?", "question", |s| s.is_question(), true),
-            ("They hold the territory.", "determined", |s| s.determined(s.sc.topic_terms[0].0), true),
-        ];
-        for (text, what, check, want) in cases {
-            assert_eq!(with_sentence(text, check), *want, "{what} in {text:?}");
-        }
-    }
-
-    #[test]
-    fn clauses() {
-        with_sentence("Moscow backed it, but Kyiv refused; nothing else.", |s| {
-            assert_eq!(s.clause_end(1), 3, "`, but` opens a clause");
-            assert!(s.clause_break(4, 6), "a semicolon is a break");
-        });
-        with_sentence("Russia's top general said it.", |s| {
-            assert_eq!(s.role_after(1), Some(3));
-            assert_eq!(s.noun_label(1), None);
-        });
-        with_sentence("the US ceasefire proposal", |s| assert_eq!(s.noun_label(2), Some(Stance::Proposes)));
-    }
-}
+pub(crate) mod tests;

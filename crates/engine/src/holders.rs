@@ -23,10 +23,11 @@ use crate::scan::{Meaning, PartyRef, RefKind};
 use crate::segment::UnitKind;
 use crate::span::Span;
 
+pub(crate) mod cased;
 mod frames;
 pub(crate) mod speech;
 
-pub(crate) use frames::direct_stance;
+pub(crate) use frames::{direct_stance, holds_inside_frame};
 use frames::{drop_inside_frames, reported_act};
 
 /// The construction that made a party a holder. Each names a section of
@@ -41,6 +42,8 @@ pub enum Rule {
     SpeakerLabel,
     /// An untagged or long quote, by its tag or the last speaker.
     Quote,
+    /// A later sentence of a transcript's turn, by its label (`PUTIN: …`).
+    Turn,
     /// `the American proposal` inside a quote.
     OwnerInQuote,
     /// A party's own act or statement reported in another's words
@@ -73,11 +76,12 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, for coverage tests.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::AccordingTo,
         Rule::Speech,
         Rule::SpeakerLabel,
         Rule::Quote,
+        Rule::Turn,
         Rule::OwnerInQuote,
         Rule::ReportedAct,
         Rule::PossessiveRole,
@@ -100,6 +104,7 @@ impl Rule {
             Rule::Speech => "Speech",
             Rule::SpeakerLabel => "SpeakerLabel",
             Rule::Quote => "Quote",
+            Rule::Turn => "Turn",
             Rule::OwnerInQuote => "OwnerInQuote",
             Rule::ReportedAct => "ReportedAct",
             Rule::PossessiveRole => "PossessiveRole",
@@ -147,6 +152,12 @@ impl Holder {
             continued: false,
             rule,
         }
+    }
+
+    /// A holder named by `span` in another sentence (a quote's or turn's
+    /// speaker): no word of this one.
+    pub(crate) fn at(party: PartyId, span: Span, via: Via, rule: Rule) -> Holder {
+        Holder { party, via, span, word: 0, scope_start: 0, forced: None, continued: false, rule }
     }
 
     fn scope(mut self, start: usize) -> Holder {
@@ -241,15 +252,22 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
             // American proposal` says who proposed, whoever speaks.
             if let Outcome::Holder(h) = owner_in_quote(s, k, r) {
                 out.kept.push(h);
-            } else if reported_act(s, r) {
+            } else if !s.words.cased() && reported_act(s, r) {
                 out.kept.push(Holder::new(r, Via::Subject, Rule::ReportedAct).scope(r.word_end));
             }
             continue;
         }
-        if out.kept.iter().any(|h| h.span == r.span) || out.silenced.contains(&r.span) {
+        // (One span may name two parties, `стороны`, `обе стороны`: each is
+        // a holder in a language with cases. English keeps the first of
+        // `the two leaders` for now: its memory of the two often holds the
+        // wrong pair.)
+        let seen = out.kept.iter().any(|h| h.span == r.span && (h.party == r.party || !s.words.cased()));
+        if seen || out.silenced.contains(&r.span) {
             continue;
         }
-        for construction in CONSTRUCTIONS {
+        // (A language with cases has its own table: `cased`.)
+        let table = if s.words.cased() { cased::CONSTRUCTIONS } else { CONSTRUCTIONS };
+        for construction in table {
             match construction(s, k, r) {
                 Outcome::Next => continue,
                 Outcome::Holder(h) => out.kept.push(h),
@@ -265,6 +283,9 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
 /// The writer's own question (`What did Putin say?`, a Q&A heading): an
 /// unquoted question opening with a question word.
 pub(crate) fn writers_question(s: &Sentence) -> bool {
+    if s.words.cased() {
+        return cased::writers_question(s);
+    }
     s.quotes.quoted_bytes == 0
         && s.text[s.seg.span.range()].trim_end().ends_with('?')
         && s.words.question_openers.contains(s.lower_word(0))

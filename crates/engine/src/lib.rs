@@ -53,13 +53,17 @@ pub mod architecture {}
 mod cells; // 9. cells
 mod compact;
 mod compare;
+mod dialogue; // 2. quotes: speech without quotation marks
 mod encoding;
 mod explain;
 mod figures; // 7. figures
+mod figures_cased; //    figures in a language with cases
 mod grammar; //    the per-sentence view the later stages read
 mod holders; // 5. holders
 mod html;
 mod ids;
+mod inflect; //    word forms from the profile's paradigms
+mod lang; //    language detection
 mod load;
 mod memory; //    the salience memory
 mod meta;
@@ -87,12 +91,13 @@ pub use explain::{
 pub use holders::Rule;
 pub use html::{html_to_text, looks_like_html, reduce, BodySource, PageMeta, Reduced, Removal, Removed};
 pub use ids::Stance;
+pub use lang::{Language, DETECT_BYTES};
 pub use load::{load, Document, Format};
 pub use meta::{ArticleMeta, Date, DateError};
 pub use pipeline::{Analyzer, MAX_INPUT_BYTES};
 pub use profile::{
-    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Party,
-    Profile, ProfileError, Topic, TopicWords, UnitWords, MAX_PROFILE_BYTES, STANCE_LABELS,
+    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Paradigm,
+    Party, Profile, ProfileError, Topic, TopicWords, UnitWords, MAX_PROFILE_BYTES, STANCE_LABELS,
 };
 pub use report::{Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
 pub use segment::UnitKind;

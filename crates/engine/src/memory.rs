@@ -26,6 +26,10 @@ pub(crate) type Named = (PartyId, Span);
 pub(crate) struct Memory {
     pub last_male: Option<Named>,
     pub last_female: Option<Named>,
+    /// The last man and woman (where grammatical gender also gives names
+    /// of things a gender: `Кремль` m, `Москва` f).
+    pub last_male_person: Option<Named>,
+    pub last_female_person: Option<Named>,
     pub last_plural: Option<Named>,
     pub last_neuter: Option<Named>,
     pub last_speaker: Option<Named>,
@@ -144,6 +148,18 @@ impl Memory {
             let is_holder = holders.iter().any(|h| h.span == r.span);
             if r.kind == RefKind::Alias(AliasKind::Person) && (is_holder || self.last_person.is_none()) {
                 self.last_person = Some((r.party, r.span));
+            }
+            let person =
+                matches!(r.kind, RefKind::Alias(AliasKind::Person | AliasKind::Title) | RefKind::Pronoun);
+            let person_slot = match r.gender {
+                Gender::Masculine if person => Some(&mut self.last_male_person),
+                Gender::Feminine if person => Some(&mut self.last_female_person),
+                _ => None,
+            };
+            if let Some(slot) = person_slot {
+                if is_holder || slot.is_none() {
+                    *slot = Some((r.party, r.span));
+                }
             }
             let slot = match r.gender {
                 Gender::Masculine => &mut self.last_male,

@@ -1,7 +1,8 @@
 //! The pipeline: one left-to-right pass over the sentences, calling the
 //! stages in order.
 //!
-//! [`Analyzer`] holds the compiled profile. [`Analyzer::analyze`] segments
+//! [`Analyzer`] holds the compiled profiles (one per language) and picks
+//! the one for a text's language. [`Analyzer::analyze`] segments
 //! the text, finds its quotes, and then reads each sentence once
 //! ([`Run::sentence`]): scan → resolve → holders → quote speakers → topics →
 //! figures → stance and claims → memory. At the end the claims become the
@@ -26,35 +27,47 @@ use crate::span::Span;
 use crate::stance;
 use crate::topics::{self, TopicDecision};
 
+mod analyzer;
+
+pub use analyzer::Analyzer;
+
 /// The largest input analysed, in bytes. Longer text is cut at this point
 /// (on a character boundary) and the report says so in `notices`.
 pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 
-/// A profile compiled for analysis. Build it once, analyse many texts.
-pub struct Analyzer {
+/// A profile compiled for analysis.
+struct Compiled {
     profile: Profile,
     scanner: Scanner,
     abbreviations: Abbreviations,
     speech_verbs: std::collections::HashSet<String>,
     words: Words,
     figures: figures::Vocab,
+    /// The figure vocabulary of a language with cases, read by
+    /// [`crate::figures_cased`] instead.
+    cased_figures: Option<crate::figures_cased::Vocab>,
     /// The report's party and topic labels; their ids are shared by every
     /// sentence, mention and cell that names them.
     parties: Vec<Label>,
     topics: Vec<(Label, bool)>,
 }
 
-impl Analyzer {
+impl Compiled {
     /// Compile `profile` for analysis.
-    pub fn new(profile: &Profile) -> Analyzer {
+    fn new(profile: &Profile) -> Compiled {
         let lx = &profile.lexicon;
-        Analyzer {
+        Compiled {
             profile: profile.clone(),
             scanner: Scanner::new(profile),
             abbreviations: Abbreviations::new(&lx.abbreviations),
-            speech_verbs: lx.speech_verbs.iter().map(|w| w.to_ascii_lowercase()).collect(),
+            speech_verbs: crate::inflect::expand_all(&lx.speech_verbs, &lx.inflections)
+                .iter()
+                .map(|w| crate::text::fold_case(w))
+                .collect(),
             words: Words::with_topics(lx, &profile.topics),
             figures: figures::Vocab::new(profile),
+            cased_figures: (cfg!(feature = "cased-languages") && !lx.inflections.is_empty())
+                .then(|| crate::figures_cased::Vocab::new(&lx.figures, &lx.inflections)),
             parties: profile
                 .parties
                 .iter()
@@ -68,26 +81,13 @@ impl Analyzer {
         }
     }
 
-    /// The profile this analyzer was built from.
-    pub fn profile(&self) -> &Profile {
-        &self.profile
-    }
-
-    /// Analyse `text` and report who holds which position on what.
-    pub fn analyze(&self, text: &str) -> Report {
-        self.run(text, None)
-    }
-
-    /// Analyse `text` and also say, sentence by sentence, what each stage
-    /// decided and why (see [`Explanation`]).
-    pub fn explain(&self, text: &str) -> (Report, Explanation) {
-        let mut trace = Explanation::default();
-        let report = self.run(text, Some(&mut trace));
-        (report, trace)
-    }
-
-    fn run(&self, text: &str, trace: Option<&mut Explanation>) -> Report {
-        let mut notices = Vec::new();
+    fn run(
+        &self,
+        text: &str,
+        language: &str,
+        mut notices: Vec<String>,
+        trace: Option<&mut Explanation>,
+    ) -> Report {
         let text = cut_to_limit(text, &mut notices);
         let controls =
             text.bytes().filter(|&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f).count();
@@ -98,8 +98,20 @@ impl Analyzer {
         }
         let speech = |w: &str| self.speech_verbs.contains(w);
         let segments = segment(text, &self.abbreviations, &speech);
-        let quotes = Quotes::new(text, &segments, &self.scanner);
-        let mut run = Run::new(self, text, &segments, &quotes);
+        let lower = crate::text::fold_case(text);
+        let names_party = |span: Span| self.scanner.names_party(text, &lower, span);
+        let preposition = |w: &str| self.words.prepositions.contains(&crate::text::fold_case(w));
+        let (dialogue, turns) =
+            crate::dialogue::regions(text, &segments, &speech, &names_party, &preposition);
+        // (A transcript's turns: a language with cases reads them as
+        // `dialogue` does, English as `quotes::turns` does.)
+        let cased = self.words.cased();
+        let quotes =
+            Quotes::new(text, &lower, &segments, (!cased).then_some(&self.scanner)).with_dialogue(dialogue);
+        let mut run = Run::new(self, text, lower, &segments, &quotes);
+        if cased {
+            run.turns = turns;
+        }
         match trace {
             Some(trace) => {
                 for (si, seg) in segments.iter().enumerate() {
@@ -113,6 +125,7 @@ impl Analyzer {
         let cells = run.claims.cells(text, &segments, &quotes, &self.parties, &self.topics);
         Report {
             schema: report::SCHEMA.to_string(),
+            language: language.to_string(),
             parties: self.parties.clone(),
             topics: self.topics.iter().map(|(l, _)| l.clone()).collect(),
             stats: Stats {
@@ -151,13 +164,15 @@ fn cut_to_limit<'t>(text: &'t str, notices: &mut Vec<String>) -> &'t str {
 /// The state of one analysis: the memory, the claims and the report's
 /// parts as they grow, and buffers reused from sentence to sentence.
 struct Run<'a> {
-    a: &'a Analyzer,
+    a: &'a Compiled,
     text: &'a str,
-    /// The whole text in ASCII lower case (same byte offsets).
+    /// The whole text in lower case (same byte offsets; see
+    /// [`crate::text::fold_case`]).
     lower: String,
     segments: &'a [Segment],
     quotes: &'a Quotes,
     speakers: QuoteSpeakers,
+    turns: crate::dialogue::Turns,
     memory: Memory,
     claims: Claims,
     sentences: Vec<report::Sentence>,
@@ -171,14 +186,21 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn new(a: &'a Analyzer, text: &'a str, segments: &'a [Segment], quotes: &'a Quotes) -> Run<'a> {
+    fn new(
+        a: &'a Compiled,
+        text: &'a str,
+        lower: String,
+        segments: &'a [Segment],
+        quotes: &'a Quotes,
+    ) -> Run<'a> {
         Run {
             a,
             text,
-            lower: text.to_ascii_lowercase(),
+            lower,
             segments,
             quotes,
             speakers: QuoteSpeakers::new(quotes),
+            turns: crate::dialogue::Turns::default(),
             memory: Memory::default(),
             claims: Claims::default(),
             sentences: Vec::with_capacity(segments.len()),
@@ -192,6 +214,7 @@ impl<'a> Run<'a> {
     }
 
     /// Read sentence `si`: every stage once, in order.
+    // (Over 80 lines: the stage list itself: each stage called once, in order, beside its trace; cut up, the order would no longer be visible in one place.)
     fn sentence(&mut self, si: usize, mut trace: Option<&mut SentenceTrace>) {
         let seg = self.segments[si];
         let view = self.quotes.view(seg.span);
@@ -228,18 +251,31 @@ impl<'a> Run<'a> {
             || lookahead_speaker(self.a, self.text, &self.lower, self.segments, si, &view, &self.memory);
         let (quote, other_speaker) =
             attribute_quotes(&s, &mut self.holders, &mut self.speakers, &self.memory, &ahead);
+        // A transcript's turn: its speaker, named by the label.
+        self.turns.attribute(&s, &mut self.holders);
         // Topics: named, described, carried over.
         let topics = topics::decide(&s, &self.holders.kept, &self.memory);
         // Figures: topic and source (reads the memory).
         self.found.clear();
-        let figure_topics = figures::attribute(
-            &self.a.figures,
-            &s,
-            &self.holders.kept,
-            topics.set,
-            &self.memory,
-            &mut self.found,
-        );
+        let cased_figures = self.a.cased_figures.as_ref().filter(|_| cfg!(feature = "cased-languages"));
+        let figure_topics = match cased_figures {
+            Some(v) => crate::figures_cased::attribute(
+                v,
+                &s,
+                &self.holders.kept,
+                topics.set,
+                &self.memory,
+                &mut self.found,
+            ),
+            None => figures::attribute(
+                &self.a.figures,
+                &s,
+                &self.holders.kept,
+                topics.set,
+                &self.memory,
+                &mut self.found,
+            ),
+        };
         for f in &self.found {
             self.figures.push(report::Figure {
                 text: self.text[f.span.range()].to_string(),
@@ -380,6 +416,7 @@ fn attribute_quotes(
                     party,
                     kind: crate::scan::RefKind::Pronoun,
                     gender: crate::scan::Gender::Unknown,
+                    cases: crate::inflect::Cases::NONE,
                     word: 0,
                     word_end: 0,
                 };
@@ -399,7 +436,7 @@ fn attribute_quotes(
 /// The speaker of a quote that the tag names only in a later sentence of
 /// the same paragraph (`“… . … ,” he said.`).
 fn lookahead_speaker(
-    a: &Analyzer,
+    a: &Compiled,
     text: &str,
     lower: &str,
     segments: &[Segment],
@@ -436,7 +473,7 @@ fn lookahead_speaker(
 /// so a tag reads the same wherever it is.
 #[allow(clippy::too_many_arguments)] // the stages' buffers, reused by the caller
 fn read_front<'a>(
-    a: &'a Analyzer,
+    a: &'a Compiled,
     text: &str,
     lower: &str,
     (si, seg): (usize, Segment),
@@ -446,7 +483,7 @@ fn read_front<'a>(
     resolved: &mut Vec<Resolution>,
     holders: &mut Holders,
 ) {
-    a.scanner.scan_sentence(text, seg.span, sc);
+    a.scanner.scan_sentence(text, lower, seg.span, sc);
     let s = Sentence { index: si, seg, text, lower, sc, quotes: view, words: &a.words };
     resolve::resolve(&s, memory, resolved);
     sc.refs.extend(resolved.iter().map(|r| r.r));
@@ -457,7 +494,7 @@ fn read_front<'a>(
 
 /// The report's sentence and its mentions.
 fn report_sentence(
-    a: &Analyzer,
+    a: &Compiled,
     s: &Sentence,
     topics: &TopicDecision,
     mentions: &mut Vec<Mention>,
@@ -480,4 +517,18 @@ fn report_sentence(
         parties: named.iter().map(|p| a.parties[p.index()].id.clone()).collect(),
         topics: topics.set.iter().map(|t| a.topics[t.index()].0.id.clone()).collect(),
     });
+}
+
+#[cfg(all(test, not(feature = "cased-languages")))]
+mod english_only_tests {
+    use crate::{analyze, Profile};
+
+    #[test]
+    fn a_russian_text_is_noted_as_not_read() {
+        let report = analyze("Россия отвергла перемирие, заявил Кремль.", &Profile::default_profile());
+        assert!(report.notices.iter().any(|n| n.contains("looks Russian; this build reads English only")));
+        let report = crate::Analyzer::builtin().analyze("Україна відкинула перемир'я, заявили в Києві.");
+        assert!(report.notices.iter().any(|n| n.contains("looks Ukrainian; this build reads English only")));
+        assert_eq!(crate::Analyzer::builtin().languages(), ["en"]);
+    }
 }

@@ -172,8 +172,9 @@ impl QuoteSource {
 impl Quotes {
     /// Find the quote regions of every paragraph, and the speakers' turns
     /// (see [`turns`]): a party's turn is a region of its own, which swallows
-    /// the quotes inside it.
-    pub(crate) fn new(text: &str, segments: &[Segment], scanner: &Scanner) -> Quotes {
+    /// the quotes inside it. Without a `scanner`, no turns are looked for
+    /// (a language with cases reads them in [`crate::dialogue`]).
+    pub(crate) fn new(text: &str, lower: &str, segments: &[Segment], scanner: Option<&Scanner>) -> Quotes {
         let mut regions = Vec::new();
         let mut i = 0;
         while i < segments.len() {
@@ -188,7 +189,7 @@ impl Quotes {
         }
         let mut other_turns = Vec::new();
         let mut party_turns = Vec::new();
-        for t in turns::find(text, segments, scanner) {
+        for t in scanner.map(|sc| turns::find(text, lower, segments, sc)).unwrap_or_default() {
             match t.speaker {
                 Speaker::Party(..) => party_turns.push(t),
                 Speaker::Other => other_turns.push(t.region),
@@ -205,6 +206,34 @@ impl Quotes {
             .filter_map(|t| regions.iter().position(|q| *q == t.region).map(|k| (k, t.speaker)))
             .collect();
         Quotes { regions, known, other_turns }
+    }
+
+    /// Add the regions of unquoted speech ([`crate::dialogue`]): a region
+    /// that overlaps a quote becomes one with it, so that the regions stay
+    /// ordered and disjoint.
+    pub(crate) fn with_dialogue(mut self, extra: Vec<Span>) -> Quotes {
+        if extra.is_empty() {
+            return self;
+        }
+        // (The speakers known by region: found again by where they start.)
+        let known: Vec<(usize, Speaker)> =
+            self.known.iter().map(|&(k, sp)| (self.regions[k].start, sp)).collect();
+        self.regions.extend(extra);
+        self.regions.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(self.regions.len());
+        for r in self.regions {
+            match merged.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        self.known = known
+            .into_iter()
+            .map(|(start, sp)| (merged.partition_point(|q| q.end <= start), sp))
+            .filter(|&(k, _)| k < merged.len())
+            .collect();
+        self.regions = merged;
+        self
     }
 
     /// The quotes as they touch the sentence at `span`.
@@ -373,7 +402,7 @@ mod tests {
         };
         let segs = [seg(0, at(" But")), seg(at("But"), at(" Then")), seg(at("Then"), text.len())];
         let scanner = Scanner::new(&crate::Profile::default_profile());
-        let q = Quotes::new(text, &segs, &scanner);
+        let q = Quotes::new(text, &crate::text::fold_case(text), &segs, Some(&scanner));
         let mut who = QuoteSpeakers::new(&q);
         assert_eq!(q.regions.len(), 1);
         let v = q.view(segs[0].span);

@@ -22,6 +22,9 @@ pub const SCHEMA: &str = "factgrid.report/1";
 pub struct Report {
     /// Always [`SCHEMA`].
     pub schema: String,
+    /// The language the text was read in: the code of the profile used
+    /// (`en`, `ru`, `uk`), detected from the text or asked for.
+    pub language: String,
     /// The parties (the grid's columns), in profile order.
     pub parties: Vec<Label>,
     /// The topics (the grid's rows), in profile order.

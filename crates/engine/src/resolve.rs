@@ -6,6 +6,7 @@
 //! before the holders are found. It never writes the memory.
 
 use crate::grammar::Sentence;
+use crate::inflect::Cases;
 use crate::memory::{Memory, Named};
 use crate::profile::AliasKind;
 use crate::scan::{Cue, Gender, Meaning, PartyRef, RefKind};
@@ -84,7 +85,7 @@ pub(crate) fn resolve(s: &Sentence, memory: &Memory, out: &mut Vec<Resolution>) 
                         push(out, cue, Some(named), RefKind::Pronoun, Gender::Plural, ResolvedBy::TwoLeaders);
                     }
                 }
-                Meaning::Pronoun(g) => pronoun(s, cue, g, memory, out),
+                Meaning::Pronoun(g, cases) => pronoun(s, cue, g, cases, memory, out),
                 _ => {}
             }
         }
@@ -99,8 +100,21 @@ fn push(
     gender: Gender,
     by: ResolvedBy,
 ) {
+    push_cased(out, cue, target, kind, gender, Cases::NONE, by)
+}
+
+fn push_cased(
+    out: &mut Vec<Resolution>,
+    cue: &Cue,
+    target: Option<Named>,
+    kind: RefKind,
+    gender: Gender,
+    cases: Cases,
+    by: ResolvedBy,
+) {
     if let Some((party, antecedent)) = target {
-        let r = PartyRef { span: cue.span, party, kind, gender, word: cue.word, word_end: cue.word_end };
+        let r =
+            PartyRef { span: cue.span, party, kind, gender, cases, word: cue.word, word_end: cue.word_end };
         out.push(Resolution { r, by, antecedent });
     }
 }
@@ -119,11 +133,11 @@ fn generic_title(s: &Sentence, cue: &Cue, memory: &Memory, out: &mut Vec<Resolut
 
 /// `he`, `she`, `they`, `its`: a person of the same gender named earlier in
 /// the sentence as a subject, else the last one remembered.
-fn pronoun(s: &Sentence, cue: &Cue, g: Gender, memory: &Memory, out: &mut Vec<Resolution>) {
+fn pronoun(s: &Sentence, cue: &Cue, g: Gender, cases: Cases, memory: &Memory, out: &mut Vec<Resolution>) {
     // `Putin said that he…`: a person of the same gender named earlier in
     // the sentence, outside any prepositional phrase, comes before the
     // memory.
-    let local = s.sc.refs.iter().find(|r| {
+    let mut local = s.sc.refs.iter().find(|r| {
         r.kind != RefKind::Pronoun
             && r.gender == g
             && r.span.end <= cue.span.start
@@ -132,10 +146,25 @@ fn pronoun(s: &Sentence, cue: &Cue, g: Gender, memory: &Memory, out: &mut Vec<Re
             && !s.possessive(r)
             && s.followed_by_verb(r)
     });
+    // In a language with cases, a pronoun that is not the subject (`его
+    // отказ`, `обвинил Зеленского в том, что его …`) refers to the nearest
+    // name before it, whatever its case: the subject's own would be `свой`.
+    if s.words.cased() && cases.known() && !cases.may_be(Cases::NOM) {
+        local = s.sc.refs.iter().rev().find(|r| {
+            r.kind != RefKind::Pronoun
+                && r.gender == g
+                && r.span.end <= cue.span.start
+                && !matches!(r.kind, RefKind::Alias(AliasKind::Demonym))
+        });
+    }
     let (target, by) = match g {
         _ if local.is_some() => (local.map(|r| (r.party, r.span)), ResolvedBy::SameSentence),
-        Gender::Masculine => (memory.last_male, ResolvedBy::LastMale),
-        Gender::Feminine => (memory.last_female, ResolvedBy::LastFemale),
+        Gender::Masculine => {
+            (person_first(memory.last_male_person, memory.last_male, cue), ResolvedBy::LastMale)
+        }
+        Gender::Feminine => {
+            (person_first(memory.last_female_person, memory.last_female, cue), ResolvedBy::LastFemale)
+        }
         Gender::Plural => (memory.last_plural, ResolvedBy::LastPlural),
         Gender::Neuter => {
             // `it` is rarely a party; `its` before a noun often is, and so
@@ -148,7 +177,21 @@ fn pronoun(s: &Sentence, cue: &Cue, g: Gender, memory: &Memory, out: &mut Vec<Re
         }
         Gender::Unknown => (None, ResolvedBy::LastPerson),
     };
-    push(out, cue, target, RefKind::Pronoun, g, by);
+    push_cased(out, cue, target, RefKind::Pronoun, g, cases, by);
+}
+
+/// The antecedent of `he` or `she` (or of `он`, `она`, which also stand
+/// for a masculine or feminine name: `Кремль`, `Москва`): the last person
+/// of that gender, unless a name of that gender came after it, close
+/// before the pronoun (in English the two are the same).
+fn person_first(person: Option<Named>, any: Option<Named>, cue: &Cue) -> Option<Named> {
+    match (person, any) {
+        (Some(p), Some(a)) if a.1.start > p.1.start && cue.span.start.saturating_sub(a.1.end) < 160 => {
+            Some(a)
+        }
+        (Some(p), _) => Some(p),
+        (None, a) => a,
+    }
 }
 
 #[cfg(test)]

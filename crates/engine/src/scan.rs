@@ -1,26 +1,35 @@
 //! One pass of Aho-Corasick automata over the text: party aliases, topic
 //! terms and cue words, each match checked for word boundaries.
 //!
-//! Matching is ASCII case-insensitive, so byte offsets in the text and in
-//! the patterns agree. Entities and cues live in separate automata because
-//! they may overlap (`Russian forces` is an alias, `forces` an action cue).
-
-use aho_corasick::automaton::Automaton as _;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, Input, Match, MatchKind, StartKind};
+//! The automata run over a lower-cased copy of the text with the same byte
+//! offsets (ASCII and Cyrillic letters lowered, `ё` read as `е`; see
+//! [`crate::text::fold_case`]), so matching is case-insensitive in
+//! both scripts; a case-sensitive alias (`US`) is checked against the text
+//! as written. Patterns with inflection markers (`Путин{surname}`) are
+//! matched in every form ([`crate::inflect`]). Entities and cues live in
+//! separate automata because they may overlap (`Russian forces` is an
+//! alias, `forces` an action cue).
 
 use crate::ids::{PartyId, Stance, TopicId, TopicSet};
+use crate::inflect::Cases;
 use crate::profile::{AliasKind, Profile};
 use crate::span::Span;
 use crate::text::words_into;
 
+mod automaton;
+
+use automaton::{cue_patterns, entity_patterns, scan_at, Automaton};
+
 /// What a matched phrase means. One phrase may mean several things.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
+    /// (`cases`: the grammatical cases the form may be in; none for a
+    /// language without them.)
     Alias {
         party: PartyId,
         kind: AliasKind,
         gender: Gender,
+        cases: Cases,
     },
     Topic {
         topic: TopicId,
@@ -46,8 +55,39 @@ pub(crate) enum Meaning {
     Hedge,
     Condition,
     Idiom,
-    Pronoun(Gender),
+    Pronoun(Gender, Cases),
     Preposition,
+}
+
+impl Meaning {
+    /// A bit for a meaning without data (or for a stance label), so that a
+    /// cue's meanings of that kind are tested with one mask; 0 for the
+    /// meanings with data, which are compared in full.
+    fn bit(self) -> u32 {
+        match self {
+            Meaning::Alias { .. }
+            | Meaning::Topic { .. }
+            | Meaning::ContextTopic(..)
+            | Meaning::Pronoun(..) => 0,
+            Meaning::Verb => 1,
+            Meaning::Dual => 1 << 1,
+            Meaning::OtherIssue => 1 << 2,
+            Meaning::LastSpeaker => 1 << 3,
+            Meaning::Request => 1 << 4,
+            Meaning::Yield => 1 << 5,
+            Meaning::GenericTitle => 1 << 6,
+            Meaning::Addressee => 1 << 7,
+            Meaning::Speech => 1 << 8,
+            Meaning::According => 1 << 9,
+            Meaning::Negator => 1 << 10,
+            Meaning::Hedge => 1 << 11,
+            Meaning::Preposition => 1 << 12,
+            Meaning::Furniture => 1 << 13,
+            Meaning::Condition => 1 << 14,
+            Meaning::Idiom => 1 << 15,
+            Meaning::Stance(l) => 1 << (16 + l as u32),
+        }
+    }
 }
 
 /// Grammatical class of a referent, for pronoun agreement.
@@ -80,169 +120,10 @@ pub(crate) struct Hit {
     pub pattern: u32,
 }
 
-struct Automaton {
-    ac: DFA,
-    /// Per pattern: does it need an exact-case match?
-    exact: Vec<Option<String>>,
-    /// Per pattern: what it means.
-    meanings: Vec<Vec<Meaning>>,
-    /// Bit set of the (ASCII-lowercased) first two bytes of every pattern,
-    /// so that most words are rejected without running the automaton.
-    firsts: Box<[u64; 1024]>,
-}
-
-/// Index of a byte pair in [`Automaton::firsts`].
-fn pair(a: u8, b: u8) -> usize {
-    (a.to_ascii_lowercase() as usize) << 8 | b.to_ascii_lowercase() as usize
-}
-
 /// The compiled profile vocabulary.
 pub(crate) struct Scanner {
     entities: Automaton,
     cues: Automaton,
-}
-
-struct Builder {
-    patterns: Vec<String>,
-    exact: Vec<Option<String>>,
-    meanings: Vec<Vec<Meaning>>,
-    index: std::collections::HashMap<(String, bool), usize>,
-}
-
-impl Builder {
-    fn new() -> Builder {
-        Builder { patterns: Vec::new(), exact: Vec::new(), meanings: Vec::new(), index: Default::default() }
-    }
-
-    fn add(&mut self, text: &str, case_sensitive: bool, meaning: Meaning) {
-        let norm = normalize_pattern(text);
-        let key = (if case_sensitive { norm.clone() } else { norm.to_ascii_lowercase() }, case_sensitive);
-        let i = *self.index.entry(key).or_insert_with(|| {
-            self.patterns.push(norm.clone());
-            self.exact.push(case_sensitive.then(|| norm.clone()));
-            self.meanings.push(Vec::new());
-            self.patterns.len() - 1
-        });
-        if !self.meanings[i].contains(&meaning) {
-            self.meanings[i].push(meaning);
-        }
-    }
-
-    fn build(self) -> Automaton {
-        // A DFA: ~1 MB for the default profile, a few ms to build, and the
-        // cheapest per-word anchored search. Tests also run the unanchored
-        // reference scan. Used directly rather than through `AhoCorasick`,
-        // whose run-time choice of automaton would put the other kinds'
-        // builders and searches in the WebAssembly build as well.
-        let ac = DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(if cfg!(test) { StartKind::Both } else { StartKind::Anchored })
-            .build(&self.patterns)
-            .expect("profile patterns are small and valid");
-        let mut firsts = Box::new([0u64; 1024]);
-        for p in &self.patterns {
-            let mut set = |i: usize| firsts[i / 64] |= 1 << (i % 64);
-            match *p.as_bytes() {
-                [] => {}
-                [a] => (0..=255).for_each(|b| set(pair(a, b))),
-                [a, b, ..] => set(pair(a, b)),
-            }
-        }
-        Automaton { ac, exact: self.exact, meanings: self.meanings, firsts }
-    }
-}
-
-/// Party aliases and topic words.
-fn entity_patterns(profile: &Profile) -> Builder {
-    let mut ent = Builder::new();
-    for (p, party) in profile.parties.iter().enumerate() {
-        for a in &party.aliases {
-            let gender = match a.kind {
-                AliasKind::Person | AliasKind::Title => Gender::parse(a.gender.as_deref()),
-                AliasKind::Group => Gender::Plural,
-                _ => Gender::Neuter,
-            };
-            ent.add(
-                &a.text,
-                a.case_sensitive,
-                Meaning::Alias { party: PartyId(p as u8), kind: a.kind, gender },
-            );
-        }
-    }
-    for (t, topic) in profile.topics.iter().enumerate() {
-        let topic_id = TopicId(t as u8);
-        for term in &topic.terms {
-            let weak = topic.weak_terms.iter().any(|w| w.eq_ignore_ascii_case(term));
-            ent.add(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak });
-        }
-        for term in topic.weak_terms.iter().filter(|w| !topic.terms.iter().any(|t| t.eq_ignore_ascii_case(w)))
-        {
-            ent.add(term, false, Meaning::Topic { topic: topic_id, anaphor: false, weak: true });
-        }
-        for term in &topic.context_terms {
-            ent.add(term, false, Meaning::ContextTopic(topic_id));
-        }
-    }
-    ent
-}
-
-/// Cue words: anaphors of topics and every lexicon list. (A phrase in
-/// several lists keeps its meanings in this order.)
-fn cue_patterns(profile: &Profile) -> Builder {
-    let mut cue = Builder::new();
-    for (t, topic) in profile.topics.iter().enumerate() {
-        for term in &topic.anaphors {
-            cue.add(term, false, Meaning::Topic { topic: TopicId(t as u8), anaphor: true, weak: false });
-        }
-    }
-    let lx = &profile.lexicon;
-    let lists: [(&[String], Meaning); 11] = [
-        (&lx.speech_verbs, Meaning::Speech),
-        (&lx.addressee_verbs, Meaning::Addressee),
-        (&lx.generic_titles, Meaning::GenericTitle),
-        (&lx.requests, Meaning::Request),
-        (&lx.yields, Meaning::Yield),
-        (&lx.furniture, Meaning::Furniture),
-        (&lx.speaker_refs, Meaning::LastSpeaker),
-        (&lx.other_issues, Meaning::OtherIssue),
-        (&lx.dual_refs, Meaning::Dual),
-        (&lx.verbs, Meaning::Verb),
-        (&lx.according_to, Meaning::According),
-    ];
-    for (words, meaning) in lists {
-        for w in words {
-            cue.add(w, false, meaning);
-        }
-    }
-    for (label, words) in &lx.stance {
-        let label = Stance::from_name(label).unwrap_or(Stance::Proposes);
-        for w in words {
-            cue.add(w, false, Meaning::Stance(label));
-        }
-    }
-    for (words, meaning) in [
-        (&lx.negators, Meaning::Negator),
-        (&lx.hedges, Meaning::Hedge),
-        (&lx.conditions, Meaning::Condition),
-        (&lx.idioms, Meaning::Idiom),
-    ] {
-        for w in words {
-            cue.add(w, false, meaning);
-        }
-    }
-    for (w, class) in &lx.pronouns {
-        cue.add(w, false, Meaning::Pronoun(Gender::parse(Some(class))));
-    }
-    for w in &lx.prepositions {
-        cue.add(w, false, Meaning::Preposition);
-    }
-    cue
-}
-
-/// Patterns are written with straight apostrophes and single spaces.
-fn normalize_pattern(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Scanner {
@@ -252,14 +133,34 @@ impl Scanner {
 
     /// Entity matches starting at the given byte offsets (word starts),
     /// ordered, non-overlapping, into `out` (cleared first).
-    pub(crate) fn entities_at(&self, text: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
-        scan_at(&self.entities, text, span, starts, out)
+    pub(crate) fn entities_at(
+        &self,
+        text: &str,
+        lower: &str,
+        span: Span,
+        starts: &[usize],
+        out: &mut Vec<Hit>,
+    ) {
+        scan_at(&self.entities, text, lower, span, starts, out)
     }
 
     /// Cue matches starting at the given byte offsets (word starts), into
     /// `out` (cleared first).
-    pub(crate) fn cues_at(&self, text: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
-        scan_at(&self.cues, text, span, starts, out)
+    pub(crate) fn cues_at(&self, text: &str, lower: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
+        scan_at(&self.cues, text, lower, span, starts, out)
+    }
+
+    /// Does `text[span]` name one of the parties (a speaker label)?
+    pub(crate) fn names_party(&self, text: &str, lower: &str, span: Span) -> bool {
+        let mut starts = Vec::new();
+        for w in crate::text::words(text, span) {
+            starts.push(w.start);
+            let word = &text[w.range()];
+            starts.extend(word.match_indices(['-', '.']).map(|(i, _)| w.start + i + 1));
+        }
+        let mut hits = Vec::new();
+        self.entities_at(text, lower, span, &starts, &mut hits);
+        hits.iter().any(|h| self.entity_meanings(h).iter().any(|m| matches!(m, Meaning::Alias { .. })))
     }
 
     pub(crate) fn entity_meanings(&self, hit: &Hit) -> &[Meaning] {
@@ -279,6 +180,8 @@ pub(crate) struct PartyRef {
     pub party: PartyId,
     pub kind: RefKind,
     pub gender: Gender,
+    /// The grammatical cases its form may be in (none known in English).
+    pub cases: Cases,
     /// Index of its first word in the sentence's word list.
     pub word: usize,
     /// One past its last word.
@@ -311,11 +214,16 @@ pub(crate) struct Cue<'p> {
     pub word_end: usize,
     pub span: Span,
     pub meanings: &'p [Meaning],
+    /// The bits of its meanings ([`Meaning::bit`]).
+    bits: u32,
 }
 
 impl Cue<'_> {
     pub(crate) fn means(&self, m: Meaning) -> bool {
-        self.meanings.contains(&m)
+        match m.bit() {
+            0 => self.meanings.contains(&m),
+            b => self.bits & b != 0,
+        }
     }
 
     /// The stance labels the cue carries.
@@ -366,7 +274,8 @@ impl<'p> Scanned<'p> {
 impl Scanner {
     /// Scan the sentence at `span` into `sc`, reusing its buffers: words,
     /// party aliases, topic words and cues.
-    pub(crate) fn scan_sentence<'p>(&'p self, text: &str, span: Span, sc: &mut Scanned<'p>) {
+    // (Over 80 lines: the scanner's hot loop (every word of every sentence); one function keeps its buffers and bounds in registers.)
+    pub(crate) fn scan_sentence<'p>(&'p self, text: &str, lower: &str, span: Span, sc: &mut Scanned<'p>) {
         let Scanned {
             words,
             cues,
@@ -388,25 +297,27 @@ impl Scanner {
         context_terms.clear();
         *topics = TopicSet::EMPTY;
         let mut weak_topics = TopicSet::EMPTY;
-        // Patterns start at words, and after a hyphen inside one
-        // (`pro-Russian`).
+        // Patterns start at words, after a hyphen inside one
+        // (`pro-Russian`), and after an initial (`В.Путин`).
         starts.clear();
         for w in words.iter() {
             starts.push(w.start);
-            let word = &text[w.range()];
-            if word.contains('-') {
-                starts.extend(word.match_indices('-').map(|(i, _)| w.start + i + 1));
+            let word = &text.as_bytes()[w.range()];
+            if word.iter().any(|&b| b == b'-' || b == b'.') {
+                let inner = word.iter().enumerate().filter(|&(_, &b)| b == b'-' || b == b'.');
+                starts.extend(inner.map(|(i, _)| w.start + i + 1));
             }
         }
-        self.entities_at(text, span, starts, hits);
+        self.entities_at(text, lower, span, starts, hits);
         for hit in hits.iter() {
             for m in self.entity_meanings(hit) {
                 match *m {
-                    Meaning::Alias { party, kind, gender } => refs.push(PartyRef {
+                    Meaning::Alias { party, kind, gender, cases } => refs.push(PartyRef {
                         span: hit.span,
                         party,
                         kind: RefKind::Alias(kind),
                         gender,
+                        cases,
                         word: word_at(hit.span.start),
                         word_end: words.partition_point(|w| w.start < hit.span.end),
                     }),
@@ -424,7 +335,7 @@ impl Scanner {
                 }
             }
         }
-        self.cues_at(text, span, starts, hits);
+        self.cues_at(text, lower, span, starts, hits);
         for hit in hits.iter() {
             let s = hit.span;
             let w = word_at(s.start);
@@ -437,7 +348,8 @@ impl Scanner {
                 continue;
             }
             let word_end = words.partition_point(|w| w.start < s.end);
-            cues.push(Cue { word: w, word_end, span: s, meanings: self.cue_meanings(hit) });
+            let bits = self.cues.bits[hit.pattern as usize];
+            cues.push(Cue { word: w, word_end, span: s, meanings: self.cue_meanings(hit), bits });
         }
         // Weak terms decide the topic only when no other topic is named.
         *strong_topics = *topics;
@@ -449,151 +361,5 @@ impl Scanner {
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
-}
-
-/// Is there a word boundary at byte `i` of `text`, given the match side?
-fn boundary_before(text: &[u8], i: usize) -> bool {
-    i == 0 || !is_word_byte(text[i - 1]) || (text[i - 1] >= 0x80 && !continues_word(text, i))
-}
-
-fn boundary_after(text: &[u8], i: usize) -> bool {
-    i >= text.len() || !is_word_byte(text[i]) || (text[i] >= 0x80 && !starts_letter(text, i))
-}
-
-/// A non-ASCII character before `i`: is it a letter (part of the word)?
-fn continues_word(text: &[u8], i: usize) -> bool {
-    let mut k = i - 1;
-    while k > 0 && (text[k] & 0xC0) == 0x80 {
-        k -= 1;
-    }
-    std::str::from_utf8(&text[k..i]).ok().and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric)
-}
-
-fn starts_letter(text: &[u8], i: usize) -> bool {
-    let end = (i + 4).min(text.len());
-    let chunk = &text[i..end];
-    let s = match std::str::from_utf8(chunk) {
-        Ok(s) => s,
-        Err(e) => std::str::from_utf8(&chunk[..e.valid_up_to()]).unwrap_or(""),
-    };
-    s.chars().next().is_some_and(char::is_alphanumeric)
-}
-
-/// Anchored leftmost-longest matches at each of `starts` (ordered byte
-/// offsets inside `span`), keeping those that end on a word boundary and
-/// skipping starts inside an earlier match. Patterns only ever start at a
-/// word, so this finds what a full scan finds, while trying each word once.
-fn scan_at(a: &Automaton, text: &str, span: Span, starts: &[usize], out: &mut Vec<Hit>) {
-    out.clear();
-    let bytes = text.as_bytes();
-    let hay = &bytes[..span.end];
-    let mut covered = span.start;
-    for &s in starts {
-        if s < covered || !boundary_before(bytes, s) {
-            continue;
-        }
-        let p = pair(hay[s], hay.get(s + 1).copied().unwrap_or(0));
-        if a.firsts[p / 64] & (1 << (p % 64)) == 0 {
-            continue;
-        }
-        let input = Input::new(hay).range(s..).anchored(Anchored::Yes);
-        let Some(m) = find(&a.ac, &input) else { continue };
-        let (s, e) = (m.start(), m.end());
-        let p = m.pattern().as_usize();
-        let ok = boundary_after(bytes, e) && a.exact[p].as_deref().is_none_or(|exact| &text[s..e] == exact);
-        if ok {
-            out.push(Hit { span: Span::new(s, e), pattern: p as u32 });
-            covered = e;
-        }
-    }
-}
-
-/// A full leftmost-longest scan of `text[span]`: the reference the
-/// word-start scan is tested against.
 #[cfg(test)]
-fn scan(a: &Automaton, text: &str, span: Span) -> Vec<Hit> {
-    let bytes = text.as_bytes();
-    let hay = &bytes[span.range()];
-    let mut out: Vec<Hit> = Vec::new();
-    let mut at = 0;
-    // Leftmost-longest matches; a match that fails the word-boundary or
-    // case check is dropped and the search resumes one byte after its
-    // start, so that a shorter valid match inside it is still found. Each
-    // byte is revisited at most the length of the longest pattern, so the
-    // scan stays linear.
-    while at < hay.len() {
-        let Some(m) = find(&a.ac, &Input::new(hay).range(at..)) else { break };
-        let (s, e) = (span.start + m.start(), span.start + m.end());
-        let p = m.pattern().as_usize();
-        let ok = boundary_before(bytes, s)
-            && boundary_after(bytes, e)
-            && a.exact[p].as_deref().is_none_or(|exact| &text[s..e] == exact);
-        if ok {
-            out.push(Hit { span: Span::new(s, e), pattern: p as u32 });
-            at = m.end().max(m.start() + 1);
-        } else {
-            at = m.start() + 1;
-        }
-    }
-    out
-}
-
-/// The leftmost-longest match in `input`, as `AhoCorasick::find` gives it.
-fn find(dfa: &DFA, input: &Input) -> Option<Match> {
-    dfa.try_find(input).expect("the search matches how the automaton was built")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every byte offset that starts a word, as the analysis passes them.
-    fn starts(text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        for w in crate::text::words(text, Span::new(0, text.len())) {
-            out.push(w.start);
-            out.extend(text[w.range()].match_indices('-').map(|(i, _)| w.start + i + 1));
-        }
-        out
-    }
-
-    fn entities(text: &str) -> Vec<&str> {
-        let s = Scanner::new(&Profile::default_profile());
-        let span = Span::new(0, text.len());
-        let mut at = Vec::new();
-        scan_at(&s.entities, text, span, &starts(text), &mut at);
-        // The word-start scan finds what a full scan of the text finds.
-        let full = scan(&s.entities, text, span);
-        assert_eq!(
-            at.iter().map(|h| h.span).collect::<Vec<_>>(),
-            full.iter().map(|h| h.span).collect::<Vec<_>>(),
-            "word-start and full scans agree on {text:?}"
-        );
-        // (Words of a topic's process, `plan`, are not entities.)
-        at.iter()
-            .filter(|h| {
-                s.entities.meanings[h.pattern as usize].iter().any(|m| !matches!(m, Meaning::ContextTopic(_)))
-            })
-            .map(|h| &text[h.span.range()])
-            .collect()
-    }
-
-    #[test]
-    fn aliases_on_word_boundaries() {
-        let cases: &[(&str, &[&str])] = &[
-            ("Russian forces advanced", &["Russian forces"]),
-            ("Putin’s plan", &["Putin"]),
-            ("the Russian-occupied town", &["Russian", "occupied"]),
-            ("Prussia is not Russia", &["Russia"]),
-            ("let us talk to the US", &["US"]),
-            ("Kyiv and Kursk", &["Kyiv", "Kursk"]),
-            ("Kурск Kyivska", &[]),
-        ];
-        for (text, want) in cases {
-            let got = entities(text);
-            assert_eq!(&got, want, "scanning {text:?}");
-        }
-    }
-}
+mod tests;

@@ -43,18 +43,18 @@ pub(crate) struct Abbreviations {
 
 impl Abbreviations {
     pub(crate) fn new(words: &[String]) -> Abbreviations {
-        let mut words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let mut words: Vec<String> = words.iter().map(|w| crate::text::fold_case(w)).collect();
         crate::span::sort_dedup(&mut words);
         Abbreviations { words }
     }
 
     fn contains(&self, word: &str) -> bool {
-        let lower = word.to_ascii_lowercase();
-        self.words.binary_search(&lower).is_ok()
+        let lower = crate::lang::lower_word(word);
+        self.words.binary_search_by(|w| w.as_str().cmp(&lower)).is_ok()
     }
 }
 
-fn is_open_quote(c: char) -> bool {
+pub(crate) fn is_open_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\u{201e}' | '\u{00ab}' | '\'')
 }
 
@@ -182,8 +182,11 @@ fn split_line(
             continue;
         }
         let next = after_ws.chars().next().unwrap_or(' ');
-        let starts_sentence =
-            next.is_uppercase() || next.is_ascii_digit() || is_open_quote(next) || next == '(';
+        let starts_sentence = next.is_uppercase()
+            || next.is_ascii_digit()
+            || is_open_quote(next)
+            || next == '('
+            || dash_speech(after_ws);
         if !starts_sentence {
             continue;
         }
@@ -243,17 +246,28 @@ fn push_capped(
 
 /// The word (letters, digits and inner periods) just before byte `i` of `s`.
 fn last_word(s: &str) -> &str {
-    let b = s.as_bytes();
-    let mut k = b.len();
-    while k > 0 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'.') {
-        k -= 1;
-    }
-    &s[k..]
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
 }
 
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_ascii_uppercase())
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// A dash that resumes direct speech after a speech tag, in the Russian and
+/// Ukrainian manner (`…, — сказал он. — Но нужны гарантии.`): a dash, a
+/// space and a capital.
+fn dash_speech(after: &str) -> bool {
+    let mut chars = after.chars();
+    matches!(chars.next(), Some('\u{2014}' | '\u{2013}'))
+        && chars.next().is_some_and(char::is_whitespace)
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 fn is_decimal_context(line: &str, i: usize) -> bool {
@@ -266,11 +280,11 @@ fn is_decimal_context(line: &str, i: usize) -> bool {
 /// first word that ends a sentence.
 fn is_speech_tag(after: &str, abbreviations: &Abbreviations, speech_verbs: &dyn Fn(&str) -> bool) -> bool {
     for word in after.split_whitespace().take(6) {
-        if word.starts_with(['"', '\u{201c}']) {
+        if word.starts_with(['"', '\u{201c}', '\u{00ab}']) {
             return false;
         }
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if speech_verbs(&bare.to_ascii_lowercase()) {
+        if speech_verbs(&crate::lang::lower_word(bare)) {
             return true;
         }
         let ends = word.trim_end_matches(['"', '\u{201d}', ')']).ends_with(['.', '!', '?']);

@@ -78,6 +78,10 @@ struct Found {
 
 /// Decide the label `h` shows on `topic` in `s`. `question`: the holder
 /// speaks a question.
+// (Over 80 lines: the order of the checks is the rule (the subject of a
+// condition, a concession asked of others, an announced act, a refused
+// concession, partial support, an attached condition), each a commented
+// block that reads top to bottom as the guidelines' "stance of a claim".)
 pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -> StanceDecision {
     let (start, end) = window(s, h);
     let none = StanceDecision {
@@ -103,6 +107,10 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
         return StanceDecision { label: Some(Stance::Questions), why: StanceWhy::Question, ..none };
     }
     let (mut found, hedge, condition) = cues(s, h, start, end);
+    // (A concession asked of others, seen before the cues are shared out
+    // among the topics: see below.)
+    let mut asks_yield = s.words.cased()
+        && found.iter().any(|f| f.yields && f.label == Stance::Demands && !refused_yield(s, f.word));
     assign_to_topic(s, &mut found, topic);
     // What a condition clause asks of another party (`only if Kyiv
     // withdraws from Donetsk`) is the holder's demand on its topic.
@@ -117,6 +125,36 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     }
     let Some(first) = found.first().copied() else { return none };
     let mut label = if first.negated { first.label.negated() } else { first.label };
+    // (Or the concession asked is another party's to make, after the
+    // demand: `требует, чтобы Украина вывела войска`.)
+    asks_yield |= s.words.cased()
+        && label == Stance::Demands
+        && s.sc
+            .cues
+            .iter()
+            .any(|c| c.word > first.word && c.means(Meaning::Yield) && !refused_yield(s, c.word));
+    // An announced act is the act (`объявила об освобождении`, `announced
+    // the capture of`): a proposal's verb right before an action's word.
+    if label == Stance::Proposes
+        && !first.negated
+        && found.get(1).is_some_and(|f| {
+            f.label == Stance::Acts
+                && !f.negated
+                && f.word <= first.word + 3
+                // (Not an infinitive: `предлагал обменять` proposes.)
+                && !s.words.infinitive_endings.end(s.lower_word(f.word))
+                && !(first.word + 1..f.word).any(|k| s.words.infinitive_markers.contains(s.lower_word(k)))
+        })
+    {
+        label = Stance::Acts;
+    }
+    // In a language with cases: a concession asked of others as the price
+    // of an outcome (`требует вывода войск в обмен на перемирие`, `условием
+    // урегулирования является вывод войск`) makes the outcome conditional
+    // and the concession's own topic a demand.
+    if asks_yield && matches!(label, Stance::Demands | Stance::Conditional) {
+        label = if s.words.agreed.contains(topic) { Stance::Conditional } else { Stance::Demands };
+    }
     if label == Stance::Demands && s.words.agreed.contains(topic) && wants_the_outcome(s, first.word, topic) {
         label = Stance::Proposes;
     }
@@ -152,12 +190,24 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     }
 }
 
+/// Is the concession at word `w` refused: a negator right before it or
+/// after it before the next comma (`дарувати землю … не будуть`)?
+fn refused_yield(s: &Sentence, w: usize) -> bool {
+    let end = (w + 7).min(s.len());
+    s.negator(w.saturating_sub(1)) || (w + 1..end).take_while(|&k| !s.comma_before(k)).any(|k| s.negator(k))
+}
+
 /// After the concession at word `w`, in its clause: an opposing cue or a
 /// negator.
+/// (Not when a demand of its own follows first: `назвал признание
+/// императивом … и предметом торга быть не может`.)
 fn refused_later(s: &Sentence, found: &[Found], w: usize) -> bool {
     let end = s.clause_end(w + 1);
-    found.iter().any(|f| f.word > w && f.word < end && f.label == Stance::Opposes && !f.negated)
-        || (w + 1..end).any(|k| s.negator(k))
+    let demanded =
+        found.iter().any(|f| f.word > w && f.word < end && f.label == Stance::Demands && !f.yields);
+    !demanded
+        && (found.iter().any(|f| f.word > w && f.word < end && f.label == Stance::Opposes && !f.negated)
+            || (w + 1..end).any(|k| s.negator(k)))
 }
 
 /// Is the demand at word `w` a demand for the agreed outcome itself
@@ -225,6 +275,11 @@ fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
                 && (!s.possessive(r) || s.followed_by_verb(r))
                 // The addressee of `told Trump that …` is not.
                 && !s.addressee(r)
+                // (Nor, in a language with cases, a name that cannot be a
+                // subject: `назвал доклад Герасимова пропагандой`, or one
+                // that must do what the holder says: `Киев должен …`.)
+                && (!r.cases.known() || r.cases.may_be(crate::inflect::Cases::NOM))
+                && !(s.words.cased() && crate::holders::cased::obligation_after(s, r))
                 && s.in_condition(r.word).is_none()
                 // Nor does the one a demand is made of (`demanded that Kyiv
                 // pull its troops out`): what it is to do is the demand.
@@ -287,6 +342,7 @@ fn own_condition(s: &Sentence, h: &Holder, w: usize) -> bool {
 /// The stance cues in words `start..end` (and in a condition clause that
 /// opens the sentence before the holder), in order; the first hedge that
 /// is not negated; and the first condition the holder sets.
+// (Over 80 lines: one loop over the holder's cues; each branch is one kind of cue (condition, yield, demand, hedge, stance) and they share the negation and position it computes once.)
 fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Option<Span>, Option<Span>) {
     let mut found = Vec::new();
     let mut hedge = None;
@@ -351,7 +407,7 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         }
         // A stance noun owned by another party (`the American initiative`)
         // is that party's position, not the holder's.
-        if s.sc.refs.iter().any(|r| r.party != h.party && r.word_end == w && r.kind != RefKind::Pronoun) {
+        if s.sc.refs.iter().any(|r| r.party != h.party && r.word_end == w && owns_next(s, r)) {
             continue;
         }
         // `denied that its troops were encircled` disputes a report; it is
@@ -360,6 +416,7 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         // ceasefire`): the target is the party, not the topic.
         let we = c.word_end;
         let disputes = we < s.len() && s.words.that.contains(s.lower_word(we))
+            || s.words.cased() && crate::holders::cased::disputes_statement(s, h.party, start, w)
             || s.sc
                 .refs
                 .iter()
@@ -427,6 +484,18 @@ fn yielder(s: &Sentence, h: &Holder, w: usize) -> Yielder {
         Yielder::Speaker
     } else {
         Yielder::Other
+    }
+}
+
+/// Does the reference own the noun right after it (`the American
+/// initiative`; in a language with cases only a demonym or a possessive
+/// pronoun does: `американская инициатива`, `его предложение`, not `в
+/// Москву план`)?
+fn owns_next(s: &Sentence, r: &crate::scan::PartyRef) -> bool {
+    if s.words.cased() {
+        r.kind == RefKind::Alias(crate::profile::AliasKind::Demonym) || s.possessive_pronoun(r)
+    } else {
+        r.kind != RefKind::Pronoun
     }
 }
 

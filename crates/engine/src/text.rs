@@ -5,10 +5,12 @@ use crate::span::Span;
 /// Lower case for the scripts the profiles are written in: ASCII and
 /// Cyrillic. Each letter keeps its UTF-8 length, so byte offsets into the
 /// folded text are offsets into the original (and no Unicode case tables
-/// are needed in the WebAssembly build).
+/// are needed in the WebAssembly build). `ё` is read as `е`, as Russian
+/// writes either (`Кремлём`, `Кремлем`).
 pub(crate) fn fold_char(c: char) -> char {
     match c {
         'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{0401}' | '\u{0451}' => '\u{0435}',
         // А–Я → а–я; Ѐ–Џ (Ё, Є, І, Ї, …) → ѐ–џ; Ґ → ґ.
         '\u{0410}'..='\u{042F}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
         '\u{0400}'..='\u{040F}' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
@@ -17,16 +19,45 @@ pub(crate) fn fold_char(c: char) -> char {
     }
 }
 
-/// [`fold_char`] over a string.
+/// [`fold_char`] over a string, byte by byte: ASCII letters, and the
+/// two-byte UTF-8 sequences of Cyrillic capitals (and `ё`) rewritten in
+/// place, everything else copied.
 pub(crate) fn fold_case(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
+    let mut b = s.as_bytes().to_vec();
+    b.make_ascii_lowercase();
+    if !s.is_ascii() {
+        let mut i = 0;
+        // (Only the lead bytes 0xD0–0xD2 start a letter to fold; the search
+        // skips the rest, most of an English text, a word at a time.)
+        while let Some(k) = memchr::memchr3(0xD0, 0xD1, 0xD2, &b[i..]) {
+            i += k;
+            if i + 1 >= b.len() {
+                break;
+            }
+            let (lead, next) = (b[i], b[i + 1]);
+            match (lead, next) {
+                // Ё (U+0401) and ё (U+0451) are read as е (U+0435).
+                (0xD0, 0x81) | (0xD1, 0x91) => (b[i], b[i + 1]) = (0xD0, 0xB5),
+                // А–П (U+0410–041F) -> а–п (U+0430–043F).
+                (0xD0, 0x90..=0x9F) => b[i + 1] = next + 0x20,
+                // Р–Я (U+0420–042F) -> р–я (U+0440–044F).
+                (0xD0, 0xA0..=0xAF) => (b[i], b[i + 1]) = (0xD1, next - 0x20),
+                // Ѐ–Џ (U+0400–040F: Є, І, Ї, …) -> ѐ–џ (U+0450–045F).
+                (0xD0, 0x80..=0x8F) => (b[i], b[i + 1]) = (0xD1, next + 0x10),
+                // Ґ (U+0490) -> ґ (U+0491).
+                (0xD2, 0x90) => b[i + 1] = 0x91,
+                _ => {}
+            }
+            // (A lead byte is never a continuation byte: the next
+            // character starts after this one's two bytes.)
+            i += 2;
+        }
     }
-    s.chars().map(fold_char).collect()
+    // Every rewrite maps a two-byte character to another.
+    String::from_utf8(b).unwrap_or_else(|_| s.chars().map(fold_char).collect())
 }
 
 /// [`words_into`] a new vector.
-#[cfg(test)]
 pub(crate) fn words(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::with_capacity(span.len() / 5 + 1);
     words_into(text, span, &mut out);
@@ -89,11 +120,21 @@ mod tests {
 
     #[test]
     fn folding_keeps_byte_offsets() {
-        for (text, want) in
-            [("Kyiv", "kyiv"), ("Київ ЄС Ґ", "київ єс ґ"), ("ПУТИН Ёж", "путин ёж"), ("Ü", "Ü")]
-        {
+        for (text, want) in [
+            ("Kyiv", "kyiv"),
+            ("Київ ЄС Ґ", "київ єс ґ"),
+            ("ПУТИН Ёж", "путин еж"),
+            ("Ü", "Ü"),
+            (
+                "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ ЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏ Ґ",
+                "абвгдежзийклмнопрстуфхцчшщъыьэюя ѐеђѓєѕіїјљњћќѝўџ ґ",
+            ),
+            ("“Путин’s” ↔ 😀 Ё", "“путин’s” ↔ 😀 е"),
+        ] {
             let got = fold_case(text);
             assert_eq!(got, want);
+            let by_char: String = text.chars().map(fold_char).collect();
+            assert_eq!(got, by_char, "{text:?}: bytes and characters agree");
             assert_eq!(got.len(), text.len(), "{text:?} keeps its length");
         }
     }

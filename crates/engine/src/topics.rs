@@ -337,6 +337,7 @@ mod tests {
                 party: PartyId(0),
                 kind: crate::scan::RefKind::Pronoun,
                 gender: crate::scan::Gender::Masculine,
+                cases: crate::inflect::Cases::NONE,
                 word: 0,
                 word_end: 1,
             };

@@ -33,6 +33,7 @@ impl Comparison {
     /// position (three sentences per article at most), the figures that
     /// conflict, every figure, and the timeline when two or more articles
     /// have dates.
+    // (Over 80 lines: the document's sections in the order they appear.)
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         let with_ids = self.articles.iter().any(|a| a.id.is_some());

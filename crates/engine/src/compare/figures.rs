@@ -27,6 +27,7 @@ struct Pending {
     claims: Vec<Option<values::Claim>>,
 }
 
+// (Over 80 lines: one pass over every article's figures that reads, classifies and groups each, reusing the sentence's context across its figures.)
 pub(super) fn figure_groups(
     articles: &[Article<'_>],
     topics: &[Label],

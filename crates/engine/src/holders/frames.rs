@@ -43,21 +43,74 @@ pub(super) fn drop_inside_frames(s: &Sentence, out: &mut Holders) {
         // demanded a pullback`.)
         let party_frame = inside.is_some_and(|f| f.0.is_some());
         let keep = inside.is_none()
-            || matches!(h.via, Via::Agent | Via::AccordingTo)
-            || h.forced == Some(Stance::Proposes)
-            || !asked
-                && !opinion
-                && if party_frame {
-                    reported_act_of(s, h.word, h.word_end_hint(s))
-                } else {
-                    direct_stance(s, h) || asks_of_others(s, h.scope_start.max(h.word))
-                };
+            // (A cased language reads case instead: see holds_inside_frame.)
+            || if s.words.cased() {
+                holds_inside_frame(s, h)
+            } else {
+                matches!(h.via, Via::Agent | Via::AccordingTo)
+                    || h.forced == Some(Stance::Proposes)
+                    || !asked
+                        && !opinion
+                        && if party_frame {
+                            reported_act_of(s, h.word, h.word_end_hint(s))
+                        } else {
+                            direct_stance(s, h) || asks_of_others(s, h.scope_start.max(h.word))
+                        }
+            };
         if !keep {
             let frame = inside.and_then(|f| f.0).map(|p| p.0);
             dropped.push((h.span, Dropped::InsideFrame(frame)));
         }
         keep
     });
+}
+
+/// In a cased language, does a holder inside another speaker's statement
+/// hold a position of its own there: an agent or source, the owner of a proposal (or of a
+/// demand in the genitive: `вимоги Москви`), or a party with a stance verb
+/// of its own (not one that must do what the speaker says: `Киев должен
+/// …`)?
+pub(crate) fn holds_inside_frame(s: &Sentence, h: &Holder) -> bool {
+    matches!(h.via, Via::Agent | Via::AccordingTo)
+        || h.forced == Some(Stance::Proposes)
+        || h.via == Via::Owner && h.forced.is_some()
+        || direct_stance(s, h)
+            && !(h.via == Via::Subject
+                && (super::cased::obligation_at(s, h.word, h.scope_start) || asked_of(s, h)))
+        || own_act(s, h) && !asked_of(s, h)
+}
+
+/// Is the holder asked to do something by a demand before it (`требует,
+/// чтобы Украина вывела войска`): a complementizer of wishes right before
+/// it, after a demand or request?
+fn asked_of(s: &Sentence, h: &Holder) -> bool {
+    let w = h.word;
+    (w.saturating_sub(3)..w).any(|k| {
+        s.words.that.contains(s.lower_word(k))
+            && (k.saturating_sub(3)..k).any(|j| {
+                s.cue_at(j).is_some_and(|ms| {
+                    ms.iter().any(|m| matches!(m, Meaning::Stance(Stance::Demands) | Meaning::Request))
+                })
+            })
+    })
+}
+
+/// A subject's own act reported in another's statement (`Зеленский
+/// заявил, что Россия перебросила войска`): an action word within three
+/// words of it, which the guidelines count for its party as well.
+/// Not under a condition (`при условии, что Россия прекратит удары`).
+fn own_act(s: &Sentence, h: &Holder) -> bool {
+    let from = h.scope_start.max(h.word);
+    let conditional = s.sc.cues.iter().any(|c| {
+        c.word < h.word && (c.means(Meaning::Hedge) || c.stances().any(|l| l == Stance::Conditional))
+    }) || (h.word.saturating_sub(3)..h.word)
+        .any(|k| s.words.conditionals.contains(s.lower_word(k)));
+    h.via == Via::Subject
+        && !conditional
+        && s.sc
+            .cues
+            .iter()
+            .any(|c| c.word >= from && c.word <= from + 3 && c.stances().any(|l| l == Stance::Acts))
 }
 
 /// A party's own act or statement reported in another's words: the
@@ -143,6 +196,9 @@ pub(crate) fn direct_stance(s: &Sentence, h: &Holder) -> bool {
                     | Stance::Conditional
                     | Stance::Considering
             )
+            // (A demand reported of another party in a language with
+            // cases: `нагадав, що Кремль ставить умовою …`.)
+            || l == Stance::Demands && s.words.cased()
         })
     })
 }

@@ -19,10 +19,22 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
         if s.in_quote(cue.span.start) {
             continue;
         }
+        if s.words.cased() && cue.means(Meaning::According) && super::cased::according(s, cue, out) {
+            continue;
+        }
         if cue.means(Meaning::According) {
             // `according to X`: the source of the whole sentence.
             if let Some(r) = s.sc.refs.iter().find(|r| r.word >= cue.word && r.word <= cue.word_end + 2) {
-                out.kept.push(Holder::new(r, Via::AccordingTo, Rule::AccordingTo));
+                // (In a language with cases, a demonym before a noun that is
+                // no role is a country's media, no party: `за даними
+                // американських ЗМІ`.)
+                let media = s.words.cased()
+                    && r.kind == RefKind::Alias(AliasKind::Demonym)
+                    && r.word_end < s.len()
+                    && !s.words.roles.contains(s.lower_word(r.word_end));
+                if !media {
+                    out.kept.push(Holder::new(r, Via::AccordingTo, Rule::AccordingTo));
+                }
             }
             continue;
         }
@@ -37,7 +49,7 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
             out.foreign.push((1, comma));
             continue;
         }
-        let pick = pick_speaker(s, cue);
+        let pick = if s.words.cased() { super::cased::pick_speaker(s, cue) } else { pick_speaker(s, cue) };
         if pick.is_none() && cue.word > 0 {
             foreign_frame(s, cue, out);
         }
@@ -61,7 +73,14 @@ pub(super) fn frames(s: &Sentence, out: &mut Holders) {
                 && s.text[p.span.end..r.span.start].contains(',')
         });
         let r = named.unwrap_or(r);
-        let h = Holder::new(r, Via::Speaker, Rule::Speech).scope(scope).continued(r.kind == RefKind::Pronoun);
+        // (A tag closing a quote that began in an earlier sentence goes on
+        // with that speaker's words: `… . Не навпаки», – написав
+        // спецпосланець.`)
+        let quote_goes_on =
+            s.words.cased() && s.quotes.touching.first().is_some_and(|q| q.start < s.seg.span.start);
+        let h = Holder::new(r, Via::Speaker, Rule::Speech)
+            .scope(scope)
+            .continued(r.kind == RefKind::Pronoun || quote_goes_on);
         out.kept.push(h);
     }
 }

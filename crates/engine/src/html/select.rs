@@ -56,6 +56,7 @@ fn weight(b: &Block) -> f64 {
     }
 }
 
+// (Over 80 lines: Readability's scoring as one computation over the container tree (mass, characters, links, score per container, then the best), whose arrays each step shares.)
 pub(super) fn choose(build: &Build) -> Choice {
     let (blocks, records) = (&build.blocks, &build.records);
     let n = records.len();

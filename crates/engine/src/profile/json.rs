@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Party,
-    Profile, Topic, TopicWords, UnitWords,
+    Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Paradigm,
+    Party, Profile, Topic, TopicWords, UnitWords,
 };
 
 /// Why the JSON was refused; `syntax` when it is not JSON at all.
@@ -23,402 +23,34 @@ pub(super) struct Error {
 
 type R<T> = Result<T, Error>;
 
+mod syntax;
+
+use syntax::{Fields, Reader};
+
+/// What [`parse`] read besides the profile's fields.
+#[derive(Default)]
+pub(super) struct Read {
+    /// Did the JSON give a lexicon (not `null`)?
+    pub(super) lexicon: bool,
+    /// The `language` the JSON gave (not `null`).
+    pub(super) language: Option<String>,
+}
+
 /// Read a profile into `into`, which starts as the defaults (no doc,
-/// version 1, no parties or topics, the empty lexicon); true if the JSON
-/// gave a lexicon (not `null`). Filled in place: a lexicon is a large value,
-/// and every move of one is hundreds of loads and stores in WebAssembly.
-pub(super) fn parse(json: &str, into: &mut Profile) -> R<bool> {
+/// version 1, no parties or topics, the empty lexicon; its `language` is
+/// left alone and returned instead). Filled in place: a lexicon is a large
+/// value, and every move of one is hundreds of loads and stores in
+/// WebAssembly.
+pub(super) fn parse(json: &str, into: &mut Profile) -> R<Read> {
     let mut p = Reader { src: json, i: 0 };
-    let lexicon = p.profile(into)?;
+    let read = p.profile(into)?;
     if p.peek().is_some() {
         return Err(p.syntax("trailing characters"));
     }
-    Ok(lexicon)
-}
-
-struct Reader<'a> {
-    src: &'a str,
-    i: usize,
-}
-
-/// The fields of a struct, in declaration order, and which were seen.
-struct Fields {
-    names: &'static [&'static str],
-    seen: u64,
-}
-
-impl Fields {
-    fn new(names: &'static [&'static str]) -> Fields {
-        Fields { names, seen: 0 }
-    }
+    Ok(read)
 }
 
 impl<'a> Reader<'a> {
-    fn bytes(&self) -> &'a [u8] {
-        self.src.as_bytes()
-    }
-
-    /// The next byte after white space, not consumed.
-    fn peek(&mut self) -> Option<u8> {
-        while let Some(&b) = self.bytes().get(self.i) {
-            if !matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
-                return Some(b);
-            }
-            self.i += 1;
-        }
-        None
-    }
-
-    fn error(&self, message: &str, syntax: bool) -> Error {
-        let before = &self.bytes()[..self.i.min(self.src.len())];
-        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-        let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
-        Error { message: format!("{message} at line {line} column {column}"), syntax }
-    }
-
-    fn syntax(&self, message: &str) -> Error {
-        self.error(message, true)
-    }
-
-    fn data(&self, message: &str) -> Error {
-        self.error(message, false)
-    }
-
-    /// `expected` for what `peek` finds, or the error at the end of the input.
-    fn expect(&mut self, byte: u8, expected: &str, eof: &str) -> R<()> {
-        match self.peek() {
-            Some(b) if b == byte => {
-                self.i += 1;
-                Ok(())
-            }
-            Some(_) => Err(self.syntax(expected)),
-            None => Err(self.syntax(eof)),
-        }
-    }
-
-    /// What the value at the cursor is, in serde's words (for an error).
-    fn unexpected(&mut self) -> R<String> {
-        Ok(match self.peek() {
-            Some(b'"') => format!("string {:?}", self.string()?),
-            Some(b'[') => "sequence".into(),
-            Some(b'{') => "map".into(),
-            Some(b't') => self.literal("true", "boolean `true`")?,
-            Some(b'f') => self.literal("false", "boolean `false`")?,
-            Some(b'n') => self.literal("null", "null")?,
-            Some(b'-' | b'0'..=b'9') => {
-                let (text, integer) = self.number()?;
-                if integer && (text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok()) {
-                    format!("integer `{text}`")
-                } else {
-                    format!("floating point `{text}`")
-                }
-            }
-            Some(_) => return Err(self.syntax("expected value")),
-            None => return Err(self.syntax("EOF while parsing a value")),
-        })
-    }
-
-    fn invalid_type(&mut self, expected: &str) -> Error {
-        match self.unexpected() {
-            Ok(what) => self.data(&format!("invalid type: {what}, expected {expected}")),
-            Err(e) => e,
-        }
-    }
-
-    fn literal(&mut self, word: &str, said: &str) -> R<String> {
-        if self.src[self.i..].starts_with(word) {
-            self.i += word.len();
-            Ok(said.into())
-        } else if word.starts_with(&self.src[self.i..]) {
-            self.i = self.src.len();
-            Err(self.syntax("EOF while parsing a value"))
-        } else {
-            Err(self.syntax("expected ident"))
-        }
-    }
-
-    /// A number's text, and whether it is an integer (no fraction or
-    /// exponent; `-0` is not one to serde_json either).
-    fn number(&mut self) -> R<(&'a str, bool)> {
-        let b = self.bytes();
-        let start = self.i;
-        let mut i = start + usize::from(b.get(start) == Some(&b'-'));
-        let digits = |i: &mut usize| {
-            let from = *i;
-            while b.get(*i).is_some_and(u8::is_ascii_digit) {
-                *i += 1;
-            }
-            *i - from
-        };
-        let int_start = i;
-        let n = digits(&mut i);
-        let mut integer = true;
-        let mut ok = n > 0 && !(n > 1 && b[int_start] == b'0');
-        if ok && b.get(i) == Some(&b'.') {
-            i += 1;
-            integer = false;
-            ok = digits(&mut i) > 0;
-        }
-        if ok && matches!(b.get(i), Some(b'e' | b'E')) {
-            i += 1;
-            integer = false;
-            if matches!(b.get(i), Some(b'+' | b'-')) {
-                i += 1;
-            }
-            ok = digits(&mut i) > 0;
-        }
-        self.i = i;
-        if !ok {
-            return Err(self.syntax(if i >= b.len() {
-                "EOF while parsing a value"
-            } else {
-                "invalid number"
-            }));
-        }
-        let text = &self.src[start..i];
-        Ok((text, integer && text != "-0"))
-    }
-
-    /// A JSON string; the cursor is on its opening quote.
-    fn string(&mut self) -> R<String> {
-        self.i += 1;
-        let b = self.bytes();
-        let mut out = String::new();
-        let mut run = self.i;
-        loop {
-            let Some(&c) = b.get(self.i) else {
-                return Err(self.syntax("EOF while parsing a string"));
-            };
-            match c {
-                b'"' => {
-                    out.push_str(&self.src[run..self.i]);
-                    self.i += 1;
-                    return Ok(out);
-                }
-                b'\\' => {
-                    out.push_str(&self.src[run..self.i]);
-                    self.i += 1;
-                    let Some(&e) = b.get(self.i) else {
-                        return Err(self.syntax("EOF while parsing a string"));
-                    };
-                    self.i += 1;
-                    let c = match e {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => self.unicode_escape()?,
-                        _ => return Err(self.syntax("invalid escape")),
-                    };
-                    out.push(c);
-                    run = self.i;
-                }
-                0..=0x1f => {
-                    self.i += 1;
-                    return Err(
-                        self.syntax("control character (\\u0000-\\u001F) found while parsing a string")
-                    );
-                }
-                _ => self.i += 1,
-            }
-        }
-    }
-
-    fn hex4(&mut self) -> R<u32> {
-        let Some(digits) = self.src.get(self.i..self.i + 4) else {
-            self.i = self.src.len();
-            return Err(self.syntax("EOF while parsing a string"));
-        };
-        if !digits.bytes().all(|d| d.is_ascii_hexdigit()) {
-            return Err(self.syntax("invalid escape"));
-        }
-        self.i += 4;
-        u32::from_str_radix(digits, 16).map_err(|_| self.syntax("invalid escape"))
-    }
-
-    /// The character of a `\u` escape (and of a second one, for a
-    /// surrogate pair); the cursor is after the `u`.
-    fn unicode_escape(&mut self) -> R<char> {
-        let mut code = self.hex4()?;
-        if (0xDC00..0xE000).contains(&code) {
-            return Err(self.syntax("lone leading surrogate in hex escape"));
-        }
-        if (0xD800..0xDC00).contains(&code) {
-            if !self.src[self.i..].starts_with("\\u") {
-                let eof = self.i >= self.src.len();
-                return Err(self.syntax(if eof {
-                    "EOF while parsing a string"
-                } else {
-                    "unexpected end of hex escape"
-                }));
-            }
-            self.i += 2;
-            let low = self.hex4()?;
-            if !(0xDC00..0xE000).contains(&low) {
-                return Err(self.syntax("lone leading surrogate in hex escape"));
-            }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-        }
-        char::from_u32(code).ok_or_else(|| self.syntax("invalid unicode code point"))
-    }
-
-    /// `[` … `]`, each element read by `item` (in the steps and words of
-    /// serde_json).
-    fn seq(&mut self, item: &mut dyn FnMut(&mut Self) -> R<()>) -> R<()> {
-        if self.peek() != Some(b'[') {
-            return Err(self.invalid_type("a sequence"));
-        }
-        self.i += 1;
-        let mut first = true;
-        loop {
-            match self.peek() {
-                None => return Err(self.syntax("EOF while parsing a list")),
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                Some(_) if first => first = false,
-                Some(b',') => {
-                    self.i += 1;
-                    match self.peek() {
-                        Some(b']') => return Err(self.syntax("trailing comma")),
-                        Some(_) => {}
-                        None => return Err(self.syntax("EOF while parsing a value")),
-                    }
-                }
-                Some(_) => return Err(self.syntax("expected `,` or `]`")),
-            }
-            item(self)?;
-        }
-    }
-
-    /// The `:` after a key.
-    fn colon(&mut self) -> R<()> {
-        self.expect(b':', "expected `:`", "EOF while parsing an object")
-    }
-
-    /// `{` … `}`, each entry read by `entry` given its key: it reads the
-    /// `:` (after checking the key, as serde does) and the value.
-    fn map(&mut self, expected: &str, entry: &mut dyn FnMut(&mut Self, String) -> R<()>) -> R<()> {
-        if self.peek() != Some(b'{') {
-            return Err(self.invalid_type(expected));
-        }
-        self.i += 1;
-        let mut first = true;
-        loop {
-            match self.peek() {
-                None => return Err(self.syntax("EOF while parsing an object")),
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                Some(b'"') if first => first = false,
-                Some(_) if first => return Err(self.syntax("key must be a string")),
-                Some(b',') => {
-                    self.i += 1;
-                    match self.peek() {
-                        Some(b'"') => {}
-                        Some(b'}') => return Err(self.syntax("trailing comma")),
-                        Some(_) => return Err(self.syntax("key must be a string")),
-                        None => return Err(self.syntax("EOF while parsing a value")),
-                    }
-                }
-                Some(_) => return Err(self.syntax("expected `,` or `}`")),
-            }
-            let key = self.string()?;
-            entry(self, key)?;
-        }
-    }
-
-    /// A struct's object: `field` reads the value of field number `n`.
-    /// Unknown and repeated fields are refused, as serde's derive does with
-    /// `deny_unknown_fields`; the missing required ones are then named.
-    fn object(
-        &mut self,
-        name: &str,
-        fields: &mut Fields,
-        required: u64,
-        field: &mut dyn FnMut(&mut Self, usize) -> R<()>,
-    ) -> R<()> {
-        let names = fields.names;
-        self.map(&format!("struct {name}"), &mut |p, key| {
-            let Some(n) = names.iter().position(|f| *f == key) else {
-                let known: Vec<String> = names.iter().map(|f| format!("`{f}`")).collect();
-                return Err(p.data(&format!("unknown field `{key}`, expected one of {}", known.join(", "))));
-            };
-            if fields.seen & (1 << n) != 0 {
-                return Err(p.data(&format!("duplicate field `{key}`")));
-            }
-            fields.seen |= 1 << n;
-            p.colon()?;
-            field(p, n)
-        })?;
-        if let Some(n) = (0..names.len()).find(|&n| required & (1 << n) != 0 && fields.seen & (1 << n) == 0) {
-            return Err(self.data(&format!("missing field `{}`", names[n])));
-        }
-        Ok(())
-    }
-
-    fn is_null(&mut self) -> R<bool> {
-        if self.peek() == Some(b'n') {
-            self.literal("null", "")?;
-            return Ok(true);
-        }
-        Ok(false)
-    }
-
-    fn str(&mut self) -> R<String> {
-        if self.peek() != Some(b'"') {
-            return Err(self.invalid_type("a string"));
-        }
-        self.string()
-    }
-
-    fn opt_str(&mut self) -> R<Option<String>> {
-        if self.is_null()? {
-            return Ok(None);
-        }
-        self.str().map(Some)
-    }
-
-    fn strings(&mut self) -> R<Vec<String>> {
-        let mut out = Vec::new();
-        self.seq(&mut |p| {
-            out.push(p.str()?);
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    fn bool(&mut self) -> R<bool> {
-        match self.peek() {
-            Some(b't') => self.literal("true", "").map(|_| true),
-            Some(b'f') => self.literal("false", "").map(|_| false),
-            _ => Err(self.invalid_type("a boolean")),
-        }
-    }
-
-    fn u32(&mut self) -> R<u32> {
-        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
-            return Err(self.invalid_type("u32"));
-        }
-        let (text, integer) = self.number()?;
-        if integer {
-            if let Ok(v) = text.parse::<i64>() {
-                return u32::try_from(v)
-                    .map_err(|_| self.data(&format!("invalid value: integer `{text}`, expected u32")));
-            }
-            if text.parse::<u64>().is_ok() {
-                return Err(self.data(&format!("invalid value: integer `{text}`, expected u32")));
-            }
-        }
-        Err(self.data(&format!("invalid type: floating point `{text}`, expected u32")))
-    }
-
     fn word_lists(&mut self) -> R<BTreeMap<String, Vec<String>>> {
         let mut map = BTreeMap::new();
         self.map("a map", &mut |p, key| {
@@ -429,31 +61,32 @@ impl<'a> Reader<'a> {
         Ok(map)
     }
 
-    fn profile(&mut self, raw: &mut Profile) -> R<bool> {
-        let mut lexicon = false;
-        let mut fields = Fields::new(&["_doc", "version", "parties", "topics", "lexicon"]);
-        self.object("RawProfile", &mut fields, 0b01100, &mut |p, n| {
+    fn profile(&mut self, raw: &mut Profile) -> R<Read> {
+        let mut read = Read::default();
+        let mut fields = Fields::new(&["_doc", "version", "language", "parties", "topics", "lexicon"]);
+        self.object("RawProfile", &mut fields, 0b011000, &mut |p, n| {
             match n {
                 0 => raw.doc = p.opt_str()?,
                 1 => raw.version = p.u32()?,
-                2 => p.seq(&mut |p| {
+                2 => read.language = p.opt_str()?,
+                3 => p.seq(&mut |p| {
                     raw.parties.push(p.party()?);
                     Ok(())
                 })?,
-                3 => p.seq(&mut |p| {
+                4 => p.seq(&mut |p| {
                     raw.topics.push(p.topic()?);
                     Ok(())
                 })?,
                 _ => {
-                    lexicon = !p.is_null()?;
-                    if lexicon {
+                    read.lexicon = !p.is_null()?;
+                    if read.lexicon {
                         p.lexicon(&mut raw.lexicon)?;
                     }
                 }
             }
             Ok(())
         })?;
-        Ok(lexicon)
+        Ok(read)
     }
 
     fn party(&mut self) -> R<Party> {
@@ -573,6 +206,7 @@ impl<'a> Reader<'a> {
         Ok(topic)
     }
 
+    // (Over 80 lines: one arm per lexicon field, in the order the struct declares them.)
     fn lexicon(&mut self, l: &mut Lexicon) -> R<()> {
         let mut fields = Fields::new(&[
             "other_issues",
@@ -597,6 +231,7 @@ impl<'a> Reader<'a> {
             "abbreviations",
             "grammar",
             "figures",
+            "inflections",
             "topic_words",
             "measures",
             "meta",
@@ -646,11 +281,22 @@ impl<'a> Reader<'a> {
                     return Ok(());
                 }
                 22 => {
+                    let mut map = BTreeMap::new();
+                    p.map("a map", &mut |p, key| {
+                        p.colon()?;
+                        let lists = p.word_lists()?;
+                        map.insert(key, Paradigm::try_from(lists).map_err(|e| p.data(&e))?);
+                        Ok(())
+                    })?;
+                    l.inflections = map;
+                    return Ok(());
+                }
+                23 => {
                     let map = p.word_lists()?;
                     l.topic_words = TopicWords::try_from(map).map_err(|e| p.data(&e))?;
                     return Ok(());
                 }
-                23 => return p.measures(&mut l.measures),
+                24 => return p.measures(&mut l.measures),
                 _ => {
                     let map = p.word_lists()?;
                     l.meta = MetaWords::try_from(map).map_err(|e| p.data(&e))?;
@@ -660,15 +306,6 @@ impl<'a> Reader<'a> {
             *list = p.strings()?;
             Ok(())
         })
-    }
-
-    /// A number read as an `f64`, as serde_json reads one.
-    fn f64(&mut self) -> R<f64> {
-        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
-            return Err(self.invalid_type("f64"));
-        }
-        let (text, _) = self.number()?;
-        text.parse().map_err(|_| self.syntax("invalid number"))
     }
 
     fn numbers(&mut self) -> R<BTreeMap<String, f64>> {
@@ -752,157 +389,4 @@ impl<'a> Reader<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::{RawProfile, DEFAULT_PROFILE};
-    use super::*;
-
-    /// What `serde_json` and the derives make of `json`: the profile, or
-    /// whether the error was one of syntax.
-    fn by_serde(json: &str) -> Result<RawProfile, bool> {
-        serde_json::from_str::<RawProfile>(json).map_err(|e| e.is_syntax() || e.is_eof())
-    }
-
-    /// What this reader makes of `json`, in the form of the derive's.
-    fn ours(json: &str) -> Result<RawProfile, bool> {
-        let mut p = Profile {
-            doc: None,
-            version: 1,
-            parties: Vec::new(),
-            topics: Vec::new(),
-            lexicon: Lexicon::default(),
-        };
-        let lexicon = parse(json, &mut p).map_err(|e| e.syntax)?;
-        Ok(RawProfile {
-            doc: p.doc,
-            version: p.version,
-            parties: p.parties,
-            topics: p.topics,
-            lexicon: lexicon.then_some(p.lexicon),
-        })
-    }
-
-    fn same(json: &str) {
-        let ours = ours(json);
-        let theirs = by_serde(json);
-        match (&ours, &theirs) {
-            (Ok(a), Ok(b)) => assert!(a == b, "different profiles from {json}"),
-            (Err(a), Err(b)) => assert_eq!(a, b, "syntax error or not, for {json}"),
-            _ => panic!("{json}\n ours: {:?}\n serde: {:?}", ours.is_ok(), theirs.is_ok()),
-        }
-    }
-
-    impl PartialEq for RawProfile {
-        fn eq(&self, o: &RawProfile) -> bool {
-            self.doc == o.doc
-                && self.version == o.version
-                && self.parties == o.parties
-                && self.topics == o.topics
-                && self.lexicon == o.lexicon
-        }
-    }
-
-    #[test]
-    fn reads_the_default_profile_as_serde_does() {
-        same(DEFAULT_PROFILE);
-        same(include_str!("../../data/default-profile.json"));
-        assert!(Profile::default_profile().lexicon.grammar != Grammar::default());
-    }
-
-    const SMALL: &str = r#"{"_doc": "d\u00e9j\u00e0 \ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t", "version": 1,
-        "parties": [{"id": "eu", "label": "EU", "aliases": [{"text": "Brussels", "kind": "capital", "gender": null},
-        {"text": "von der Leyen", "kind": "person", "gender": "f", "case_sensitive": true}]}],
-        "topics": [{"id": "trade", "label": "Trade", "terms": ["tariff"], "anaphors": [], "weak_terms": ["x"],
-        "actions_first": false, "agreed_outcome": true}],
-        "lexicon": {"stance": {"supports": ["backs"], "opposes": []}, "pronouns": {"he": "m"}, "verbs": ["said"],
-        "grammar": {"articles": ["the"]}, "figures": {"units": ["km"]}}}"#;
-
-    #[test]
-    fn reads_what_serde_reads_and_refuses_what_it_refuses() {
-        same(SMALL);
-        for json in [
-            "",
-            " ",
-            "null",
-            "[]",
-            "{}",
-            "3",
-            "-",
-            "01",
-            "1.",
-            "1e",
-            "\"x\"",
-            "{\"parties\": [], \"topics\": []}",
-            "{\"parties\": [], \"topics\": []} x",
-            "{\"parties\": [], \"topics\": [],}",
-            "{\"parties\": [,], \"topics\": []}",
-            "{\"parties\": [], \"topics\": [], \"parties\": []}",
-            "{\"parties\": [], \"topics\": [], \"extra\": 1}",
-            "{\"parties\": 3, \"topics\": []}",
-            "{\"parties\": [], \"topics\": [], \"version\": 2}",
-            "{\"parties\": [], \"topics\": [], \"version\": -1}",
-            "{\"parties\": [], \"topics\": [], \"version\": -0}",
-            "{\"parties\": [], \"topics\": [], \"version\": 1.0}",
-            "{\"parties\": [], \"topics\": [], \"version\": 5000000000}",
-            "{\"parties\": [], \"topics\": [], \"version\": 99999999999999999999999}",
-            "{\"parties\": [], \"topics\": [], \"version\": 1e3}",
-            "{\"parties\": [], \"topics\": [], \"version\": null}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": null}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"grammar\": {\"nope\": []}}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"figures\": {\"units\": [\"a\"], \"units\": [\"b\"]}}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"verbs\": null}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"pronouns\": {\"he\": 1}}}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": null}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": \"\\ud800\"}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": \"\\udc00\"}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": \"\\u12\"}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": \"\\x\"}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": \"a\nb\"}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": tru}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": true}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": [1]}",
-            "{\"parties\": [], \"topics\": [], \"_doc\": {\"a\": 1}}",
-            "{\"parties\": [{\"id\": \"a\", \"label\": \"A\", \"aliases\": [{\"text\": \"A\", \"kind\": \"nation\"}]}], \"topics\": []}",
-            "{\"parties\": [{\"id\": \"a\", \"label\": \"A\", \"aliases\": [{\"text\": \"A\", \"kind\": 1}]}], \"topics\": []}",
-            "{\"parties\": [{\"id\": \"a\", \"label\": \"A\", \"aliases\": [{\"text\": \"A\"}]}], \"topics\": []}",
-            "{\"parties\": [{\"id\": \"a\", \"label\": \"A\", \"aliases\": [{\"text\": \"A\", \"kind\": {\"group\": null}}]}], \"topics\": []}",
-            "{\"parties\": [{\"id\": \"a\", \"label\": \"A\", \"aliases\": [{\"text\": \"A\", \"kind\": {\"group\": 1}}]}], \"topics\": []}",
-            "{\"parties\": [{\"id\": \"a\", \"label\": \"A\", \"aliases\": [{\"text\": \"A\", \"kind\": {\"group\": null, \"x\": 1}}]}], \"topics\": []}",
-            "{\"parties\": [{\"id\": \"a\", \"label\": \"A\", \"aliases\": [{\"text\": \"A\", \"kind\": {}}]}], \"topics\": []}",
-            "{\"parties\": [{\"id\": \"a\", \"label\": \"A\", \"aliases\": [{\"text\": \"A\", \"kind\": \"group\", \"case_sensitive\": 1}]}], \"topics\": []}",
-            "{\"parties\": [], \"topics\": [{\"id\": \"t\", \"label\": \"T\", \"terms\": [\"x\"], \"actions_first\": null}]}",
-            "{\"parties\": [], \"topics\": [{\"id\": \"t\", \"label\": \"T\"}]}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"numbers\": {\"two\": 2, \"half\": 0.5, \"k\": 1e3, \"m\": -0, \"x\": 1.609344}, \"units\": [{\"quantity\": \"area\", \"unit\": \"km2\", \"words\": [\"sq km\"]}, {\"quantity\": \"length\", \"unit\": \"km\", \"factor\": 1.609, \"words\": [\"miles\"]}], \"kinds\": [{\"id\": \"a\", \"label\": \"A\", \"default\": true}], \"bounds\": {\"below\": [\"under\"]}, \"clause_joiners\": [\"and\"]}, \"meta\": {\"months\": [\"may\"]}, \"conditions\": [\"if\"], \"idioms\": [\"x\"]}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"numbers\": {\"two\": \"2\"}}}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"units\": [{\"quantity\": \"a\", \"words\": []}]}}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"nope\": 1}}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": {\"kinds\": [{\"id\": \"a\"}]}}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"meta\": {\"nope\": []}}}",
-            "{\"parties\": [], \"topics\": [], \"lexicon\": {\"measures\": null}}",
-            "{1: 2}",
-            "{\"parties\" []}",
-            "{\"parties\": [] \"topics\": []}",
-            "[\"parties\"]",
-        ] {
-            same(json);
-        }
-    }
-
-    #[test]
-    fn cut_or_damaged_anywhere_it_agrees_with_serde() {
-        let chars: Vec<(usize, char)> = SMALL.char_indices().collect();
-        for &(i, c) in &chars {
-            same(&SMALL[..i]);
-            let mut cut = SMALL.to_string();
-            cut.remove(i);
-            same(&cut);
-            for put in ['"', ',', '}', ']', '1', 'n', '\\', '\n'] {
-                if put != c {
-                    let mut bad = SMALL.to_string();
-                    bad.insert(i, put);
-                    same(&bad);
-                }
-            }
-        }
-    }
-}
+mod tests;

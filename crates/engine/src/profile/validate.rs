@@ -17,9 +17,74 @@ impl Profile {
         if self.parties.len() > 64 || self.topics.len() > 64 {
             return Err(ProfileError::new("at most 64 parties and 64 topics are supported"));
         }
+        let code_ok =
+            (2..=3).contains(&self.language.len()) && self.language.bytes().all(|b| b.is_ascii_lowercase());
+        if !code_ok {
+            return Err(ProfileError::new(format!(
+                "language \"{}\" must be a language code of 2 or 3 letters a-z (en, ru, uk)",
+                self.language
+            )));
+        }
         self.validate_parties()?;
         self.validate_topics()?;
-        self.lexicon.validate()
+        self.lexicon.validate()?;
+        // (Without the `cased-languages` feature no marker is expanded:
+        // a word is matched as written.)
+        if cfg!(feature = "cased-languages") {
+            self.validate_markers()?;
+        }
+        Ok(())
+    }
+
+    /// Every `stem{paradigm}` marker names a paradigm of
+    /// `lexicon.inflections` and is written at the end of a word.
+    fn validate_markers(&self) -> Result<(), ProfileError> {
+        let paradigms = &self.lexicon.inflections;
+        let check = |text: &str, what: String| {
+            crate::inflect::check(text, paradigms).map_err(|e| ProfileError::new(format!("{what}: {e}")))
+        };
+        for (i, p) in self.parties.iter().enumerate() {
+            for (k, a) in p.aliases.iter().enumerate() {
+                check(&a.text, format!("parties[{i}] ({}) aliases[{k}]", p.id))?;
+            }
+        }
+        for (i, t) in self.topics.iter().enumerate() {
+            for (name, list) in
+                [("terms", &t.terms), ("anaphors", &t.anaphors), ("weak_terms", &t.weak_terms)]
+            {
+                for (k, w) in list.iter().enumerate() {
+                    check(w, format!("topics[{i}] ({}) {name}[{k}]", t.id))?;
+                }
+            }
+        }
+        let lx = &self.lexicon;
+        let mut lists: Vec<(String, &Vec<String>)> =
+            lx.lists().into_iter().map(|(n, l)| (format!("lexicon.{n}"), l)).collect();
+        lists.extend(lx.stance.iter().map(|(n, l)| (format!("lexicon.stance.{n}"), l)));
+        lists.extend(lx.grammar.lists().into_iter().map(|(n, l)| (format!("lexicon.grammar.{n}"), l)));
+        lists.extend(lx.figures.lists().into_iter().map(|(n, l)| (format!("lexicon.figures.{n}"), l)));
+        for (name, list) in lists {
+            for (k, w) in list.iter().enumerate() {
+                check(w, format!("{name}[{k}]"))?;
+            }
+        }
+        for word in lx.pronouns.keys() {
+            check(word, format!("lexicon.pronouns.{word}"))?;
+        }
+        for (name, p) in paradigms {
+            check_id(name, &format!("lexicon.inflections.{name}"))?;
+            let endings = [&p.nom, &p.gen, &p.dat, &p.acc, &p.ins, &p.loc, &p.any];
+            for e in endings.into_iter().flatten() {
+                if e.chars().any(|c| c.is_whitespace() || c.is_control() || c == '{' || c == '}')
+                    || e.len() > 16
+                {
+                    return Err(ProfileError::new(format!(
+                        "lexicon.inflections.{name}: the ending \"{e}\" must be a few letters, without spaces or braces"
+                    )));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn validate_parties(&self) -> Result<(), ProfileError> {
@@ -39,9 +104,9 @@ impl Profile {
             for (k, a) in p.aliases.iter().enumerate() {
                 check_words(&a.text, &format!("parties[{i}] ({}) aliases[{k}]", p.id))?;
                 if let Some(g) = &a.gender {
-                    if g != "m" && g != "f" {
+                    if !matches!(g.as_str(), "m" | "f" | "n" | "p") {
                         return Err(ProfileError::new(format!(
-                            "parties[{i}] ({}) aliases[{k}] (\"{}\"): gender must be \"m\" or \"f\", not \"{g}\"",
+                            "parties[{i}] ({}) aliases[{k}] (\"{}\"): gender must be \"m\", \"f\", \"n\" or \"p\", not \"{g}\"",
                             p.id, a.text
                         )));
                     }
@@ -89,26 +154,7 @@ impl Lexicon {
             }
             check_list(words, &format!("lexicon.stance.{label}"))?;
         }
-        for (name, list) in [
-            ("verbs", &self.verbs),
-            ("roles", &self.roles),
-            ("dual_refs", &self.dual_refs),
-            ("other_issues", &self.other_issues),
-            ("speaker_refs", &self.speaker_refs),
-            ("requests", &self.requests),
-            ("yields", &self.yields),
-            ("furniture", &self.furniture),
-            ("generic_titles", &self.generic_titles),
-            ("addressee_verbs", &self.addressee_verbs),
-            ("speech_verbs", &self.speech_verbs),
-            ("according_to", &self.according_to),
-            ("negators", &self.negators),
-            ("hedges", &self.hedges),
-            ("conditions", &self.conditions),
-            ("idioms", &self.idioms),
-            ("prepositions", &self.prepositions),
-            ("abbreviations", &self.abbreviations),
-        ] {
+        for (name, list) in self.lists() {
             check_list(list, &format!("lexicon.{name}"))?;
         }
         for (name, list) in self.grammar.lists() {
@@ -141,13 +187,43 @@ impl Lexicon {
         }
         for (word, class) in &self.pronouns {
             check_words(word, &format!("lexicon.pronouns.{word}"))?;
-            if !matches!(class.as_str(), "m" | "f" | "p" | "n") {
+            let mut parts = class.split_whitespace();
+            let gender_ok = matches!(parts.next(), Some("m" | "f" | "p" | "n"));
+            let cases_ok = parts.all(|c| matches!(c, "nom" | "gen" | "dat" | "acc" | "ins" | "loc"));
+            if !gender_ok || !cases_ok {
                 return Err(ProfileError::new(format!(
-                    "lexicon.pronouns.{word}: class must be one of m, f, p, n, not \"{class}\""
+                    "lexicon.pronouns.{word}: class must be one of m, f, p, n, optionally followed by cases \
+                     (nom gen dat acc ins loc), not \"{class}\""
                 )));
             }
         }
         Ok(())
+    }
+}
+
+impl Lexicon {
+    /// Every plain word list, with its name in the profile.
+    fn lists(&self) -> [(&'static str, &Vec<String>); 18] {
+        [
+            ("verbs", &self.verbs),
+            ("roles", &self.roles),
+            ("dual_refs", &self.dual_refs),
+            ("other_issues", &self.other_issues),
+            ("speaker_refs", &self.speaker_refs),
+            ("requests", &self.requests),
+            ("yields", &self.yields),
+            ("furniture", &self.furniture),
+            ("generic_titles", &self.generic_titles),
+            ("addressee_verbs", &self.addressee_verbs),
+            ("speech_verbs", &self.speech_verbs),
+            ("according_to", &self.according_to),
+            ("negators", &self.negators),
+            ("hedges", &self.hedges),
+            ("conditions", &self.conditions),
+            ("idioms", &self.idioms),
+            ("prepositions", &self.prepositions),
+            ("abbreviations", &self.abbreviations),
+        ]
     }
 }
 

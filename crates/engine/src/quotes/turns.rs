@@ -67,13 +67,13 @@ pub(crate) fn label_at(text: &str, start: usize, end: usize) -> Option<(Span, us
 /// The turns of a text, in order. `scanner` tells a party's label (an alias
 /// in it) from an interviewer's or a furniture label (`Details:`,
 /// `Read also:`, which opens no turn).
-pub(crate) fn find(text: &str, segments: &[Segment], scanner: &Scanner) -> Vec<Turn> {
+pub(crate) fn find(text: &str, lower: &str, segments: &[Segment], scanner: &Scanner) -> Vec<Turn> {
     let paragraphs = paragraphs(segments);
     let labelled: Vec<Option<(Span, usize, Speaker)>> = paragraphs
         .iter()
         .map(|p| {
             let (label, after) = label_at(text, p.span.start, p.span.end)?;
-            speaker_of(text, label, scanner).map(|sp| (label, after, sp))
+            speaker_of(text, lower, label, scanner).map(|sp| (label, after, sp))
         })
         .collect();
     // In a transcript, a turn goes on over unlabelled paragraphs. A text is
@@ -113,12 +113,12 @@ pub(crate) fn find(text: &str, segments: &[Segment], scanner: &Scanner) -> Vec<T
 
 /// Who a label names: the last party alias in it, else someone who is no
 /// party; `None` for a label that names no one (`Details:`, `Update:`).
-fn speaker_of(text: &str, label: Span, scanner: &Scanner) -> Option<Speaker> {
+fn speaker_of(text: &str, lower: &str, label: Span, scanner: &Scanner) -> Option<Speaker> {
     let mut hits = Vec::new();
     let mut words = Vec::new();
     crate::text::words_into(text, label, &mut words);
     let starts: Vec<usize> = words.iter().map(|w| w.start).collect();
-    scanner.entities_at(text, label, &starts, &mut hits);
+    scanner.entities_at(text, lower, label, &starts, &mut hits);
     let party = hits.iter().rev().find_map(|h| {
         scanner.entity_meanings(h).iter().find_map(|m| match *m {
             Meaning::Alias { party, kind, .. } if kind != AliasKind::Demonym => Some((party, h.span)),
@@ -129,7 +129,7 @@ fn speaker_of(text: &str, label: Span, scanner: &Scanner) -> Option<Speaker> {
         return Some(Speaker::Party(p, span));
     }
     let mut cues = Vec::new();
-    scanner.cues_at(text, label, &starts, &mut cues);
+    scanner.cues_at(text, lower, label, &starts, &mut cues);
     let furniture = cues.iter().any(|h| scanner.cue_meanings(h).contains(&Meaning::Furniture));
     (!furniture).then_some(Speaker::Other)
 }

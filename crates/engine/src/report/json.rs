@@ -102,6 +102,8 @@ impl Writer {
     fn report(&mut self, r: &Report) {
         self.key(true, "schema");
         self.str(&r.schema);
+        self.key(false, "language");
+        self.str(&r.language);
         self.key(false, "parties");
         self.list(&r.parties, Writer::label);
         self.key(false, "topics");
@@ -243,6 +245,15 @@ mod tests {
         );
         for text in &texts {
             let report = analyze(text, &profile);
+            assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
+        }
+        #[cfg(feature = "cased-languages")]
+        for (language, text) in [
+            (crate::Language::Russian, include_str!("../../tests/data/rules-ru.txt")),
+            (crate::Language::Ukrainian, include_str!("../../tests/data/rules-uk.txt")),
+        ] {
+            let report = analyze(text, &Profile::builtin(language));
+            assert_eq!(report.language, language.code());
             assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
         }
     }
