@@ -253,6 +253,11 @@ impl<'a> Run<'a> {
             attribute_quotes(&s, &mut self.holders, &mut self.speakers, &self.memory, &ahead);
         // A transcript's turn: its speaker, named by the label.
         self.turns.attribute(&s, &mut self.holders);
+        // (Each pronoun or description holder keeps the name it resolved
+        // to, for the evidence's `resolved`.)
+        for h in &mut self.holders.kept {
+            h.antecedent = self.resolved.iter().find(|r| r.r.span == h.span).map(|r| r.antecedent);
+        }
         // Topics: named, described, carried over.
         let topics = topics::decide(&s, &self.holders.kept, &self.memory);
         // Figures: topic and source (reads the memory).
