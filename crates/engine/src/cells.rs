@@ -83,8 +83,9 @@ impl Claims {
         if let Some(c) =
             self.claims[self.sentence_start..].iter_mut().find(|c| c.party == h.party && c.topic == topic)
         {
-            let reporter =
-                holders.iter().any(|x| x.span == c.speaker && x.via == Via::Speaker && x.scope_start == 0);
+            let reporter = holders.iter().any(|x| {
+                x.shown.unwrap_or(x.span) == c.speaker && x.via == Via::Speaker && x.scope_start == 0
+            });
             // A partner in talks or forces in an action (`in a call with
             // Trump`, `an offensive against Ukrainian forces`) is the
             // weakest reading of a party: its own stated position in the
@@ -100,7 +101,7 @@ impl Claims {
             {
                 c.stance = st.label;
                 c.via = h.via;
-                c.speaker = h.span;
+                c.speaker = h.shown.unwrap_or(h.span);
                 c.cue = st.cue;
                 c.rule = h.rule;
                 c.antecedent = h.antecedent;
@@ -114,7 +115,7 @@ impl Claims {
             sentence: si,
             via: h.via,
             stance: st.label,
-            speaker: h.span,
+            speaker: h.shown.unwrap_or(h.span),
             cue: st.cue,
             rule: h.rule,
             antecedent: h.antecedent,

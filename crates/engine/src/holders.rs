@@ -141,6 +141,10 @@ pub(crate) struct Holder {
     /// For a pronoun or description (`he`, `the envoy`): the words that
     /// named the party before, which the resolve stage tied it to.
     pub antecedent: Option<Span>,
+    /// The words the evidence shows as its speaker when they are more than
+    /// `span`: a demonym with the noun it qualifies (`American proposal`,
+    /// `Russian negotiators`).
+    pub shown: Option<Span>,
 }
 
 impl Holder {
@@ -155,6 +159,7 @@ impl Holder {
             continued: false,
             rule,
             antecedent: None,
+            shown: None,
         }
     }
 
@@ -171,6 +176,7 @@ impl Holder {
             continued: false,
             rule,
             antecedent: None,
+            shown: None,
         }
     }
 
