@@ -97,6 +97,8 @@ impl Joined {
                 e.sentence += sentences;
                 e.span = shift(e.span, offset);
                 e.speaker_span = e.speaker_span.map(|s| shift(s, offset));
+                e.resolved_span = e.resolved_span.map(|s| shift(s, offset));
+                e.cue = e.cue.map(|s| shift(s, offset));
                 e.quote = e.quote.map(|s| shift(s, offset));
             }
             let n = cell.evidence.len();

@@ -111,6 +111,12 @@ export interface Evidence {
   speaker: string | null;
   /** Where {@link Evidence.speaker} is in the text. */
   speaker_span: Span | null;
+  /** When `speaker` is a pronoun or description (`he`, `the envoy`): the name it stands for (`Vladimir Putin`). */
+  resolved: string | null;
+  /** Where `resolved` is in the text. */
+  resolved_span: Span | null;
+  /** The cue words that gave `stance` (`rejected`, `in principle`). */
+  cue: Span | null;
   /** The quoted words in the sentence, if any. */
   quote: Span | null;
 }

@@ -27,6 +27,8 @@ pub(crate) struct Claim {
     /// The cue word that gave the label.
     pub cue: Option<Span>,
     pub rule: Rule,
+    /// The name a pronoun or description holder resolved to.
+    pub antecedent: Option<Span>,
 }
 
 /// What adding a claim did.
@@ -81,8 +83,9 @@ impl Claims {
         if let Some(c) =
             self.claims[self.sentence_start..].iter_mut().find(|c| c.party == h.party && c.topic == topic)
         {
-            let reporter =
-                holders.iter().any(|x| x.span == c.speaker && x.via == Via::Speaker && x.scope_start == 0);
+            let reporter = holders.iter().any(|x| {
+                x.shown.unwrap_or(x.span) == c.speaker && x.via == Via::Speaker && x.scope_start == 0
+            });
             // A partner in talks or forces in an action (`in a call with
             // Trump`, `an offensive against Ukrainian forces`) is the
             // weakest reading of a party: its own stated position in the
@@ -98,9 +101,10 @@ impl Claims {
             {
                 c.stance = st.label;
                 c.via = h.via;
-                c.speaker = h.span;
+                c.speaker = h.shown.unwrap_or(h.span);
                 c.cue = st.cue;
                 c.rule = h.rule;
+                c.antecedent = h.antecedent;
                 return Merge::Replaced;
             }
             return Merge::Kept;
@@ -111,9 +115,10 @@ impl Claims {
             sentence: si,
             via: h.via,
             stance: st.label,
-            speaker: h.span,
+            speaker: h.shown.unwrap_or(h.span),
             cue: st.cue,
             rule: h.rule,
+            antecedent: h.antecedent,
         });
         Merge::New
     }
@@ -148,6 +153,9 @@ impl Claims {
                             via: c.via.name().to_string(),
                             speaker: Some(text[c.speaker.range()].to_string()),
                             speaker_span: Some(c.speaker),
+                            resolved: c.antecedent.map(|a| text[a.range()].to_string()),
+                            resolved_span: c.antecedent,
+                            cue: c.cue,
                             quote: quotes.first_within(span),
                         }
                     })
@@ -254,18 +262,85 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
 const SUMMARY_CHARS: usize = 110;
 
 /// A cell's one-line summary: the sentence that best shows its primary
-/// stance (the first one labelled with it, else the first), cut at a word
-/// boundary to fit one line.
+/// stance, cut to fit one line without losing the words that carry it.
+///
+/// The sentence is the first labelled with the stance (else the first),
+/// preferring the holder's own words: what it said (`speaker`), owns or is
+/// the source of, before a sentence where it is only the subject (perhaps
+/// of another party's statement) or the agent. A long sentence is cut at
+/// word boundaries around its cue (`…said Moscow would accept a truce only
+/// if…`): the cue is shown whole, with what precedes it when there is
+/// room, and `…` marks each cut.
 pub(crate) fn summarize(stance: &str, evidence: &[Evidence]) -> String {
-    let best = evidence.iter().find(|e| e.stance.as_deref() == Some(stance)).or(evidence.first());
+    let own = |via: &str| match via {
+        "speaker" => 0,
+        "owner" => 1,
+        "according_to" => 2,
+        "subject" => 3,
+        _ => 4,
+    };
+    let best = evidence.iter().min_by_key(|e| (e.stance.as_deref() != Some(stance), own(&e.via)));
     let Some(e) = best else { return String::new() };
-    let text = e.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= SUMMARY_CHARS {
-        return text;
+    let cue = e.cue.and_then(|c| {
+        let start = c.start.checked_sub(e.span.start)?;
+        let end = c.end.checked_sub(e.span.start)?;
+        (end <= e.text.len()).then_some((start, end))
+    });
+    let (words, cue) = collapse(&e.text, cue);
+    // From the sentence's start, if that shows the cue whole; else from a
+    // word start a little before the cue.
+    let (line, kept) = fit(&words, SUMMARY_CHARS);
+    let Some((start, _)) = cue.filter(|&(_, end)| end > kept) else { return line };
+    let lead = words[..start].char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
+    // (The start of the word that holds byte `lead`.)
+    let from = words[..lead].rfind(' ').map_or(0, |i| i + 1);
+    if from == 0 {
+        return line;
     }
-    let cut: String = text.chars().take(SUMMARY_CHARS).collect();
+    let (line, _) = fit(&words[from..], SUMMARY_CHARS - 1);
+    format!("\u{2026}{line}")
+}
+
+/// The first `room` characters of `words` cut at a word boundary, with `…`
+/// when cut, and how many bytes of `words` it keeps.
+fn fit(words: &str, room: usize) -> (String, usize) {
+    if words.chars().count() <= room {
+        return (words.to_string(), words.len());
+    }
+    let cut: String = words.chars().take(room).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}\u{2026}", cut.trim_end_matches([',', ';', ':']))
+    let cut = cut.trim_end_matches([',', ';', ':']);
+    (format!("{cut}\u{2026}"), cut.len())
+}
+
+/// How much of what precedes a cue a cut summary keeps, in characters.
+const CONTEXT_CHARS: usize = 40;
+
+/// `text` with its white space runs as single spaces, and the byte range
+/// `mark` of `text` as a range of the result.
+fn collapse(text: &str, mark: Option<(usize, usize)>) -> (String, Option<(usize, usize)>) {
+    let mut out = String::with_capacity(text.len());
+    let (mut start, mut end) = (None, None);
+    for w in text.split_whitespace() {
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if let Some((a, b)) = mark {
+            if start.is_none() && a < at + w.len() {
+                start = Some(out.len() + a.saturating_sub(at));
+            }
+            if b > at {
+                end = Some(out.len() + (b - at).min(w.len()));
+            }
+        }
+        out.push_str(w);
+    }
+    let mark = match (start, end) {
+        (Some(a), Some(b)) if a <= b && out.is_char_boundary(a) && out.is_char_boundary(b) => Some((a, b)),
+        _ => None,
+    };
+    (out, mark)
 }
 
 #[cfg(test)]
@@ -282,6 +357,7 @@ mod tests {
             speaker: Span::new(0, 1),
             cue: None,
             rule: Rule::Speech,
+            antecedent: None,
         }
     }
 
@@ -358,6 +434,58 @@ mod tests {
         }
     }
 
+    /// Evidence with `text` as sentence 0 at offset 100 of the text, its
+    /// cue the first occurrence of `cue`.
+    fn said(via: &str, stance: &str, text: &str, cue: &str) -> Evidence {
+        let at = text.find(cue).expect("the cue is in the text");
+        Evidence {
+            sentence: 0,
+            text: text.into(),
+            span: Span::new(100, 100 + text.len()),
+            stance: Some(stance.into()),
+            via: via.into(),
+            speaker: None,
+            speaker_span: None,
+            resolved: None,
+            resolved_span: None,
+            cue: Some(Span::new(100 + at, 100 + at + cue.len())),
+            quote: None,
+        }
+    }
+
+    #[test]
+    fn summaries_show_the_cue_whole() {
+        // A cue late in a long sentence: the line starts before it.
+        let text = "After a long night of talks in a hotel by the lake, with aides coming and going and \
+                    the press waiting outside, the foreign minister said his government would  accept \
+                    the truce only if the shelling of the ports stopped first.";
+        let got = summarize("conditional", &[said("speaker", "conditional", text, "only if")]);
+        assert!(got.starts_with('\u{2026}') && got.contains("only if"), "{got}");
+        assert!(got.chars().count() <= SUMMARY_CHARS, "{got}");
+        // A cue in the first line: the line starts with the sentence.
+        let text = "The minister rejected the truce on Monday, and aides said that no meeting was planned \
+                    for the rest of the week, or for the week after, or for the month.";
+        let got = summarize("opposes", &[said("speaker", "opposes", text, "rejected")]);
+        assert!(got.starts_with("The minister rejected") && got.ends_with('\u{2026}'), "{got}");
+    }
+
+    #[test]
+    fn summaries_prefer_the_holders_own_words() {
+        let other = said("subject", "opposes", "Kyiv said the Kremlin had rejected the plan.", "rejected");
+        let own =
+            said("speaker", "opposes", "The Kremlin spokesman said Moscow rejects the plan.", "rejects");
+        let got = summarize("opposes", &[other, own]);
+        assert!(got.starts_with("The Kremlin spokesman"), "{got}");
+    }
+
+    #[test]
+    fn collapse_keeps_a_mark_on_its_words() {
+        let (words, mark) = collapse("  We  will\n never  give up ", Some((12, 23)));
+        assert_eq!(words, "We will never give up");
+        let (a, b) = mark.expect("the mark survives");
+        assert_eq!(&words[a..b], "never give");
+    }
+
     #[test]
     fn summaries_fit_one_line() {
         let ev = |stance: &str, text: &str| Evidence {
@@ -368,6 +496,9 @@ mod tests {
             via: "speaker".into(),
             speaker: None,
             speaker_span: None,
+            resolved: None,
+            resolved_span: None,
+            cue: None,
             quote: None,
         };
         let long = "word ".repeat(40);

@@ -84,6 +84,8 @@ impl Report {
                 w.push(e.stance.as_deref().map_or(NONE, |l| pos(&STANCE_LABELS, l)));
                 w.push(pos(&VIAS, &e.via));
                 span_words(&mut w, e.speaker_span);
+                span_words(&mut w, e.resolved_span);
+                span_words(&mut w, e.cue);
                 span_words(&mut w, e.quote);
             }
         }
@@ -163,7 +165,7 @@ impl Report {
             let topic = topics.get(r.next()? as usize)?.id.clone();
             let stance = STANCE_LABELS.get(r.next()? as usize)?.to_string();
             let mut evidence = Vec::new();
-            for _ in 0..r.count(11)? {
+            for _ in 0..r.count(13)? {
                 let sentence = r.next()? as usize;
                 let span = r.span()?;
                 let label = r.next()?;
@@ -171,6 +173,8 @@ impl Report {
                     if label == NONE { None } else { Some(STANCE_LABELS.get(label as usize)?.to_string()) };
                 let via = VIAS.get(r.next()? as usize)?.to_string();
                 let speaker_span = r.opt_span()?;
+                let resolved_span = r.opt_span()?;
+                let cue = r.opt_span()?;
                 let quote = r.opt_span()?;
                 evidence.push(Evidence {
                     sentence,
@@ -180,6 +184,9 @@ impl Report {
                     via,
                     speaker: speaker_span.map(|s| text[s.range()].to_string()),
                     speaker_span,
+                    resolved: resolved_span.map(|s| text[s.range()].to_string()),
+                    resolved_span,
+                    cue,
                     quote,
                 });
             }

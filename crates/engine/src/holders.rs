@@ -138,6 +138,13 @@ pub(crate) struct Holder {
     /// Found through a pronoun or an untagged quote: topics may carry over.
     pub continued: bool,
     pub rule: Rule,
+    /// For a pronoun or description (`he`, `the envoy`): the words that
+    /// named the party before, which the resolve stage tied it to.
+    pub antecedent: Option<Span>,
+    /// The words the evidence shows as its speaker when they are more than
+    /// `span`: a demonym with the noun it qualifies (`American proposal`,
+    /// `Russian negotiators`).
+    pub shown: Option<Span>,
 }
 
 impl Holder {
@@ -151,13 +158,26 @@ impl Holder {
             forced: None,
             continued: false,
             rule,
+            antecedent: None,
+            shown: None,
         }
     }
 
     /// A holder named by `span` in another sentence (a quote's or turn's
     /// speaker): no word of this one.
     pub(crate) fn at(party: PartyId, span: Span, via: Via, rule: Rule) -> Holder {
-        Holder { party, via, span, word: 0, scope_start: 0, forced: None, continued: false, rule }
+        Holder {
+            party,
+            via,
+            span,
+            word: 0,
+            scope_start: 0,
+            forced: None,
+            continued: false,
+            rule,
+            antecedent: None,
+            shown: None,
+        }
     }
 
     fn scope(mut self, start: usize) -> Holder {

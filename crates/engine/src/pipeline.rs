@@ -144,6 +144,28 @@ impl Compiled {
     }
 }
 
+/// A demonym holder with the noun it qualifies, for the evidence's
+/// speaker: `the American proposal` shows `American proposal`, not the
+/// bare adjective. The noun is the next word when it is a lower-case word
+/// of the same sentence and not a verb (`the Russians rejected it` keeps
+/// `Russians`).
+fn demonym_phrase(s: &Sentence, h: &Holder) -> Option<Span> {
+    let r = s.sc.refs.iter().find(|r| r.span == h.span)?;
+    if r.kind != crate::scan::RefKind::Alias(crate::profile::AliasKind::Demonym) || r.word_end >= s.len() {
+        return None;
+    }
+    let next = s.sc.words[r.word_end];
+    let word = s.word(r.word_end);
+    let noun = s.text.get(h.span.end..next.start) == Some(" ")
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !s
+            .cue_at(r.word_end)
+            .is_some_and(|ms| ms.iter().any(|m| matches!(m, Meaning::Speech | Meaning::Verb)))
+        && !s.words.verb_by_ending(word);
+    noun.then(|| Span::new(h.span.start, next.end))
+}
+
 /// `text` cut at [`MAX_INPUT_BYTES`] on a character boundary, with a notice.
 fn cut_to_limit<'t>(text: &'t str, notices: &mut Vec<String>) -> &'t str {
     if text.len() <= MAX_INPUT_BYTES {
@@ -253,6 +275,14 @@ impl<'a> Run<'a> {
             attribute_quotes(&s, &mut self.holders, &mut self.speakers, &self.memory, &ahead);
         // A transcript's turn: its speaker, named by the label.
         self.turns.attribute(&s, &mut self.holders);
+        // (Each pronoun or description holder keeps the name it resolved
+        // to, for the evidence's `resolved`.)
+        for h in &mut self.holders.kept {
+            h.antecedent = self.resolved.iter().find(|r| r.r.span == h.span).map(|r| r.antecedent);
+        }
+        for k in 0..self.holders.kept.len() {
+            self.holders.kept[k].shown = demonym_phrase(&s, &self.holders.kept[k]);
+        }
         // Topics: named, described, carried over.
         let topics = topics::decide(&s, &self.holders.kept, &self.memory);
         // Figures: topic and source (reads the memory).
@@ -530,5 +560,42 @@ mod english_only_tests {
         let report = crate::Analyzer::builtin().analyze("Україна відкинула перемир'я, заявили в Києві.");
         assert!(report.notices.iter().any(|n| n.contains("looks Ukrainian; this build reads English only")));
         assert_eq!(crate::Analyzer::builtin().languages(), ["en"]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Analyzer;
+
+    /// The speakers of every evidence item, with what they resolved to.
+    fn speakers(text: &str) -> Vec<String> {
+        let report = Analyzer::builtin().analyze(text);
+        let mut out: Vec<String> = report
+            .cells
+            .iter()
+            .flat_map(|c| &c.evidence)
+            .map(|e| match &e.resolved {
+                Some(r) => format!("{} -> {r}", e.speaker.as_deref().unwrap_or("")),
+                None => e.speaker.clone().unwrap_or_default(),
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn a_demonym_speaker_shows_its_noun() {
+        assert_eq!(
+            speakers("Kyiv accepted the American proposal for a ceasefire."),
+            ["American proposal", "Kyiv"]
+        );
+        assert_eq!(speakers("The Russians rejected the ceasefire on Sunday."), ["Russians"]);
+    }
+
+    #[test]
+    fn a_pronoun_speaker_shows_whom_it_stands_for() {
+        let got = speakers("Vladimir Putin spoke on Friday. He said Russia would never accept a ceasefire.");
+        assert!(got.iter().any(|s| s == "He -> Vladimir Putin"), "{got:?}");
     }
 }

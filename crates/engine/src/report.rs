@@ -117,6 +117,14 @@ pub struct Evidence {
     pub speaker: Option<String>,
     /// Where `speaker` is in the text.
     pub speaker_span: Option<Span>,
+    /// When `speaker` is a pronoun or a description (`he`, `the special
+    /// envoy`): the name it stands for, as the text gave it earlier
+    /// (`Vladimir Putin`).
+    pub resolved: Option<String>,
+    /// Where `resolved` is in the text.
+    pub resolved_span: Option<Span>,
+    /// The cue words that gave `stance` (`rejected`, `in principle`).
+    pub cue: Option<Span>,
     /// The quoted words in the sentence, if any.
     pub quote: Option<Span>,
 }

@@ -113,6 +113,9 @@ fn arbitrary_report() -> impl Strategy<Value = Report> {
                 via: "speaker".into(),
                 speaker,
                 speaker_span: None,
+                resolved: None,
+                resolved_span: None,
+                cue: None,
                 quote: None,
             });
     let cell = (id(), id(), stance(), prop::collection::vec(evidence, 0..3)).prop_map(

@@ -37,6 +37,9 @@ fn report(text: &str, cells: &[(&str, &str, &str)], figures: &[(&str, &str, &str
                     via: "speaker".into(),
                     speaker: Some("someone".into()),
                     speaker_span: None,
+                    resolved: None,
+                    resolved_span: None,
+                    cue: None,
                     quote: None,
                 }],
             })

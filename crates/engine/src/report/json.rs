@@ -190,6 +190,12 @@ impl Writer {
         self.opt_str(e.speaker.as_deref());
         self.key(false, "speaker_span");
         self.opt_span(e.speaker_span);
+        self.key(false, "resolved");
+        self.opt_str(e.resolved.as_deref());
+        self.key(false, "resolved_span");
+        self.opt_span(e.resolved_span);
+        self.key(false, "cue");
+        self.opt_span(e.cue);
         self.key(false, "quote");
         self.opt_span(e.quote);
         self.out.push('}');
