@@ -75,6 +75,10 @@ extern "C" {
     /// would), as a download named `name`.
     #[wasm_bindgen(js_name = downloadJson)]
     pub fn download_json(name: &str, json: &str);
+    /// The browser's language (`navigator.language`, e.g. `uk-UA`; empty
+    /// where there is none, as in a worker).
+    #[wasm_bindgen(js_name = browserLanguage)]
+    pub fn browser_language() -> String;
 }
 
 /// The link to this page that carries `text` (see `linkTo`); the address

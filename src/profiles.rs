@@ -28,11 +28,11 @@ impl ProfileCache {
         if let Some(analyzer) = self.find(key) {
             return Ok(analyzer);
         }
-        let profile = match json {
-            Some(json) => Profile::from_json(json)?,
-            None => Profile::default_profile(),
+        let analyzer = match json {
+            Some(json) => Analyzer::new(&Profile::from_json(json)?),
+            None => Analyzer::builtin(),
         };
-        Ok(self.insert(key, &profile))
+        Ok(self.insert(key, analyzer))
     }
 
     /// The analyzer kept for the profile JSON `key`, if any.
@@ -40,9 +40,9 @@ impl ProfileCache {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, a)| a.clone())
     }
 
-    /// Compile `profile` and keep it under `key`.
-    fn insert(&mut self, key: &str, profile: &Profile) -> Rc<Analyzer> {
-        let analyzer = Rc::new(Analyzer::new(profile));
+    /// Keep `analyzer` under `key`.
+    fn insert(&mut self, key: &str, analyzer: Analyzer) -> Rc<Analyzer> {
+        let analyzer = Rc::new(analyzer);
         self.compiled += 1;
         if self.entries.len() == CAPACITY {
             self.entries.remove(0);
@@ -66,17 +66,21 @@ pub fn analyzer(json: Option<&str>) -> Result<Rc<Analyzer>, ProfileError> {
     CACHE.with(|c| c.borrow_mut().analyzer(json))
 }
 
-/// The built-in profile's analyzer, for code that can wait: reading the
-/// profile and compiling it are two tasks, not one (the first analysis on
-/// a page takes a few hundred milliseconds on a busy machine, much of it
-/// the browser compiling the engine's code on first use).
+/// The built-in profiles' analyzer (English, Russian and Ukrainian, the
+/// text's language detected), for code that can wait: the English profile
+/// is read and compiled in a task of its own, before the analysis (the
+/// first analysis on a page takes a few hundred milliseconds on a busy
+/// machine, much of it the browser compiling the engine's code on first
+/// use). The Russian and Ukrainian profiles are compiled when a text
+/// first needs them.
 pub async fn built_in() -> Rc<Analyzer> {
     if let Some(analyzer) = CACHE.with(|c| c.borrow().find("")) {
         return analyzer;
     }
-    let profile = Profile::default_profile();
+    let analyzer = Analyzer::builtin();
+    let _ = analyzer.profile();
     crate::glue::yield_to_page().await;
-    CACHE.with(|c| c.borrow_mut().insert("", &profile))
+    CACHE.with(|c| c.borrow_mut().insert("", analyzer))
 }
 
 #[cfg(test)]

@@ -103,6 +103,10 @@ export function downloadJson(name, json) {
   downloadText(name, 'application/json', JSON.stringify(JSON.parse(json), null, 2));
 }
 
+export function browserLanguage() {
+  return (typeof navigator !== 'undefined' && navigator.language) || '';
+}
+
 export function nextTask() {
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
@@ -240,7 +244,7 @@ class Pool {
         this.sent.add(profile);
       }
     }
-    this.worker.postMessage({ id: job.id, bytes: job.bytes, profile }, [job.bytes.buffer]);
+    this.worker.postMessage({ id: job.id, bytes: job.bytes, profile, lang: job.lang }, [job.bytes.buffer]);
     job.bytes = null;
   }
 
@@ -260,12 +264,12 @@ export function openClient(url) {
   return client;
 }
 
-export function analyzeInWorker(url, client, bytes, profile) {
+export function analyzeInWorker(url, client, bytes, profile, lang) {
   const pool = pools.get(url);
   if (halted || !pool || !pool.clients.has(client)) return Promise.resolve(null);
   pool.cancel(client);
   return new Promise((resolve, reject) => {
-    pool.queue.push({ id: pool.nextId++, client, bytes, profile, resolve, reject });
+    pool.queue.push({ id: pool.nextId++, client, bytes, profile, lang, resolve, reject });
     pool.next();
   });
 }
