@@ -58,7 +58,8 @@ pub fn use_analysis(
     use_effect_with((SameText(state.text.clone()), profile, lang), move |(text, profile, lang)| {
         let text = text.0.clone();
         let profile = profile.clone();
-        let lang = lang.map(Language::code);
+        let asked = *lang;
+        let lang = asked.map(Language::code);
         // The text changed: an analysis still running is out of date.
         if let Some(client) = worker.borrow().as_ref() {
             client.cancel();
@@ -83,17 +84,22 @@ pub fn use_analysis(
             while !text.is_char_boundary(cut) {
                 cut -= 1;
             }
+            // The built-in profiles: the one of the language asked for, else
+            // of the language the text is written in.
+            let language = crate::profiles::language_of(&text[..cut], asked);
             if cut <= WORKER_BYTES {
-                let Some(analyzer) = custom.or_else(|| crate::profiles::analyzer(None).ok()) else { return };
+                let analyzer = custom.unwrap_or_else(|| crate::profiles::built_in_now(language));
                 let report = analyzer.analyze_in(&text[..cut], lang);
                 return done(text, report);
             }
             dispatcher.dispatch(Action::Busy(Some(text.len())));
             crate::glue::spawn(async move {
                 let current = || generation.upgrade().is_some_and(|g| *g.borrow() == job);
-                let analyzer = match custom {
-                    Some(analyzer) => analyzer,
-                    None => crate::profiles::built_in().await,
+                // (The worker and the slices read the whole text in one
+                // language: with the built-in profiles, the one chosen here.)
+                let (analyzer, lang) = match custom {
+                    Some(analyzer) => (analyzer, lang),
+                    None => (crate::profiles::built_in(language).await, Some(language.code())),
                 };
                 // Copying the text for the worker is a task of its own,
                 // after the one that may have compiled the profile.
@@ -158,16 +164,13 @@ async fn read_parts(parts: js_sys::Array, text: &str, analyzer: &Analyzer) -> Op
 
 /// Analyse `text` on the page, a slice per task (see [`crate::slices`]);
 /// `None` when `current` turns false (a newer text) or factgrid stopped.
-/// Every slice is read in one language: `lang`, else the whole text's
-/// (when the analyzer has a profile for it).
+/// Every slice is read in `lang` (`None`: the analyzer's first language).
 async fn in_slices(
     analyzer: &Analyzer,
     text: &str,
     lang: Option<&str>,
     current: impl Fn() -> bool,
 ) -> Option<Report> {
-    let detected = Language::detect(text).code();
-    let lang = lang.or(analyzer.languages().contains(&detected).then_some(detected));
     let mut joined = crate::slices::Joined::default();
     let mut start = 0;
     for end in crate::slices::cuts(text) {
