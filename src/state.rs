@@ -539,4 +539,44 @@ mod tests {
         assert_eq!((opened.text.as_str(), opened.undo.as_deref(), opened.kept), ("theirs", Some("ours"), 0));
         assert_eq!(opened.notice.as_ref().unwrap().text, "The other tab's text replaced this one.");
     }
+
+    /// A state that read `text` with the built-in profiles (the language
+    /// detected, as in the widget).
+    fn read(state: Rc<State>, text: &str) -> Rc<State> {
+        let report = Rc::new(factgrid_engine::Analyzer::builtin().analyze(text));
+        typed(state, text).reduce(Action::Analyzed { text: text.to_string().into(), report })
+    }
+
+    #[test]
+    fn the_interface_follows_the_articles_language_unless_asked() {
+        let ru = "Кремль отверг перемирие. Украина поддержала прекращение огня.";
+        let uk = "Кремль відкинув перемир'я. Україна підтримала припинення вогню.";
+        // A Russian article: a Russian status line, whatever the browser.
+        let start = State { ui_browser: Some(Ui::Uk), ..State::default() };
+        let s = read(Rc::new(start), ru);
+        assert_eq!(s.report.as_ref().unwrap().language, "ru");
+        assert_eq!(s.ui(), Ui::Ru);
+        assert!(s.status().starts_with("Найдено: "), "{}", s.status());
+        // A Ukrainian one: Ukrainian.
+        let s = read(s, uk);
+        assert_eq!(s.ui(), Ui::Uk);
+        assert!(s.status().starts_with("Знайдено: "), "{}", s.status());
+        // English: the browser's language again.
+        let s = read(s, "Moscow rejected the truce.");
+        assert_eq!(s.ui(), Ui::Uk);
+        // ui-lang wins over both, and survives Clear.
+        let s = s.reduce(Action::UiLanguage { asked: Some(Ui::En), browser: Some(Ui::Uk) });
+        let s = read(s, ru);
+        assert_eq!(s.ui(), Ui::En);
+        assert!(s.status().ends_with(" found."), "{}", s.status());
+        let cleared = s.reduce(Action::Clear);
+        assert_eq!(cleared.notice.as_ref().unwrap().text, "Text cleared.");
+        assert_eq!(cleared.ui_asked, Some(Ui::En));
+        // No report, a Russian browser: Russian.
+        let empty = State { ui_browser: Some(Ui::Ru), ..State::default() };
+        assert_eq!(
+            empty.status(),
+            "Вставьте или наберите статью, чтобы увидеть, кто какую позицию занимает."
+        );
+    }
 }

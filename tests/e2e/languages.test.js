@@ -127,7 +127,8 @@ test('embedding: ui-lang and lang, as attributes of <fact-grid> and as options o
   const page = await openPage(browser, `${server.url}/demo-article.html`, { locale: 'en-US' });
   await page.waitForFunction(() => customElements.get('fact-grid'));
   const inside = (selector) => page.evaluate((selector) => {
-    const root = document.querySelector(selector).shadowRoot;
+    const root = document.querySelector(selector)?.shadowRoot;
+    if (!root) return {}; // not mounted yet
     return {
       lang: root.querySelector('.fg-app')?.getAttribute('lang'),
       grid: root.querySelector('#fg-grid-title')?.textContent,
