@@ -30,7 +30,11 @@ pub fn start() {
     let fragment = crate::glue::take_link_fragment();
     crate::glue::spawn(async move {
         let link = match fragment {
-            Some(data) => Some(crate::glue::decompress(&data, crate::state::MAX_TEXT_BYTES).await),
+            // (Before any text: the interface speaks the browser's language.)
+            Some(data) => {
+                let ui = crate::i18n::choose(None, None, Some(&crate::glue::browser_language()));
+                Some(crate::glue::decompress(&data, crate::state::MAX_TEXT_BYTES, ui).await)
+            }
             None => None,
         };
         let link = link.map(|l| l.map(Into::into).map_err(Into::into));

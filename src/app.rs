@@ -41,6 +41,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let ui = state.ui();
+    crate::i18n::shown(ui);
     use_analysis(
         &state,
         props.profile.clone(),

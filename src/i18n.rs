@@ -111,6 +111,23 @@ impl Ui {
     }
 }
 
+static LAST_SHOWN: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Note that the page shows `ui` (for the notice a panic leaves, which is
+/// made outside the widgets).
+pub fn shown(ui: Ui) {
+    LAST_SHOWN.store(ui as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The interface language a widget of this page last rendered in
+/// (English before any).
+pub fn last_shown() -> Ui {
+    Ui::ALL
+        .get(usize::from(LAST_SHOWN.load(std::sync::atomic::Ordering::Relaxed)))
+        .copied()
+        .unwrap_or_default()
+}
+
 /// The interface language: the one asked for (`ui-lang`), else the
 /// article's when it is Russian or Ukrainian, else the browser's
 /// (`navigator.language`) when it is one of the three, else English.
@@ -400,6 +417,24 @@ strings! {
         "Файл {0} не схожий на текст ({1}). Ваш текст не змінено.",
     ],
     PastedPage => ["Pasted a web page. {0}", "Вставлена веб-страница. {0}", "Вставлено веб-сторінку. {0}"],
+    // A link that carries a text.
+    LinkTooLarge => [
+        "The link's text is larger than {0} MB once unpacked, so it was not opened. Your own text is unchanged.",
+        "Текст из ссылки после распаковки больше {0} МБ, поэтому он не открыт. Ваш текст не изменён.",
+        "Текст із посилання після розпакування більший за {0} МБ, тому його не відкрито. Ваш текст не змінено.",
+    ],
+    // The notice a crash leaves on the page.
+    Crashed => [
+        "factgrid ran into an internal error and stopped. Your text is kept in this browser. ",
+        "factgrid столкнулся с внутренней ошибкой и остановился. Ваш текст сохранён в этом браузере. ",
+        "factgrid натрапив на внутрішню помилку й зупинився. Ваш текст збережено в цьому браузері. ",
+    ],
+    Reload => ["Reload factgrid", "Перезагрузить factgrid", "Перезавантажити factgrid"],
+    LinkUnreadable => [
+        "The link's text could not be read (it may be cut short). Your own text is unchanged.",
+        "Текст из ссылки не удалось прочитать (возможно, ссылка обрезана). Ваш текст не изменён.",
+        "Текст із посилання не вдалося прочитати (можливо, посилання обрізане). Ваш текст не змінено.",
+    ],
 }
 
 #[cfg(test)]

@@ -165,16 +165,17 @@ export function scrollToSentence(root, i) {
   queueMicrotask(() => root?.querySelector(`[data-sentence="${i}"]`)?.scrollIntoView(false));
 }
 
-export function showCrashNotice() {
+export function showCrashNotice(lang, message, reload) {
   if (!document.body || document.getElementById('fg-crash')) return;
   const banner = document.createElement('div');
   banner.id = 'fg-crash';
   banner.className = 'fg-crash';
   banner.setAttribute('role', 'alert');
-  banner.textContent = 'factgrid ran into an internal error and stopped. Your text is kept in this browser. ';
+  banner.lang = lang;
+  banner.textContent = message;
   const link = document.createElement('a');
   link.href = '';
-  link.textContent = 'Reload factgrid';
+  link.textContent = reload;
   banner.append(link);
   document.body.prepend(banner);
 }
