@@ -5,6 +5,7 @@ use factgrid_engine::{Label, Span};
 use yew::prelude::*;
 
 use super::stance::stance_badge;
+use crate::i18n::{Key, Ui};
 use crate::state::{SameText, SharedReport};
 
 /// The most evidence sentences listed in one cell (the rest are marked in
@@ -18,30 +19,32 @@ pub const EVIDENCE_BYTES: usize = 320;
 /// left), `on_select` when an evidence sentence is activated. A plain
 /// function, like the cells (see [`super::stance::stance_badge`]): what a
 /// cell lists is bounded ([`MAX_EVIDENCE`], [`EVIDENCE_BYTES`]), so
-/// rendering the grid again with the app stays cheap.
+/// rendering the grid again with the app stays cheap. Its words are in the
+/// interface language `ui`; the evidence, in the article's.
 pub fn grid(
     report: &SharedReport,
     text: &SameText,
     on_focus: &Callback<Option<(String, String)>>,
     on_select: &Callback<usize>,
+    ui: Ui,
 ) -> Html {
     let r = report;
     html! {
         <section class="fg-grid" aria-labelledby="fg-grid-title">
-            <h2 id="fg-grid-title" class="fg-panel-title">{"Positions"}</h2>
+            <h2 id="fg-grid-title" class="fg-panel-title">{ui.get(Key::Positions)}</h2>
             <table class="fg-table">
-                <caption class="fg-visually-hidden">{"What each party holds on each topic"}</caption>
+                <caption class="fg-visually-hidden">{ui.get(Key::GridCaption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{"Topic"}</th>
-                        { for r.parties.iter().map(|p| html! { <th scope="col" key={&*p.id}>{&p.label}</th> }) }
+                        <th scope="col">{ui.get(Key::Topic)}</th>
+                        { for r.parties.iter().map(|p| html! { <th scope="col" key={&*p.id}>{ui.label(&p.id, &p.label)}</th> }) }
                     </tr>
                 </thead>
                 <tbody>
                     { for r.topics.iter().map(|t| html! {
                         <tr key={&*t.id}>
-                            <th scope="row">{&t.label}</th>
-                            { for r.parties.iter().map(|p| grid_cell(r, text, p, t, on_focus, on_select)) }
+                            <th scope="row">{ui.label(&t.id, &t.label)}</th>
+                            { for r.parties.iter().map(|p| grid_cell(r, text, p, t, on_focus, on_select, ui)) }
                         </tr>
                     }) }
                 </tbody>
@@ -58,12 +61,14 @@ fn grid_cell(
     t: &Label,
     on_focus: &Callback<Option<(String, String)>>,
     on_select: &Callback<usize>,
+    ui: Ui,
 ) -> Html {
+    let party = ui.label(&p.id, &p.label);
     let Some(cell) = r.cells.iter().find(|c| c.party == p.id && c.topic == t.id) else {
         return html! {
             <td key={&*p.id} class="fg-cell fg-cell-empty" data-party={p.id.to_string()} data-topic={t.id.to_string()}>
-                <span class="fg-party-label" aria-hidden="true">{&p.label}</span>
-                <span class="fg-none">{"None found"}</span>
+                <span class="fg-party-label" aria-hidden="true">{party}</span>
+                <span class="fg-none">{ui.get(Key::NoneFound)}</span>
             </td>
         };
     };
@@ -82,12 +87,12 @@ fn grid_cell(
     html! {
         <td key={&*p.id} class="fg-cell" data-party={p.id.to_string()} data-topic={t.id.to_string()}
             data-stance={cell.stance.clone()} onmouseenter={enter} onmouseleave={leave} onfocusin={focusin}>
-            <span class="fg-party-label" aria-hidden="true">{&p.label}</span>
-            { stance_badge(&cell.stance) }
+            <span class="fg-party-label" aria-hidden="true">{party}</span>
+            { stance_badge(&cell.stance, ui) }
             <p class="fg-summary">{&cell.summary}</p>
             <details class="fg-evidence">
-                <summary>{format!("{n} evidence sentence{}", if n == 1 { "" } else { "s" })}</summary>
-                <ol>
+                <summary>{ui.count(Key::Evidence, n)}</summary>
+                <ol lang={r.language.clone()}>
                     { for cell.evidence.iter().take(MAX_EVIDENCE).map(|e| {
                         let sentence = e.sentence;
                         let onclick = on_select.reform(move |_: MouseEvent| sentence);
@@ -105,7 +110,7 @@ fn grid_cell(
                     }) }
                 </ol>
                 if n > MAX_EVIDENCE {
-                    <p class="fg-more">{format!("…and {} more, marked in the article.", n - MAX_EVIDENCE)}</p>
+                    <p class="fg-more">{ui.fill(Key::MoreEvidence, &[&(n - MAX_EVIDENCE).to_string()])}</p>
                 }
             </details>
         </td>
