@@ -94,6 +94,36 @@ impl Ui {
         }
     }
 
+    /// What the stance id means, for the legend (an unknown one: none).
+    pub fn definition(self, stance: &str) -> Option<&'static str> {
+        let key = match stance {
+            "proposes" => Key::DefProposes,
+            "supports" => Key::DefSupports,
+            "conditional" => Key::DefConditional,
+            "opposes" => Key::DefOpposes,
+            "demands" => Key::DefDemands,
+            "questions" => Key::DefQuestions,
+            "considering" => Key::DefConsidering,
+            "acts" => Key::DefActs,
+            _ => return None,
+        };
+        Some(self.get(key))
+    }
+
+    /// How a party is tied to a sentence, for the evidence's `via`
+    /// (`speaker`, `according_to`, `subject`, `owner`, `agent`).
+    pub fn via(self, via: &str) -> Option<&'static str> {
+        let key = match via {
+            "speaker" => Key::ViaSpeaker,
+            "according_to" => Key::ViaAccordingTo,
+            "subject" => Key::ViaSubject,
+            "owner" => Key::ViaOwner,
+            "agent" => Key::ViaAgent,
+            _ => return None,
+        };
+        Some(self.get(key))
+    }
+
     /// The icon and the word for a stance id (an unknown one is unclear).
     pub fn stance(self, stance: &str) -> (&'static str, &'static str) {
         let (icon, key) = match stance {
@@ -248,6 +278,60 @@ strings! {
     Considering => ["Considering", "Рассматривает", "Розглядає"],
     Acts => ["Acts", "Действует", "Діє"],
     Unclear => ["Unclear", "Неясно", "Неясно"],
+    // Why a label: the legend, the evidence's own labels and cues, and how
+    // the party is tied to a sentence.
+    LegendTitle => ["What the labels mean", "Что значат метки", "Що означають мітки"],
+    DefProposes => [
+        "puts it forward, pushes for it",
+        "выдвигает, добивается этого",
+        "висуває, домагається цього",
+    ],
+    DefSupports => [
+        "accepts, agrees, backs, welcomes",
+        "принимает, соглашается, поддерживает, приветствует",
+        "приймає, погоджується, підтримує, вітає",
+    ],
+    DefConditional => [
+        "agrees in principle but attaches conditions or reservations",
+        "в принципе согласна, но ставит условия или оговорки",
+        "в принципі згодна, але ставить умови чи застереження",
+    ],
+    DefOpposes => [
+        "rejects, refuses, condemns",
+        "отвергает, отказывается, осуждает",
+        "відкидає, відмовляється, засуджує",
+    ],
+    DefDemands => [
+        "insists on an outcome from others",
+        "настаивает, чтобы другие сделали это",
+        "наполягає, щоб інші зробили це",
+    ],
+    DefQuestions => [
+        "raises doubts or questions without a verdict",
+        "высказывает сомнения или вопросы без вывода",
+        "висловлює сумніви чи запитання без висновку",
+    ],
+    DefConsidering => [
+        "deliberating, studying, undecided",
+        "обдумывает, изучает, не решила",
+        "обмірковує, вивчає, не вирішила",
+    ],
+    DefActs => [
+        "an action on the ground is reported, not a stated position",
+        "сообщается о действиях на месте, а не о позиции",
+        "повідомляється про дії на місці, а не про позицію",
+    ],
+    MixedEvidence => ["Mixed evidence: {0}", "Доказательства расходятся: {0}", "Докази розходяться: {0}"],
+    CueHint => [
+        "the words behind this label",
+        "слова, на которых основана метка",
+        "слова, на яких ґрунтується мітка",
+    ],
+    ViaSpeaker => ["said it", "автор слов", "автор слів"],
+    ViaAccordingTo => ["the source (according to)", "источник (по данным)", "джерело (за даними)"],
+    ViaSubject => ["subject of the sentence", "подлежащее предложения", "підмет речення"],
+    ViaOwner => ["owner (its proposal, its demand)", "владелец (её предложение, её требование)", "власник (її пропозиція, її вимога)"],
+    ViaAgent => ["the one by whom it is done", "тот, кем это сделано", "той, ким це зроблено"],
     // The built-in parties and topics.
     PartyRussia => ["Russia", "Россия", "Росія"],
     PartyUkraine => ["Ukraine", "Украина", "Україна"],
