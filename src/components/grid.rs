@@ -186,7 +186,7 @@ pub fn mixed(cell: &Cell, ui: Ui) -> Option<String> {
     if counts.len() < 2 {
         return None;
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let list: Vec<String> = counts.iter().map(|(l, n)| format!("{n} \u{00d7} {}", ui.stance(l).1)).collect();
     Some(ui.fill(Key::MixedEvidence, &[&list.join(", ")]))
 }
