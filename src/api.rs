@@ -7,13 +7,14 @@
 
 use std::rc::Rc;
 
-use factgrid_engine::Report;
+use factgrid_engine::{Language, Report};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps, Panels, Theme};
+use crate::i18n::Ui;
 use crate::props::CustomProfile;
 
 /// Runs when the module loads: installs the panic hook and, on the
@@ -29,7 +30,11 @@ pub fn start() {
     let fragment = crate::glue::take_link_fragment();
     crate::glue::spawn(async move {
         let link = match fragment {
-            Some(data) => Some(crate::glue::decompress(&data, crate::state::MAX_TEXT_BYTES).await),
+            // (Before any text: the interface speaks the browser's language.)
+            Some(data) => {
+                let ui = crate::i18n::choose(None, None, Some(&crate::glue::browser_language()));
+                Some(crate::glue::decompress(&data, crate::state::MAX_TEXT_BYTES, ui).await)
+            }
             None => None,
         };
         let link = link.map(|l| l.map(Into::into).map_err(Into::into));
@@ -88,14 +93,15 @@ impl Engine {
         crate::profiles::analyzer(json.as_deref()).map(Engine).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// The report of the UTF-8 text `bytes`, in compact form
+    /// The report of the UTF-8 text `bytes` read in `lang` (`en`, `ru`,
+    /// `uk`; none: the language it is written in), in compact form
     /// (`factgrid_engine::Report::to_words`), in parts: the report with few
     /// or none of its mentions, then the rest, [`MENTIONS_PER_PART`] to a
     /// part, each as a report of its own. The page reads each part in a task of
     /// its own: a text dense in names has millions of mentions.
-    pub fn analyze(&self, bytes: &[u8]) -> Result<js_sys::Array, JsError> {
+    pub fn analyze(&self, bytes: &[u8], lang: Option<String>) -> Result<js_sys::Array, JsError> {
         let text = std::str::from_utf8(bytes).map_err(|_| JsError::new("the text is not UTF-8"))?;
-        let mut report = self.0.analyze(text);
+        let mut report = self.0.analyze_in(text, lang.as_deref());
         // `Report::from_words` wants room for 11 words after each evidence
         // count per item, where an item takes 9: the mentions that follow
         // give it. So the first part keeps as many as that needs.
@@ -119,19 +125,39 @@ impl Engine {
 /// of milliseconds to read).
 pub const MENTIONS_PER_PART: usize = 50_000;
 
-/// `analyze(text, profile?)`: the same report as `factgrid analyze --format json`.
+/// `analyze(text, profile?, lang?)`: the same report as `factgrid analyze
+/// --format json [--lang LANG]`.
 ///
-/// `profile` is a profile object or JSON string; an invalid profile throws an
+/// `profile` is a profile object or JSON string (none: the built-in
+/// English, Russian and Ukrainian ones); an invalid profile throws an
 /// error that names the bad entry. A profile is compiled once and kept
-/// (see `crate::profiles`), not on every call.
+/// (see `crate::profiles`), not on every call. `lang` is `auto` (or none:
+/// the language the text is written in), `en`, `ru` or `uk`.
 #[wasm_bindgen(js_name = analyze)]
-pub fn analyze_js(text: &str, profile: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze_js(text: &str, profile: JsValue, lang: JsValue) -> Result<JsValue, JsError> {
     install_panic_hook();
+    let lang = language(&lang, "lang")?;
     let analyzer = match profile_from_js(&profile)? {
         Some(p) => p.analyzer,
         None => crate::profiles::analyzer(None).map_err(|e| JsError::new(&e.to_string()))?,
     };
-    to_js(&analyzer.analyze(text))
+    to_js(&analyzer.analyze_in(text, lang.map(Language::code)))
+}
+
+/// A language option: `undefined`, `null` or `"auto"` is `None`; `en`,
+/// `ru` or `uk` (any case) a language; anything else an error naming
+/// the option `name`.
+fn language(value: &JsValue, name: &str) -> Result<Option<Language>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let code = value.as_string().unwrap_or_default();
+    match code.trim() {
+        "auto" => Ok(None),
+        c => Language::from_code(c).map(Some).ok_or_else(|| {
+            JsError::new(&format!("option `{name}` must be auto, en, ru or uk, not \"{code}\""))
+        }),
+    }
 }
 
 /// Read a profile from `undefined`/`null` (the built-in one: `None`), a
@@ -201,6 +227,14 @@ fn apply_options(props: &mut AppProps, options: &JsValue) -> Result<(), JsError>
             }
         };
     }
+    let lang = get(options, "lang");
+    if !lang.is_undefined() {
+        props.lang = language(&lang, "lang")?;
+    }
+    let ui_lang = get(options, "uiLang");
+    if !ui_lang.is_undefined() {
+        props.ui_lang = language(&ui_lang, "uiLang")?.and_then(|l| Ui::from_tag(l.code()));
+    }
     let panels = get(options, "panels");
     if !panels.is_undefined() && !panels.is_null() {
         let list: js_sys::Array =
@@ -260,9 +294,11 @@ pub struct FactGrid {
 ///
 /// Options: `text`, `profile` (object or JSON), `panels` (array of
 /// `input`, `grid`, `article`, `figures`), `theme` (`auto`, `light`,
-/// `dark`), `readonly`, `persist` (keep the text in localStorage; off by
-/// default), `onReport` (called with each report), `stylesheet` (URL of
-/// factgrid.css; `embed.js` fills it in).
+/// `dark`), `lang` (the language to read the text in: `auto`, `en`, `ru`,
+/// `uk`), `uiLang` (the language of the widget's own words: `auto`, `en`,
+/// `ru`, `uk`), `readonly`, `persist` (keep the text in localStorage; off
+/// by default), `onReport` (called with each report), `stylesheet` (URL
+/// of factgrid.css; `embed.js` fills it in).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
     install_panic_hook();

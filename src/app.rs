@@ -11,6 +11,7 @@ use crate::components::figures::figures_panel;
 use crate::components::grid::grid;
 use crate::components::input::InputPanel;
 use crate::hooks::{saved_text, to_action, use_analysis, use_permalink, use_persisted_text, with_link};
+use crate::i18n::{Key, Ui};
 pub use crate::props::{AppProps, Panels, Theme};
 use crate::services::Source;
 use crate::state::{Action, Notice, Place, SameText, SharedReport, State};
@@ -18,18 +19,36 @@ use crate::state::{Action, Notice, Place, SameText, SharedReport, State};
 /// The factgrid widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    // The browser's language, read once.
+    let browser = *use_memo((), |_| Ui::from_tag(&crate::glue::browser_language()));
     let state = {
         let (initial, persist, link) = (props.text.clone(), props.persist, props.link.clone());
+        let ui_asked = props.ui_lang;
         use_reducer(move || {
             let text = match initial {
                 Some(t) => t.to_string(),
                 None if persist => saved_text().unwrap_or_default(),
                 None => String::new(),
             };
-            with_link(State::with_text(text), link)
+            let state = State { ui_asked, ui_browser: browser, ..State::default() };
+            with_link(state.showing(text), link)
         })
     };
-    use_analysis(&state, props.profile.clone(), props.worker_url.clone(), props.on_report.clone());
+    {
+        let d = state.dispatcher();
+        use_effect_with(props.ui_lang, move |asked| {
+            d.dispatch(Action::UiLanguage { asked: *asked, browser })
+        });
+    }
+    let ui = state.ui();
+    crate::i18n::shown(ui);
+    use_analysis(
+        &state,
+        props.profile.clone(),
+        props.lang,
+        props.worker_url.clone(),
+        props.on_report.clone(),
+    );
     use_persisted_text(props.persist, &state);
     let permalink = use_permalink(&state);
 
@@ -52,17 +71,22 @@ pub fn App(props: &AppProps) -> Html {
     let on_replace = to_action(&d, |text: String| Action::Replace(text.into()));
     let on_page =
         to_action(&d, |(text, notice): (String, String)| Action::Discard { text: text.into(), notice });
-    let on_replace_all = to_action(&d, |text: String| match text.is_empty() {
-        true => Action::Clear,
-        false => Action::Discard { text: text.into(), notice: "The whole text was replaced.".into() },
-    });
+    let on_replace_all = {
+        let d = d.clone();
+        Callback::from(move |text: String| {
+            d.dispatch(match text.is_empty() {
+                true => Action::Clear,
+                false => Action::Discard { text: text.into(), notice: ui.get(Key::WholeReplaced).into() },
+            })
+        })
+    };
     // A file or the example replaces the text (undoably), once read.
     let open = {
         let d = d.clone();
         move |source: Source| {
             let d = d.clone();
             crate::glue::spawn(async move {
-                d.dispatch(match crate::services::open(source).await {
+                d.dispatch(match crate::services::open(source, ui).await {
                     Ok((text, notice)) => Action::Discard { text: text.into(), notice },
                     Err(why) => Action::Message(Some(why)),
                 });
@@ -81,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
             let Some(report) = report.clone() else { return };
             let (text, d) = (text.clone(), d.clone());
             crate::glue::spawn(async move {
-                let text = crate::services::export(kind, &report, &text).await.into();
+                let text = crate::services::export(kind, &report, &text, ui).await.into();
                 d.dispatch(Action::Notice(Some(Notice { text, place: Place::Export })));
             });
         })
@@ -118,27 +142,29 @@ pub fn App(props: &AppProps) -> Html {
         })
     });
     html! {
-        <div class={classes!("fg-app", props.theme.class(), (!panels.input).then_some("fg-readonly"))} ref={zone}
+        <div class={classes!("fg-app", props.theme.class(), (!panels.input).then_some("fg-readonly"))} ref={zone} lang={ui.code()}
             ondragenter={over.clone()} ondragover={over} ondragleave={leave} {ondrop}>
             <p class="fg-status" role="status" aria-live="polite">{state.status()}</p>
+            if let Some(r) = state.report.as_ref().filter(|r| !r.language.is_empty() && r.stats.sentences > 0) {
+                <p class="fg-language" data-language={r.language.clone()}>
+                    {ui.fill(Key::ArticleLanguage, &[&ui.language_name(&r.language)])}
+                    if props.lang.is_none() && props.profile.is_none() { {ui.get(Key::Detected)} }
+                </p>
+            }
             if state.busy.is_some() {
-                <progress class="fg-progress" aria-label="Analysing"></progress>
+                <progress class="fg-progress" aria-label={ui.get(Key::Analysing)}></progress>
             }
             if let Some(m) = &state.message {
                 <p class="fg-message" role="alert">{m}</p>
             }
             if let Some((n, from_tab)) = permalink.offer {
                 <div class="fg-offer" role="group" aria-labelledby="fg-offer-text">
-                    <p id="fg-offer-text">{ if from_tab {
-                        format!("Another factgrid tab saved a different text ({n} characters). This tab saves nothing until you choose.")
-                    } else {
-                        format!("The link you opened carries a text of {n} characters. Open it in place of your saved text? (Undo brings yours back.)")
-                    } }</p>
+                    <p id="fg-offer-text">{ ui.fill(if from_tab { Key::OfferTab } else { Key::OfferLink }, &[&n.to_string()]) }</p>
                     <button type="button" class="fg-button" onclick={permalink.open.reform(|_: MouseEvent| ())}>
-                        { if from_tab { "Open the other tab's text" } else { "Open the linked text" } }
+                        { ui.get(if from_tab { Key::OpenTabText } else { Key::OpenLinked }) }
                     </button>
                     {" "}<button type="button" class="fg-button fg-button-quiet" onclick={permalink.keep.reform(|_: MouseEvent| ())}>
-                        { if from_tab { "Keep this tab's text" } else { "Keep my text" } }
+                        { ui.get(if from_tab { Key::KeepTabText } else { Key::KeepMine }) }
                     </button>
                 </div>
             }
@@ -146,23 +172,23 @@ pub fn App(props: &AppProps) -> Html {
                 if panels.input {
                     <InputPanel text={SameText(state.text.clone())} revision={state.revision} chars={state.chars} {sentences}
                         {on_edit} {on_replace} {on_replace_all} {on_page} on_files={on_files.clone()} {on_example} {on_clear} {on_undo} notice={notice(Place::Input)}
-                        editing={state.editing_head} on_edit_head={dispatch(|| Action::EditHead)} />
+                        editing={state.editing_head} on_edit_head={dispatch(|| Action::EditHead)} {ui} />
                 }
                 if let Some(report) = state.report.clone().map(SharedReport) {
                     if panels.grid {
                         <div class="fg-main">
-                            { grid(&report, &analyzed, &on_focus, &on_select) }
-                            { export_bar(&on_export, props.permalink, notice(Place::Export)) }
+                            { grid(&report, &analyzed, &on_focus, &on_select, ui) }
+                            { export_bar(&on_export, props.permalink, notice(Place::Export), ui) }
                         </div>
                     }
                     <div class="fg-side" ref={article_ref}>
                         if panels.figures {
-                            { figures_panel(&report, &on_select) }
+                            { figures_panel(&report, &on_select, ui) }
                         }
                         if panels.article {
                             <ArticleView {report} text={analyzed}
                                 highlighted={highlighted} selected={state.selected_sentence}
-                                window_start={state.window_start} {on_move} />
+                                window_start={state.window_start} {on_move} {ui} />
                         }
                     </div>
                 }

@@ -65,9 +65,10 @@ extern "C" {
     /// render that shows it is done (Yew renders in a microtask).
     #[wasm_bindgen(js_name = scrollToSentence)]
     pub fn scroll_to_sentence(root: Option<web_sys::Element>, i: usize);
-    /// Put up the notice a panic leaves on the page (see `api.rs`).
+    /// Put up the notice a panic leaves on the page (see `api.rs`): the
+    /// message and a link that reloads, in the language `lang`.
     #[wasm_bindgen(js_name = showCrashNotice)]
-    pub fn show_crash_notice();
+    fn show_crash_notice_js(lang: &str, message: &str, reload: &str);
     /// Offer `text` as a download named `name`.
     #[wasm_bindgen(js_name = downloadText)]
     pub fn download_text(name: &str, mime: &str, text: &str);
@@ -75,6 +76,18 @@ extern "C" {
     /// would), as a download named `name`.
     #[wasm_bindgen(js_name = downloadJson)]
     pub fn download_json(name: &str, json: &str);
+    /// The browser's language (`navigator.language`, e.g. `uk-UA`; empty
+    /// where there is none, as in a worker).
+    #[wasm_bindgen(js_name = browserLanguage)]
+    pub fn browser_language() -> String;
+}
+
+/// Put up the notice a panic leaves on the page, in the interface
+/// language last shown (see `api.rs`).
+pub fn show_crash_notice() {
+    use crate::i18n::Key;
+    let ui = crate::i18n::last_shown();
+    show_crash_notice_js(ui.code(), ui.get(Key::Crashed), ui.get(Key::Reload));
 }
 
 /// The link to this page that carries `text` (see `linkTo`); the address
@@ -84,16 +97,17 @@ pub async fn permalink(text: &str) -> Option<String> {
 }
 
 /// Restore text from a fragment payload; inflating stops as soon as the
-/// text exceeds `limit` bytes. The error says what went wrong, for the reader.
-pub async fn decompress(data: &str, limit: usize) -> Result<String, String> {
+/// text exceeds `limit` bytes. The error says what went wrong, for the
+/// reader, in `ui`.
+pub async fn decompress(data: &str, limit: usize, ui: crate::i18n::Ui) -> Result<String, String> {
+    use crate::i18n::Key;
     let result = JsFuture::from(decompress_text(data, limit as f64)).await;
     match result.map(|text| text.as_string()) {
         Ok(Some(text)) => Ok(text),
-        Err(why) if why.as_string().as_deref() == Some("too-large") => Err(format!(
-            "The link's text is larger than {} MB once unpacked, so it was not opened. Your own text is unchanged.",
-            limit / 1048576
-        )),
-        _ => Err("The link's text could not be read (it may be cut short). Your own text is unchanged.".into()),
+        Err(why) if why.as_string().as_deref() == Some("too-large") => {
+            Err(ui.fill(Key::LinkTooLarge, &[&(limit / 1048576).to_string()]))
+        }
+        _ => Err(ui.get(Key::LinkUnreadable).into()),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod glue;
 pub mod hooks;
+pub mod i18n;
 pub mod pool;
 pub mod profiles;
 pub mod props;

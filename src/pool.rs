@@ -32,6 +32,7 @@ extern "C" {
         client: u32,
         bytes: js_sys::Uint8Array,
         profile: Option<String>,
+        lang: Option<&str>,
     ) -> js_sys::Promise;
     #[wasm_bindgen(js_name = cancelJob)]
     fn cancel_job(url: &str, client: u32);
@@ -73,12 +74,17 @@ impl WorkerClient {
     }
 
     /// Analyse `text` with the profile `profile` (JSON; `None`: the
-    /// built-in one), replacing the widget's earlier job. The text goes
+    /// built-in ones) in the language `lang` (`None`: detected), replacing the widget's earlier job. The text goes
     /// as UTF-8 bytes, transferred: a 20 MB string would cost the main
     /// thread tens of milliseconds to convert.
-    pub fn analyze(&self, text: &str, profile: Option<String>) -> impl std::future::Future<Output = Outcome> {
+    pub fn analyze(
+        &self,
+        text: &str,
+        profile: Option<String>,
+        lang: Option<&str>,
+    ) -> impl std::future::Future<Output = Outcome> {
         let bytes = js_sys::Uint8Array::from(text.as_bytes());
-        let job = JsFuture::from(analyze_in_worker(&self.url, self.id, bytes, profile));
+        let job = JsFuture::from(analyze_in_worker(&self.url, self.id, bytes, profile, lang));
         async move {
             match job.await {
                 Ok(parts) => match parts.dyn_into::<js_sys::Array>() {

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use factgrid_engine::{Analyzer, Profile, ProfileError};
+use factgrid_engine::{Analyzer, Language, Profile, ProfileError};
 
 /// The most profiles kept (the oldest goes first).
 pub const CAPACITY: usize = 4;
@@ -28,11 +28,11 @@ impl ProfileCache {
         if let Some(analyzer) = self.find(key) {
             return Ok(analyzer);
         }
-        let profile = match json {
-            Some(json) => Profile::from_json(json)?,
-            None => Profile::default_profile(),
+        let analyzer = match json {
+            Some(json) => Analyzer::new(&Profile::from_json(json)?),
+            None => Analyzer::builtin(),
         };
-        Ok(self.insert(key, &profile))
+        Ok(self.insert(key, analyzer))
     }
 
     /// The analyzer kept for the profile JSON `key`, if any.
@@ -40,9 +40,9 @@ impl ProfileCache {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, a)| a.clone())
     }
 
-    /// Compile `profile` and keep it under `key`.
-    fn insert(&mut self, key: &str, profile: &Profile) -> Rc<Analyzer> {
-        let analyzer = Rc::new(Analyzer::new(profile));
+    /// Keep `analyzer` under `key`.
+    fn insert(&mut self, key: &str, analyzer: Analyzer) -> Rc<Analyzer> {
+        let analyzer = Rc::new(analyzer);
         self.compiled += 1;
         if self.entries.len() == CAPACITY {
             self.entries.remove(0);
@@ -59,6 +59,8 @@ impl ProfileCache {
 
 thread_local! {
     static CACHE: std::cell::RefCell<ProfileCache> = std::cell::RefCell::default();
+    /// The widget's built-in analyzers, one per language (see [`built_in`]).
+    static BUILT_IN: std::cell::RefCell<Vec<(Language, Rc<Analyzer>)>> = std::cell::RefCell::default();
 }
 
 /// The page's cache (see [`ProfileCache::analyzer`]).
@@ -66,17 +68,44 @@ pub fn analyzer(json: Option<&str>) -> Result<Rc<Analyzer>, ProfileError> {
     CACHE.with(|c| c.borrow_mut().analyzer(json))
 }
 
-/// The built-in profile's analyzer, for code that can wait: reading the
-/// profile and compiling it are two tasks, not one (the first analysis on
-/// a page takes a few hundred milliseconds on a busy machine, much of it
-/// the browser compiling the engine's code on first use).
-pub async fn built_in() -> Rc<Analyzer> {
-    if let Some(analyzer) = CACHE.with(|c| c.borrow().find("")) {
+/// The language the widget reads `text` in with its built-in profiles:
+/// `lang` if asked for, else the one the text is written in.
+pub fn language_of(text: &str, lang: Option<Language>) -> Language {
+    lang.unwrap_or_else(|| Language::detect(text))
+}
+
+fn find_built_in(language: Language) -> Option<Rc<Analyzer>> {
+    BUILT_IN.with(|b| b.borrow().iter().find(|(l, _)| *l == language).map(|(_, a)| a.clone()))
+}
+
+fn keep_built_in(language: Language, profile: &Profile) -> Rc<Analyzer> {
+    find_built_in(language).unwrap_or_else(|| {
+        let analyzer = Rc::new(Analyzer::new(profile));
+        BUILT_IN.with(|b| b.borrow_mut().push((language, analyzer.clone())));
+        analyzer
+    })
+}
+
+/// The widget's analyzer of the built-in profile for `language`, read
+/// and compiled (in this task) when a text first needs it: an English
+/// reader never compiles the Russian and Ukrainian profiles. (The same
+/// reading as [`Analyzer::builtin`], one language per analyzer, so that
+/// [`built_in`] can read a profile and compile it in two tasks.)
+pub fn built_in_now(language: Language) -> Rc<Analyzer> {
+    find_built_in(language).unwrap_or_else(|| keep_built_in(language, &Profile::builtin(language)))
+}
+
+/// [`built_in_now`] for code that can wait: the profile is read in one
+/// task and compiled in another (the first analysis on a page takes a
+/// few hundred milliseconds on a busy machine, much of it the browser
+/// compiling the engine's code on first use).
+pub async fn built_in(language: Language) -> Rc<Analyzer> {
+    if let Some(analyzer) = find_built_in(language) {
         return analyzer;
     }
-    let profile = Profile::default_profile();
+    let profile = Profile::builtin(language);
     crate::glue::yield_to_page().await;
-    CACHE.with(|c| c.borrow_mut().insert("", &profile))
+    keep_built_in(language, &profile)
 }
 
 #[cfg(test)]

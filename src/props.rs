@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use factgrid_engine::{Analyzer, Report};
+use factgrid_engine::{Analyzer, Language, Report};
 use yew::prelude::*;
 
 /// Props of [`crate::App`].
@@ -12,9 +12,17 @@ pub struct AppProps {
     /// Initial text; when absent, the text saved in this browser.
     #[prop_or_default]
     pub text: Option<AttrValue>,
-    /// The profile to analyse with (the built-in one by default).
+    /// The profile to analyse with (the built-in ones by default: English,
+    /// Russian and Ukrainian, the text's language detected).
     #[prop_or_default]
     pub profile: Option<Rc<CustomProfile>>,
+    /// The language to read the text in (`lang`); `None` detects it.
+    #[prop_or_default]
+    pub lang: Option<Language>,
+    /// The language of the widget's own words (`ui-lang`); `None` follows
+    /// the article's language, else the browser's (see [`crate::i18n`]).
+    #[prop_or_default]
+    pub ui_lang: Option<crate::i18n::Ui>,
     /// Keep the text in localStorage.
     #[prop_or(true)]
     pub persist: bool,
@@ -64,6 +72,8 @@ impl AppProps {
         AppProps {
             text: None,
             profile: None,
+            lang: None,
+            ui_lang: None,
             persist: false,
             permalink: false,
             link: None,

@@ -65,7 +65,8 @@ impl Joined {
         let all = &mut self.all;
         let (sentences, paragraphs) = (all.sentences.len(), all.stats.paragraphs);
         if all.parties.is_empty() {
-            (all.schema, all.parties, all.topics) = (part.schema, part.parties, part.topics);
+            (all.schema, all.language) = (part.schema, part.language);
+            (all.parties, all.topics) = (part.parties, part.topics);
         }
         all.stats.chars += part.stats.chars;
         all.stats.bytes += part.stats.bytes;

@@ -9,6 +9,8 @@ use std::rc::Rc;
 use factgrid_engine::Report;
 use yew::{AttrValue, Reducible};
 
+use crate::i18n::{Key, Ui};
+
 /// The largest text the widget accepts, in bytes (the engine's limit).
 pub const MAX_TEXT_BYTES: usize = factgrid_engine::MAX_INPUT_BYTES;
 
@@ -88,6 +90,11 @@ pub struct State {
     /// Bumped when the reader keeps this tab's text over another tab's:
     /// it is saved then, over the other.
     pub kept: u32,
+    /// The interface language the page asked for (`ui-lang`), if any.
+    pub ui_asked: Option<Ui>,
+    /// The browser's language (`navigator.language`), if it is one the
+    /// interface speaks.
+    pub ui_browser: Option<Ui>,
 }
 
 /// A confirmation and where it is shown.
@@ -150,6 +157,9 @@ pub enum Action {
     Message(Option<String>),
     /// Show a confirmation.
     Notice(Option<Notice>),
+    /// The interface language asked for (`ui-lang`; `None`: chosen, see
+    /// [`State::ui`]) and the browser's.
+    UiLanguage { asked: Option<Ui>, browser: Option<Ui> },
 }
 
 impl Reducible for State {
@@ -177,12 +187,14 @@ impl Reducible for State {
                     revision: self.revision,
                     offer: self.offer.clone(),
                     kept: self.kept,
+                    ui_asked: self.ui_asked,
+                    ui_browser: self.ui_browser,
                     ..State::default()
                 };
                 next.offer_from_tab = self.offer_from_tab;
                 next.replace(AttrValue::default());
                 next.undo = (!self.text.is_empty()).then(|| self.text.clone());
-                next.notice = Some(Notice { text: "Text cleared.".into(), place: Place::Input });
+                next.notice = Some(Notice { text: self.ui().get(Key::Cleared).into(), place: Place::Input });
             }
             Action::Undo => {
                 let Some(old) = self.undo.clone() else { return self };
@@ -208,10 +220,11 @@ impl Reducible for State {
                 next.offer_from_tab = false;
                 if open {
                     let notice = match self.offer_from_tab {
-                        true => "The other tab's text replaced this one.",
-                        false => "The linked text replaced yours.",
+                        true => Key::TabReplaced,
+                        false => Key::LinkReplaced,
                     };
-                    return Rc::new(next).reduce(Action::Discard { text, notice: notice.into() });
+                    let notice = self.ui().get(notice).into();
+                    return Rc::new(next).reduce(Action::Discard { text, notice });
                 }
                 next.kept = self.kept.wrapping_add(u32::from(self.offer_from_tab));
             }
@@ -222,21 +235,26 @@ impl Reducible for State {
                 }
                 next.busy = None;
                 next.analyzed_text = text;
+                // (The messages in the language of the interface for this
+                // report: it follows the article's language.)
+                next.report = Some(report.clone());
+                let ui = next.ui();
                 // The engine is given at most MAX_TEXT_BYTES: the reader is
                 // told the true size of a longer text. (A message about
                 // something else, such as a link that could not be read,
                 // stays: the text's own messages went when it changed.)
                 if next.analyzed_text.len() > MAX_TEXT_BYTES {
-                    next.message = Some(format!(
-                        "This text is {} MB, of which the first {} MB were analysed. {}",
-                        megabytes(next.analyzed_text.len()),
-                        megabytes(MAX_TEXT_BYTES),
-                        report.notices.first().map_or("", |n| n.as_str())
+                    next.message = Some(ui.fill(
+                        Key::AnalysedPart,
+                        &[
+                            &megabytes(next.analyzed_text.len()),
+                            &megabytes(MAX_TEXT_BYTES),
+                            report.notices.first().map_or("", |n| n.as_str()),
+                        ],
                     ));
                 } else if let Some(n) = report.notices.first() {
                     next.message = Some(n.clone());
                 }
-                next.report = Some(report);
                 next.selected_sentence = None;
                 next.window_start = None;
             }
@@ -255,6 +273,12 @@ impl Reducible for State {
             Action::Message(m) => next.message = m,
             Action::Notice(m) => next.notice = m,
             Action::Busy(b) => next.busy = b,
+            Action::UiLanguage { asked, browser } => {
+                if (asked, browser) == (self.ui_asked, self.ui_browser) {
+                    return self;
+                }
+                (next.ui_asked, next.ui_browser) = (asked, browser);
+            }
         }
         Rc::new(next)
     }
@@ -263,22 +287,22 @@ impl Reducible for State {
 impl State {
     /// A state showing `text`, not yet analysed.
     pub fn with_text(text: String) -> State {
-        let mut state = State::default();
-        state.set_text(text.into());
-        state.typing = false;
-        state
+        State::default().showing(text)
+    }
+
+    /// This state showing `text`, not yet analysed.
+    pub fn showing(mut self, text: String) -> State {
+        self.set_text(text.into());
+        self.typing = false;
+        self
     }
 
     /// Take `text` as the text: what depends on the old one (the offer to
     /// undo, confirmations) is out of date.
     fn set_text(&mut self, text: AttrValue) {
-        self.message = (text.len() > MAX_TEXT_BYTES).then(|| {
-            format!(
-                "This text is {} MB; the first {} MB will be analysed. Your text is kept as it is.",
-                megabytes(text.len()),
-                megabytes(MAX_TEXT_BYTES)
-            )
-        });
+        let ui = self.ui();
+        self.message = (text.len() > MAX_TEXT_BYTES)
+            .then(|| ui.fill(Key::WillAnalysePart, &[&megabytes(text.len()), &megabytes(MAX_TEXT_BYTES)]));
         self.chars = text.chars().count();
         self.text = text;
         self.undo = None;
@@ -315,34 +339,36 @@ impl State {
         report.cell(party, topic).map(|c| c.evidence.iter().map(|e| e.sentence).collect()).unwrap_or_default()
     }
 
-    /// The status line read out to screen readers.
+    /// The interface language: asked for, else the language the last
+    /// report was read in when it is Russian or Ukrainian, else the
+    /// browser's, else English (see [`crate::i18n::choose`]).
+    pub fn ui(&self) -> Ui {
+        let browser = self.ui_browser.map(Ui::code);
+        crate::i18n::choose(self.ui_asked, self.report.as_ref().map(|r| r.language.as_str()), browser)
+    }
+
+    /// The status line read out to screen readers, in [`State::ui`].
     pub fn status(&self) -> String {
+        let ui = self.ui();
         if let Some(bytes) = self.busy {
             return match bytes > MAX_TEXT_BYTES {
-                true => format!(
-                    "Analysing the first {} MB of {} MB of text…",
-                    megabytes(MAX_TEXT_BYTES),
-                    megabytes(bytes)
-                ),
-                false => format!("Analysing {} MB of text…", megabytes(bytes)),
+                true => ui.fill(Key::AnalysingPart, &[&megabytes(MAX_TEXT_BYTES), &megabytes(bytes)]),
+                false => ui.fill(Key::AnalysingMb, &[&megabytes(bytes)]),
             };
         }
         match &self.report {
-            None if self.text.trim().is_empty() => {
-                "Paste or type an article to see who holds which position.".into()
-            }
-            None => "Analysing…".into(),
+            None if self.text.trim().is_empty() => ui.get(Key::Prompt).into(),
+            None => ui.get(Key::AnalysingNow).into(),
             Some(r) => {
                 let parties = r.parties.iter().filter(|p| r.cells.iter().any(|c| c.party == p.id)).count();
                 let cells = r.cells.len();
                 if cells == 0 && r.stats.sentences == 0 {
-                    "Paste or type an article to see who holds which position.".into()
+                    ui.get(Key::Prompt).into()
                 } else if cells == 0 {
-                    format!("{} sentences read; no positions found.", r.stats.sentences)
+                    ui.fill(Key::NoPositions, &[&ui.count(Key::Sentences, r.stats.sentences)])
                 } else {
-                    let p = if parties == 1 { "party" } else { "parties" };
-                    let c = if cells == 1 { "position" } else { "positions" };
-                    format!("{parties} {p}, {cells} {c} found.")
+                    let (p, c) = (ui.count(Key::Parties, parties), ui.count(Key::PositionCount, cells));
+                    ui.fill(Key::Found, &[&p, &c])
                 }
             }
         }
@@ -512,5 +538,45 @@ mod tests {
         let opened = asked.reduce(Action::AnswerOffer(true));
         assert_eq!((opened.text.as_str(), opened.undo.as_deref(), opened.kept), ("theirs", Some("ours"), 0));
         assert_eq!(opened.notice.as_ref().unwrap().text, "The other tab's text replaced this one.");
+    }
+
+    /// A state that read `text` with the built-in profiles (the language
+    /// detected, as in the widget).
+    fn read(state: Rc<State>, text: &str) -> Rc<State> {
+        let report = Rc::new(factgrid_engine::Analyzer::builtin().analyze(text));
+        typed(state, text).reduce(Action::Analyzed { text: text.to_string().into(), report })
+    }
+
+    #[test]
+    fn the_interface_follows_the_articles_language_unless_asked() {
+        let ru = "Кремль отверг перемирие. Украина поддержала прекращение огня.";
+        let uk = "Кремль відкинув перемир'я. Україна підтримала припинення вогню.";
+        // A Russian article: a Russian status line, whatever the browser.
+        let start = State { ui_browser: Some(Ui::Uk), ..State::default() };
+        let s = read(Rc::new(start), ru);
+        assert_eq!(s.report.as_ref().unwrap().language, "ru");
+        assert_eq!(s.ui(), Ui::Ru);
+        assert!(s.status().starts_with("Найдено: "), "{}", s.status());
+        // A Ukrainian one: Ukrainian.
+        let s = read(s, uk);
+        assert_eq!(s.ui(), Ui::Uk);
+        assert!(s.status().starts_with("Знайдено: "), "{}", s.status());
+        // English: the browser's language again.
+        let s = read(s, "Moscow rejected the truce.");
+        assert_eq!(s.ui(), Ui::Uk);
+        // ui-lang wins over both, and survives Clear.
+        let s = s.reduce(Action::UiLanguage { asked: Some(Ui::En), browser: Some(Ui::Uk) });
+        let s = read(s, ru);
+        assert_eq!(s.ui(), Ui::En);
+        assert!(s.status().ends_with(" found."), "{}", s.status());
+        let cleared = s.reduce(Action::Clear);
+        assert_eq!(cleared.notice.as_ref().unwrap().text, "Text cleared.");
+        assert_eq!(cleared.ui_asked, Some(Ui::En));
+        // No report, a Russian browser: Russian.
+        let empty = State { ui_browser: Some(Ui::Ru), ..State::default() };
+        assert_eq!(
+            empty.status(),
+            "Вставьте или наберите статью, чтобы увидеть, кто какую позицию занимает."
+        );
     }
 }

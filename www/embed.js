@@ -3,6 +3,7 @@
 //
 //   <script type="module" src="https://your.site/factgrid/embed.js"></script>
 //   <fact-grid for="#article" readonly></fact-grid>
+//   <fact-grid for="#статья" lang="ru" ui-lang="uk"></fact-grid>
 //
 // or, from a module script:
 //
@@ -123,16 +124,29 @@ export async function mount(element, options = {}) {
   return new Widget(wasmMount(element, { stylesheet: STYLESHEET, workerUrl: WORKER, exampleUrl: EXAMPLE, ...options }));
 }
 
-/** Analyse `text` (with an optional profile); resolves to the report (the CLI's JSON). */
-export async function analyze(text, profile) {
+/**
+ * Analyse `text` (with an optional profile, in an optional language:
+ * auto, en, ru, uk); resolves to the report (the CLI's JSON).
+ */
+export async function analyze(text, profile, lang) {
   await ready;
-  return wasmAnalyze(text, profile);
+  return wasmAnalyze(text, profile, lang);
+}
+
+/**
+ * The language an attribute names, for the options: `en`, `ru` or `uk`
+ * (a tag such as `ru-RU` by its language), else `auto`. (`lang` is also
+ * HTML's own attribute, so any tag may be there: only these three choose.)
+ */
+function languageOf(tag) {
+  const code = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
+  return ['en', 'ru', 'uk'].includes(code) ? code : 'auto';
 }
 
 const WAIT_MS = 300;
 
 class FactGridElement extends HTMLElement {
-  static get observedAttributes() { return ['for', 'text', 'profile', 'theme', 'readonly']; }
+  static get observedAttributes() { return ['for', 'text', 'profile', 'theme', 'readonly', 'lang', 'ui-lang']; }
 
   #handle = null;
   #observer = null;
@@ -185,6 +199,8 @@ class FactGridElement extends HTMLElement {
     const theme = this.getAttribute('theme');
     if (theme) options.theme = theme;
     options.readonly = this.hasAttribute('readonly') || this.hasAttribute('for');
+    options.lang = languageOf(this.getAttribute('lang'));
+    options.uiLang = languageOf(this.getAttribute('ui-lang'));
     return options;
   }
 

@@ -103,6 +103,10 @@ export function downloadJson(name, json) {
   downloadText(name, 'application/json', JSON.stringify(JSON.parse(json), null, 2));
 }
 
+export function browserLanguage() {
+  return (typeof navigator !== 'undefined' && navigator.language) || '';
+}
+
 export function nextTask() {
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
@@ -161,16 +165,17 @@ export function scrollToSentence(root, i) {
   queueMicrotask(() => root?.querySelector(`[data-sentence="${i}"]`)?.scrollIntoView(false));
 }
 
-export function showCrashNotice() {
+export function showCrashNotice(lang, message, reload) {
   if (!document.body || document.getElementById('fg-crash')) return;
   const banner = document.createElement('div');
   banner.id = 'fg-crash';
   banner.className = 'fg-crash';
   banner.setAttribute('role', 'alert');
-  banner.textContent = 'factgrid ran into an internal error and stopped. Your text is kept in this browser. ';
+  banner.lang = lang;
+  banner.textContent = message;
   const link = document.createElement('a');
   link.href = '';
-  link.textContent = 'Reload factgrid';
+  link.textContent = reload;
   banner.append(link);
   document.body.prepend(banner);
 }
@@ -243,7 +248,7 @@ class Pool {
         this.sent.add(profile);
       }
     }
-    this.worker.postMessage({ id: job.id, bytes: job.bytes, profile }, [job.bytes.buffer]);
+    this.worker.postMessage({ id: job.id, bytes: job.bytes, profile, lang: job.lang }, [job.bytes.buffer]);
     job.bytes = null;
   }
 
@@ -263,12 +268,12 @@ export function openClient(url) {
   return client;
 }
 
-export function analyzeInWorker(url, client, bytes, profile) {
+export function analyzeInWorker(url, client, bytes, profile, lang) {
   const pool = pools.get(url);
   if (halted || !pool || !pool.clients.has(client)) return Promise.resolve(null);
   pool.cancel(client);
   return new Promise((resolve, reject) => {
-    pool.queue.push({ id: pool.nextId++, client, bytes, profile, resolve, reject });
+    pool.queue.push({ id: pool.nextId++, client, bytes, profile, lang, resolve, reject });
     pool.next();
   });
 }

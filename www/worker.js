@@ -5,7 +5,7 @@ const ready = init({ module_or_path: new URL('./factgrid_bg.wasm', import.meta.u
 const engines = new Map();
 
 self.onmessage = async (event) => {
-  const { id, bytes, profile, json } = event.data || {};
+  const { id, bytes, profile, json, lang } = event.data || {};
   try {
     await ready;
     if (json !== undefined) {
@@ -16,7 +16,7 @@ self.onmessage = async (event) => {
     const engine = engines.get(profile);
     if (!engine) throw new Error('the profile did not reach the worker');
     if (engine instanceof Error) throw engine;
-    const parts = engine.analyze(bytes);
+    const parts = engine.analyze(bytes, lang);
     self.postMessage({ id, parts }, parts.map((p) => p.buffer));
   } catch (e) {
     if (id !== undefined) self.postMessage({ id, error: String((e && e.message) || e) });

@@ -143,15 +143,21 @@ export interface Mention {
   sentence: number;
 }
 
+/** A language factgrid reads, by its ISO 639-1 code: English, Russian, Ukrainian. */
+export type Language = 'en' | 'ru' | 'uk';
+
+/** A language to read a text in, or show the widget in: `auto` (the default) chooses. */
+export type LanguageChoice = Language | 'auto';
+
 /** The result of an analysis. */
 export interface Report {
   schema: ReportSchema;
   /**
-   * The language the text was read in, the code of the profile used:
-   * `en`, `ru` or `uk` for the built-in profiles (a custom profile's own
-   * code otherwise).
+   * The language the text was read in: detected from its letters, or the
+   * one asked for (`lang`). A host page's own profile may name another
+   * code.
    */
-  language: string;
+  language: Language | (string & {});
   /** The parties (the grid's columns), in profile order. */
   parties: Label[];
   /** The topics (the grid's rows), in profile order. */
@@ -195,6 +201,19 @@ export interface MountOptions {
   panels?: Panel[];
   /** Default `auto`. */
   theme?: Theme;
+  /**
+   * The language to read the text in. `auto` (the default) detects it
+   * from the text's letters; the report's `language` says which was read.
+   */
+  lang?: LanguageChoice;
+  /**
+   * The language of the widget's own words (headings, buttons, stance
+   * names, the built-in parties' and topics' labels, messages). `auto`
+   * (the default): the article's when it is Russian or Ukrainian, else
+   * the browser's (`navigator.language`) when it is one of the three,
+   * else English.
+   */
+  uiLang?: LanguageChoice;
   /** Hide the text box. */
   readonly?: boolean;
   /** Keep the text in `localStorage` between visits (default `false`). */
@@ -228,8 +247,12 @@ export interface FactGridHandle {
  */
 export function mount(element: Element, options?: MountOptions): Promise<FactGridHandle>;
 
-/** Analyse `text`; resolves to the report (the same JSON as the command line's). */
-export function analyze(text: string, profile?: Profile | null): Promise<Report>;
+/**
+ * Analyse `text` (in `lang`; default `auto`: the language it is written
+ * in); resolves to the report (the same JSON as the command line's).
+ * Rejects when `lang` is not one of {@link LanguageChoice}.
+ */
+export function analyze(text: string, profile?: Profile | null, lang?: LanguageChoice): Promise<Report>;
 
 // ---------------------------------------------------------------------------
 // The <fact-grid> element.
@@ -248,6 +271,14 @@ export interface FactGridAttributes {
   theme?: Theme;
   /** Hide the text box (a boolean attribute: present or absent). */
   readonly?: boolean | '';
+  /**
+   * The language to read the text in (HTML's own attribute: a tag of
+   * English, Russian or Ukrainian, such as `ru` or `uk-UA`, chooses it;
+   * absent or any other, detected). See {@link MountOptions.lang}.
+   */
+  lang?: string;
+  /** The language of the widget's own words, as `lang`; see {@link MountOptions.uiLang}. */
+  'ui-lang'?: string;
 }
 
 /** `factgrid-report`: fired (bubbling, composed) with the report whenever the result changes. */

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use factgrid_engine::{Mention, Report, Span};
 use yew::prelude::*;
 
+use crate::i18n::{Key, Ui};
 use crate::state::{SameText, SharedReport};
 
 /// The most sentences shown at once.
@@ -38,6 +39,8 @@ pub struct ArticleProps {
     pub window_start: Option<usize>,
     /// The reader moves the window to start at a sentence.
     pub on_move: Callback<usize>,
+    /// The interface language (the text itself is in the report's).
+    pub ui: Ui,
 }
 
 /// The article, sentence by sentence, with mentions and evidence marked.
@@ -68,23 +71,24 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         }
     }
     let mut marks_left = WINDOW_MARKS;
+    let ui = props.ui;
     html! {
         <section class="fg-article" aria-labelledby="fg-article-title">
-            <h2 id="fg-article-title" class="fg-panel-title">{"Article, annotated"}</h2>
+            <h2 id="fg-article-title" class="fg-panel-title">{ui.get(Key::ArticleTitle)}</h2>
             if window.start > 0 || window.end < total {
                 <p class="fg-window-note">
-                    {format!("Showing sentences {}–{} of {}. ", window.start + 1, window.end, total)}
+                    {ui.fill(Key::ShowingSentences, &[&(window.start + 1).to_string(), &window.end.to_string(), &total.to_string()])}
                     if window.start > 0 {
-                        <button type="button" class="fg-button fg-button-quiet" onclick={go(window_back(r, window.start))}>{"Earlier text"}</button>
+                        <button type="button" class="fg-button fg-button-quiet" onclick={go(window_back(r, window.start))}>{ui.get(Key::Earlier)}</button>
                     }
                     {" "}
                     if window.end < total {
-                        <button type="button" class="fg-button fg-button-quiet" onclick={go(window.end)}>{"Later text"}</button>
+                        <button type="button" class="fg-button fg-button-quiet" onclick={go(window.end)}>{ui.get(Key::Later)}</button>
                     }
                 </p>
             }
             // Focusable so that keyboard users can scroll it.
-            <div class="fg-article-body" tabindex="0" role="region" aria-label="Annotated article text">
+            <div class="fg-article-body" tabindex="0" role="region" aria-label={ui.get(Key::ArticleRegion)} lang={r.language.clone()}>
             { for paragraphs.iter().map(|(pi, sents)| html! {
                 <p key={*pi}>
                 { for sents.iter().map(|&i| {

@@ -20,6 +20,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::hooks::DEBOUNCE_MS;
+use crate::i18n::{Key, Ui};
 use crate::state::{megabytes, SameText};
 
 /// The most text the box itself holds, in bytes.
@@ -66,6 +67,8 @@ pub struct InputPanelProps {
     /// Undo button when absent).
     #[prop_or_default]
     pub on_undo: Option<Callback<()>>,
+    /// The interface language.
+    pub ui: Ui,
 }
 
 /// The byte length of the head of `text` the box shows (on a char boundary).
@@ -143,7 +146,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     let on_paste = {
         let (pasted, tail, whole) = (pasted.clone(), tail.clone(), whole.clone());
         let (on_replace, on_replace_all) = (props.on_replace.clone(), props.on_replace_all.clone());
-        let on_page = props.on_page.clone();
+        let (on_page, ui) = (props.on_page.clone(), props.ui);
         Callback::from(move |e: Event| {
             *pasted.borrow_mut() = true;
             let Some(data) = crate::glue::pasted_string(&e) else { return };
@@ -178,7 +181,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     Some(text) => text,
                     None => crate::glue::utf8(data).await,
                 };
-                let (data, notice) = match crate::services::reduce_page(&data) {
+                let (data, notice) = match crate::services::reduce_page(&data, ui) {
                     Some((text, notice)) => (text, Some(notice)),
                     None => (data, None),
                 };
@@ -240,57 +243,49 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     let on_clear = props.on_clear.reform(|_: MouseEvent| ());
     let chars = props.chars;
     let text = &props.text.0;
-    let head_kb = head_len(text) / 1024;
+    let head_kb = (head_len(text) / 1024).to_string();
+    let ui = props.ui;
     html! {
         <section class="fg-input" aria-labelledby="fg-input-title">
-            <h2 id="fg-input-title" class="fg-panel-title">{"Your text"}</h2>
-            <label for="fg-text" class="fg-visually-hidden">{"Article text"}</label>
+            <h2 id="fg-input-title" class="fg-panel-title">{ui.get(Key::InputTitle)}</h2>
+            <label for="fg-text" class="fg-visually-hidden">{ui.get(Key::ArticleText)}</label>
             <textarea id="fg-text" class="fg-textarea" spellcheck="false" readonly={large && !props.editing}
                 aria-describedby={large.then_some("fg-tail-note")}
-                placeholder="Paste a news article here, or drop a .txt, .md or .html file…"
+                placeholder={ui.get(Key::Placeholder)}
                 ref={area_ref} oninput={on_input} onpaste={on_paste} onkeydown={on_keydown} />
             if large {
                 <p class="fg-tail-note" id="fg-tail-note">
                 if props.editing {
-                    {format!(
-                        "You are editing the first {head_kb} KB; the remaining {} MB follow the end of the box unchanged. \
-                         Select all in the box to replace or delete the whole text.",
-                        megabytes(text.len().saturating_sub(head_len(text)))
-                    )}
+                    {ui.fill(Key::TailEditing, &[&head_kb, &megabytes(text.len().saturating_sub(head_len(text)))])}
                 } else {
-                    {format!(
-                        "This text is {} MB: the box shows its first {head_kb} KB, read-only; the whole text is analysed. \
-                         Select all in the box to replace or delete the whole text. ",
-                        megabytes(text.len())
-                    )}
+                    {ui.fill(Key::TailReadOnly, &[&megabytes(text.len()), &head_kb])}
                     <button type="button" class="fg-button fg-button-quiet" onclick={on_edit_head}>
-                        {format!("Edit the first {head_kb} KB")}
+                        {ui.fill(Key::EditHead, &[&head_kb])}
                     </button>
                 }
                 </p>
             }
             <div class="fg-input-bar">
                 if let Some(onclick) = on_example {
-                    <button type="button" class="fg-button" {onclick}>{"Try an example"}</button>
+                    <button type="button" class="fg-button" {onclick}>{ui.get(Key::TryExample)}</button>
                 }
                 <label class="fg-button fg-button-quiet fg-file">
-                    {"Open a file…"}
+                    {ui.get(Key::OpenFile)}
                     <input type="file" class="fg-visually-hidden" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
                         onchange={on_choose} />
                 </label>
                 <button type="button" class="fg-button fg-button-quiet" onclick={on_clear}
-                    disabled={text.is_empty()}>{"Clear"}</button>
+                    disabled={text.is_empty()}>{ui.get(Key::Clear)}</button>
                 <span class="fg-counts">{format!(
-                    "{chars} character{} · {} sentence{}",
-                    if chars == 1 { "" } else { "s" },
-                    props.sentences,
-                    if props.sentences == 1 { "" } else { "s" }
+                    "{} · {}",
+                    ui.count(Key::Characters, chars),
+                    ui.count(Key::Sentences, props.sentences)
                 )}</span>
             </div>
             <p class="fg-notice" aria-live="polite">
                 {props.notice.clone().unwrap_or_default()}
                 if let Some(cb) = &props.on_undo {
-                    {" "}<button type="button" class="fg-button fg-button-quiet" onclick={cb.reform(|_: MouseEvent| ())}>{"Undo"}</button>
+                    {" "}<button type="button" class="fg-button fg-button-quiet" onclick={cb.reform(|_: MouseEvent| ())}>{ui.get(Key::Undo)}</button>
                 }
             </p>
         </section>

@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use factgrid_engine::{Analyzer, Report};
+use factgrid_engine::{Analyzer, Language, Report};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -21,8 +21,9 @@ pub const DEBOUNCE_MS: u32 = 250;
 /// Texts larger than this are not analysed in one task on the page.
 pub const WORKER_BYTES: usize = 256 * 1024;
 
-/// Analyse the state's text with `profile` (the built-in one when
-/// `None`), now and after every change of either (see the module docs),
+/// Analyse the state's text with `profile` (the built-in ones when
+/// `None`), in `lang` (`None`: the language the text is written in), now
+/// and after every change of any of them (see the module docs),
 /// and hand every new report to `on_report` too. Texts over
 /// [`WORKER_BYTES`] go to the worker at `worker_url`.
 ///
@@ -33,6 +34,7 @@ pub const WORKER_BYTES: usize = 256 * 1024;
 pub fn use_analysis(
     state: &UseReducerHandle<State>,
     profile: Option<Rc<CustomProfile>>,
+    lang: Option<Language>,
     worker_url: Option<AttrValue>,
     on_report: Option<Callback<Rc<Report>>>,
 ) {
@@ -52,9 +54,12 @@ pub fn use_analysis(
         d.dispatch(Action::Analyzed { text, report });
     };
     let delay = if state.typing { crate::hooks::DEBOUNCE_MS } else { 0 };
-    use_effect_with((SameText(state.text.clone()), profile), move |(text, profile)| {
+    let ui = state.ui();
+    use_effect_with((SameText(state.text.clone()), profile, lang), move |(text, profile, lang)| {
         let text = text.0.clone();
         let profile = profile.clone();
+        let asked = *lang;
+        let lang = asked.map(Language::code);
         // The text changed: an analysis still running is out of date.
         if let Some(client) = worker.borrow().as_ref() {
             client.cancel();
@@ -79,17 +84,22 @@ pub fn use_analysis(
             while !text.is_char_boundary(cut) {
                 cut -= 1;
             }
+            // The built-in profiles: the one of the language asked for, else
+            // of the language the text is written in.
+            let language = crate::profiles::language_of(&text[..cut], asked);
             if cut <= WORKER_BYTES {
-                let Some(analyzer) = custom.or_else(|| crate::profiles::analyzer(None).ok()) else { return };
-                let report = analyzer.analyze(&text[..cut]);
+                let analyzer = custom.unwrap_or_else(|| crate::profiles::built_in_now(language));
+                let report = analyzer.analyze_in(&text[..cut], lang);
                 return done(text, report);
             }
             dispatcher.dispatch(Action::Busy(Some(text.len())));
             crate::glue::spawn(async move {
                 let current = || generation.upgrade().is_some_and(|g| *g.borrow() == job);
-                let analyzer = match custom {
-                    Some(analyzer) => analyzer,
-                    None => crate::profiles::built_in().await,
+                // (The worker and the slices read the whole text in one
+                // language: with the built-in profiles, the one chosen here.)
+                let (analyzer, lang) = match custom {
+                    Some(analyzer) => (analyzer, lang),
+                    None => (crate::profiles::built_in(language).await, Some(language.code())),
                 };
                 // Copying the text for the worker is a task of its own,
                 // after the one that may have compiled the profile.
@@ -101,10 +111,10 @@ pub fn use_analysis(
                 let url = worker_url.filter(|_| !*blocked.borrow());
                 let client = url.map(|url| {
                     let mut slot = worker.borrow_mut();
-                    slot.get_or_insert_with(|| WorkerClient::open(&url)).analyze(analysed, json)
+                    slot.get_or_insert_with(|| WorkerClient::open(&url)).analyze(analysed, json, lang)
                 });
                 let slices =
-                    || async { in_slices(&analyzer, analysed, current).await.ok_or_else(String::new) };
+                    || async { in_slices(&analyzer, analysed, lang, current).await.ok_or_else(String::new) };
                 let report = match client {
                     Some(job) => match job.await {
                         Outcome::Done(parts) => read_parts(parts, analysed, &analyzer)
@@ -123,9 +133,8 @@ pub fn use_analysis(
                     Ok(report) => done(text, report),
                     Err(why) if !why.is_empty() => {
                         dispatcher.dispatch(Action::Busy(None));
-                        dispatcher.dispatch(Action::Message(Some(format!(
-                            "The analysis failed ({why}); the previous result is still shown and your text is unchanged."
-                        ))));
+                        let message = ui.fill(crate::i18n::Key::AnalysisFailed, &[&why]);
+                        dispatcher.dispatch(Action::Message(Some(message)));
                     }
                     Err(_) => {}
                 }
@@ -140,7 +149,10 @@ pub fn use_analysis(
 async fn read_parts(parts: js_sys::Array, text: &str, analyzer: &Analyzer) -> Option<Report> {
     let read = |part: JsValue| {
         let words = part.dyn_into::<js_sys::Uint32Array>().ok()?.to_vec();
-        Report::from_words(&words, text, analyzer.profile())
+        // Read with the profile of the language the worker read it in.
+        let language = Report::words_language(&words);
+        let profile = language.and_then(|l| analyzer.profile_for(&l)).unwrap_or(analyzer.profile());
+        Report::from_words(&words, text, profile)
     };
     let mut report = read(parts.get(0))?;
     for i in 1..parts.length() {
@@ -152,7 +164,13 @@ async fn read_parts(parts: js_sys::Array, text: &str, analyzer: &Analyzer) -> Op
 
 /// Analyse `text` on the page, a slice per task (see [`crate::slices`]);
 /// `None` when `current` turns false (a newer text) or factgrid stopped.
-async fn in_slices(analyzer: &Analyzer, text: &str, current: impl Fn() -> bool) -> Option<Report> {
+/// Every slice is read in `lang` (`None`: the analyzer's first language).
+async fn in_slices(
+    analyzer: &Analyzer,
+    text: &str,
+    lang: Option<&str>,
+    current: impl Fn() -> bool,
+) -> Option<Report> {
     let mut joined = crate::slices::Joined::default();
     let mut start = 0;
     for end in crate::slices::cuts(text) {
@@ -160,7 +178,7 @@ async fn in_slices(analyzer: &Analyzer, text: &str, current: impl Fn() -> bool) 
         if !current() || crate::stopped() {
             return None;
         }
-        joined.add(start, analyzer.analyze(&text[start..end]));
+        joined.add(start, analyzer.analyze_in(&text[start..end], lang));
         start = end;
     }
     let mut report = joined.finish();

@@ -35,6 +35,7 @@ pub fn use_persisted_text(persist: bool, state: &UseReducerHandle<State>) {
     // What this tab last read or wrote; `None` until the first save.
     let last: Rc<RefCell<Option<Option<String>>>> = use_mut_ref(|| None);
     let kept_before = use_mut_ref(|| state.kept);
+    let ui = state.ui();
     use_effect_with((SameText(state.text.clone()), state.kept), move |(text, kept)| {
         if !persist {
             return;
@@ -80,7 +81,7 @@ pub fn use_persisted_text(persist: bool, state: &UseReducerHandle<State>) {
             };
             *last.borrow_mut() = Some(saved.ok().map(|_| text.to_string()).filter(|t| !t.is_empty()));
             if saved.is_err() {
-                let text = "This text is not kept in the browser (too large, or storage is off); it stays on this page until you close it.";
+                let text = ui.get(crate::i18n::Key::NotKept);
                 dispatcher.dispatch(Action::Notice(Some(Notice { text: text.into(), place: Place::Input })));
             }
         }));

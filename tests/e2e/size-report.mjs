@@ -1,11 +1,16 @@
 // Prints the gzipped size of what a browser downloads for the app (wasm,
 // JS including wasm-bindgen snippets, CSS) and fails above the budget:
-// 316 KB gzipped, a ceiling against further growth, not the goal. (It was
+// 367 KB gzipped, a ceiling against further growth, not the goal. (It was
 // 250 KB until the figure stages, article comparison, the web-page reducer
 // and the worker pool took the app to 302 KB, and the code English shares
 // with the Russian and Ukrainian reading (dialogue regions, case-aware
-// scanning) to 314.6 KB; issue 12's target is 200 KB and README
-// "Measured" says where the bytes go.) The stable-name copies for embedding are the same bytes
+// scanning) to 314.6 KB. The widget reading Russian and Ukrainian too
+// (issue 14: the engine's cased-languages feature, of which the ru/uk
+// profiles are 22.8 KB) and speaking them (the strings table, src/i18n.rs)
+// took it to 361.2 KB; the evidence that says why (its own label, cue
+// words, resolved speakers, mixed counts, the legend in three languages)
+// to 366.0 KB. Issue 12's target is 200 KB and README "Measured"
+// says where the bytes go.) The stable-name copies for embedding are the same bytes
 // and are not counted twice; the demo pages' own files are not the app.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +18,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
-const BUDGET = 316 * 1024;
+const BUDGET = 367 * 1024;
 const SKIP = new Set(['factgrid.js', 'factgrid_bg.wasm', 'factgrid.css', 'embed.js', 'demo.css', 'demo-two.js']);
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
