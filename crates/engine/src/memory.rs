@@ -120,7 +120,9 @@ impl Memory {
         }
         self.seen_topics = self.seen_topics.union(sc.topics);
         self.last_paragraph = s.seg.paragraph;
-        if let Some(h) = holders.iter().find(|h| h.via == Via::Speaker) {
+        // (The outermost speaker: a closing tag, `X has said …, the
+        // president added`, speaks the whole sentence.)
+        if let Some(h) = holders.iter().filter(|h| h.via == Via::Speaker).min_by_key(|h| h.scope_start) {
             self.last_speaker = Some((h.party, h.span));
         } else if let Some(r) = sc.refs.first() {
             // A transcript's speaker line: `VLADIMIR PUTIN, at a news conference`.

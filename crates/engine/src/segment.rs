@@ -122,6 +122,11 @@ fn line_kind(line: &str) -> UnitKind {
                 return UnitKind::ListItem;
             }
             let end = t.trim_end().chars().next_back();
+            // A British quote closes a sentence (`… now.'`); a quoted
+            // heading (`'Cautious optimism'`) stays a line.
+            if end == Some('\'') && t.trim_end()[..t.trim_end().len() - 1].ends_with(['.', '!', '?']) {
+                return UnitKind::Sentence;
+            }
             match end {
                 Some('.' | '!' | '?' | '"' | '\u{201d}' | '\u{2019}' | ')' | ':' | ';' | '\u{2026}') => {
                     UnitKind::Sentence
@@ -347,5 +352,10 @@ mod tests {
                 (UnitKind::Sentence, 3)
             ]
         );
+        // A paragraph that ends in a British closing quote is prose; a
+        // quoted heading is a line.
+        let segs = segment("'We stay. We fight.'\n'Cautious hope'", &abbr, &verbs);
+        let kinds: Vec<_> = segs.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![UnitKind::Sentence, UnitKind::Sentence, UnitKind::Line]);
     }
 }

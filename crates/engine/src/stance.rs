@@ -361,13 +361,16 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         // (`if they do not leave`, `as soon as Kyiv begins withdrawing`)
         // is demanded; the clause's other words are a hypothesis.
         if s.in_condition(w).is_some() {
-            if c.means(Meaning::Yield) && !own_condition(s, h, w) {
+            // (So is accepting what the holder offers: `if Kyiv refuses, the
+            // fighting will go on` demands what Kyiv would refuse.)
+            let refusal = c.stances().any(|l| l == Stance::Opposes);
+            if (c.means(Meaning::Yield) || refusal) && !own_condition(s, h, w) {
                 found.push(Found {
                     word: w,
                     span: c.span,
                     label: Stance::Demands,
                     negated: false,
-                    yields: true,
+                    yields: c.means(Meaning::Yield),
                     cond: true,
                 });
             }
@@ -526,11 +529,21 @@ fn assign_to_topic(s: &Sentence, found: &mut Vec<Found>, topic: TopicId) {
         if !f.cond {
             return true;
         }
+        // (A refusal of an outcome, `if Kyiv rejects the truce`, presses
+        // the holder's own offer: no demand on it.)
+        if !f.yields && s.words.agreed.contains(topic) {
+            return false;
+        }
         let (a, b) = s.in_condition(f.word).unwrap_or((f.word, f.word));
         let inside = |&&(tw, _): &&(usize, TopicId)| tw >= a && tw < b;
         let after = terms.iter().filter(inside).find(|&&(tw, _)| tw >= f.word);
         let before = terms.iter().filter(inside).rfind(|&&(tw, _)| tw < f.word);
-        after.or(before).is_some_and(|&(_, t)| t == topic)
+        // (A clause that names no topic, in a sentence of one topic, asks
+        // it of that topic: `Donbas will be taken if Kyiv does not leave`.)
+        // (Not of an outcome: `a truce the moment Kyiv starts leaving` is
+        // an offer with a condition.)
+        let single = terms.iter().all(|&(_, t)| t == topic) && !s.words.agreed.contains(topic);
+        after.or(before).map_or(single, |&(_, t)| t == topic)
     });
     let several = terms.iter().any(|&(_, t)| t != terms[0].1);
     if !several {

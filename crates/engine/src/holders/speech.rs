@@ -122,6 +122,10 @@ fn pick_speaker<'s>(s: &'s Sentence, cue: &Cue) -> Option<&'s PartyRef> {
     };
     match (before, after) {
         _ if participle => main_subject(),
+        (None, _) if s.comma_before(w) && relative_subject(s, w).is_some() => relative_subject(s, w),
+        // (`Lukashenko, who met Putin on Friday, said …`: Putin is inside
+        // the relative clause.)
+        (Some(b), _) if in_relative(s, b, w) => relative_subject(s, w),
         // `X said Y …` has the speaker before; `…,” said the Kremlin
         // spokesman` after.
         (Some(b), Some(a)) => Some(if s.clause_break(b.word_end, w) { a } else { b }),
@@ -129,6 +133,33 @@ fn pick_speaker<'s>(s: &'s Sentence, cue: &Cue) -> Option<&'s PartyRef> {
         (None, Some(a)) => (w == 0 || s.tag_position(w)).then_some(a),
         (None, None) => None,
     }
+}
+
+/// `Zelensky, who was in Ankara on Monday, said …`: a subject whose
+/// relative clause, set off by commas, stands between it and its verb.
+fn relative_subject<'s>(s: &'s Sentence, w: usize) -> Option<&'s PartyRef> {
+    s.sc.refs.iter().rev().find(|r| {
+        r.word_end < w
+            && w - r.word_end <= 20
+            && s.comma_before(r.word_end)
+            && s.words.relative_pronouns.contains(s.lower_word(r.word_end))
+            && !s.in_quote(r.span.start)
+            && !s.after_preposition(r)
+            && !s.object_of_verb(r)
+            && !s.possessive(r)
+            && !s.clause_break(r.word_end, w)
+    })
+}
+
+/// Does `r` stand inside a relative clause set off by commas that ends
+/// right before the verb at `w` (`X, who met Putin on Friday, said`)?
+fn in_relative(s: &Sentence, r: &PartyRef, w: usize) -> bool {
+    s.comma_before(w)
+        && (r.word.saturating_sub(6)..r.word).any(|k| {
+            s.comma_before(k)
+                && s.words.relative_pronouns.contains(s.lower_word(k))
+                && !s.clause_break(k + 1, w)
+        })
 }
 
 /// Someone who is not a party speaks (`Lukashenko said that Russia…`, `…,
