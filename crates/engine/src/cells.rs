@@ -239,9 +239,12 @@ pub(crate) fn primary(claims: &[&Claim], actions_first: bool) -> Stance {
         score[d] = 0.0;
     }
     // On a theatre of operations (`actions_first`), a party that acts there
-    // is shown by its actions, whatever it also says.
+    // is shown by its actions, whatever it also says; except a refusal or
+    // denial it states itself (`Kyiv denied it`, `will not withdraw`): that
+    // is its position, which actions alone do not give (the guidelines).
     if actions_first && score[Stance::Acts as usize] > 0.0 {
-        return Stance::Acts;
+        let refuses = claims.iter().any(|c| c.via == Via::Speaker && c.stance == Some(Stance::Opposes));
+        return if refuses { Stance::Opposes } else { Stance::Acts };
     }
     // Nothing but statements without a stance word: the party is talking it
     // over; nothing but actions: it acts.
@@ -399,11 +402,22 @@ mod tests {
                 false,
                 Stance::Proposes,
             ),
-            // On a theatre of operations actions come first.
+            // On a theatre of operations actions come first, before any
+            // statement but a refusal the party states itself.
+            (
+                &[(Via::Subject, Some(Stance::Acts)), (Via::Speaker, Some(Stance::Questions))],
+                true,
+                Stance::Acts,
+            ),
+            (
+                &[(Via::Subject, Some(Stance::Acts)), (Via::Subject, Some(Stance::Opposes))],
+                true,
+                Stance::Acts,
+            ),
             (
                 &[(Via::Subject, Some(Stance::Acts)), (Via::Speaker, Some(Stance::Opposes))],
                 true,
-                Stance::Acts,
+                Stance::Opposes,
             ),
             (
                 &[(Via::Subject, Some(Stance::Acts)), (Via::Speaker, Some(Stance::Opposes))],
