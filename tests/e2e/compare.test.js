@@ -139,19 +139,33 @@ test('at 360 px the comparison stays usable and axe reports nothing', async () =
   await page.context().close();
 });
 
-test('several files dropped at once are all added; a bad one is refused by name', async () => {
+test('several files dropped at once are all added; a bad one is refused by name; the file chooser takes several too', async () => {
   const page = await openPage(browser, server.url);
   await page.waitForSelector('#fg-text');
   await paste(page, NORTHWIRE);
+  await page.waitForSelector('td.fg-cell[data-stance]');
+  // Dropped on the widget, as a reader drags three files onto it.
+  await page.evaluate(({ ledger, capitol }) => {
+    const data = new DataTransfer();
+    data.items.add(new File([ledger], 'ledger.txt', { type: 'text/plain' }));
+    data.items.add(new File([new Uint8Array(Array.from({ length: 400 }, (_, i) => i % 256))], 'junk.txt', { type: 'text/plain' }));
+    data.items.add(new File([capitol], 'capitol.md', { type: 'text/markdown' }));
+    document.querySelector('#fg-text').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, { ledger: LEDGER, capitol: CAPITOL });
+  await page.locator('.fg-compare-message').filter({ hasText: 'junk.txt' }).waitFor();
+  assert.match(await page.locator('.fg-compare-message').innerText(), /^2 articles added\./);
+  assert.equal(await page.locator('.fg-art').count(), 3);
+  assert.equal(await page.inputValue('#fg-text'), NORTHWIRE, 'the text box keeps its article');
+  await page.waitForSelector('.fg-comparison');
+  // The chooser under "Add article".
   await page.locator('.fg-add-article').click();
   await page.setInputFiles('input.fg-add-files', [
-    { name: 'ledger.txt', mimeType: 'text/plain', buffer: Buffer.from(LEDGER) },
+    { name: 'again.txt', mimeType: 'text/plain', buffer: Buffer.from(LEDGER) },
     { name: 'junk.bin', mimeType: 'text/plain', buffer: Buffer.from(Array.from({ length: 400 }, (_, i) => i % 256)) },
-    { name: 'capitol.md', mimeType: 'text/markdown', buffer: Buffer.from(CAPITOL) },
   ]);
   await page.locator('.fg-compare-message').filter({ hasText: 'junk.bin' }).waitFor();
-  assert.equal(await page.locator('.fg-art').count(), 3);
-  await page.waitForSelector('.fg-comparison');
+  assert.equal(await page.locator('.fg-art').count(), 4);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
