@@ -66,9 +66,27 @@ pub struct Saved {
     /// The text (none: the text box's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    /// Title, outlet, date.
-    #[serde(flatten)]
-    pub fields: Fields,
+    /// The title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The date (`YYYY-MM-DD` or `--MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+impl Saved {
+    /// An article's text and fields (no `serde(flatten)`: it costs the
+    /// bundle a deserializer of its own).
+    pub fn new(text: Option<String>, f: Fields) -> Saved {
+        Saved { text, title: f.title, outlet: f.outlet, date: f.date }
+    }
+
+    fn fields(&self) -> Fields {
+        Fields { title: self.title.clone(), outlet: self.outlet.clone(), date: self.date.clone() }
+    }
 }
 
 /// The articles and what the comparison view shows.
@@ -129,12 +147,12 @@ impl Articles {
     pub fn saved(&self) -> Vec<Saved> {
         self.list
             .iter()
-            .map(|e| Saved {
-                text: match &e.source {
+            .map(|e| {
+                let text = match &e.source {
                     Source::Box => None,
                     Source::Own(t) => Some(t.to_string()),
-                },
-                fields: e.fields.clone(),
+                };
+                Saved::new(text, e.fields.clone())
             })
             .collect()
     }
@@ -202,11 +220,12 @@ impl Reducible for Articles {
                 next.list.clear();
                 let mut has_box = false;
                 for s in saved.into_iter().take(MAX_ARTICLES) {
+                    let fields = s.fields();
                     match s.text {
-                        Some(t) => next.push(Source::Own(t.into()), s.fields),
+                        Some(t) => next.push(Source::Own(t.into()), fields),
                         None if !has_box => {
                             has_box = true;
-                            next.push(Source::Box, s.fields);
+                            next.push(Source::Box, fields);
                         }
                         None => {}
                     }

@@ -24,7 +24,7 @@ fn articles_from_js(value: &JsValue, name: &str) -> Result<Vec<Saved>, JsError> 
     let mut out = Vec::new();
     for (i, item) in list.iter().enumerate() {
         if let Some(text) = item.as_string() {
-            out.push(Saved { text: Some(text), fields: Fields::default() });
+            out.push(Saved::new(Some(text), Fields::default()));
             continue;
         }
         if !item.is_object() {
@@ -35,7 +35,7 @@ fn articles_from_js(value: &JsValue, name: &str) -> Result<Vec<Saved>, JsError> 
         };
         let text = field("text")?.ok_or_else(|| JsError::new(&format!("`{name}[{i}].text` is missing")))?;
         let fields = Fields { title: field("title")?, outlet: field("outlet")?, date: field("date")? };
-        out.push(Saved { text: Some(text), fields });
+        out.push(Saved::new(Some(text), fields));
     }
     Ok(out)
 }
