@@ -107,11 +107,16 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    // Several files at once are all added as articles to compare.
+    // Several files at once are all added as articles to compare: the
+    // first one opens in an empty text box (its notice names the others).
     let on_files = Callback::from({
-        let (open, articles) = (open.clone(), articles.clone());
+        let (open, articles, empty) = (open.clone(), articles.clone(), state.text.is_empty());
         move |files: Vec<web_sys::File>| match files.len() {
             0 | 1 => open(Source::Files(files)),
+            _ if empty => {
+                add_files(&articles, files[1..].to_vec(), ui);
+                open(Source::Files(files));
+            }
             _ => add_files(&articles, files, ui),
         }
     });

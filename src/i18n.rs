@@ -397,9 +397,9 @@ strings! {
     NoFile => ["No file was dropped.", "Файл не перетащен.", "Файл не перетягнуто."],
     Opened => ["Opened {0}.", "Открыт файл {0}.", "Відкрито файл {0}."],
     NotOpened => [
-        " Not opened: {0} (factgrid reads one file at a time).",
-        " Не открыты: {0} (factgrid читает по одному файлу).",
-        " Не відкрито: {0} (factgrid читає по одному файлу).",
+        " Added as articles to compare: {0}.",
+        " Добавлены как статьи для сравнения: {0}.",
+        " Додано як статті для порівняння: {0}.",
     ],
     FileTooLarge => [
         "{0} is {1} MB; factgrid reads files up to {2} MB. Your current text is unchanged.",
