@@ -169,6 +169,30 @@ test('several files dropped at once are all added; a bad one is refused by name;
   await page.context().close();
 });
 
+test('a set too large to keep says so, and stays on the page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // The browser's quota, made small: any save of the set fails, as a full
+  // localStorage does.
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'factgrid:articles') throw new DOMException('quota', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#fg-text');
+  await paste(page, NORTHWIRE);
+  await addArticle(page, LEDGER);
+  const alert = page.locator('.fg-compare-message').filter({ hasText: 'too large to keep' });
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  await page.waitForSelector('.fg-comparison');
+  assert.equal(await page.locator('.fg-art').count(), 2, 'the articles stay on the page');
+  await context.close();
+});
+
 test('the JS API: compare(texts) and mount(el, { articles })', async () => {
   const page = await openPage(browser, `${server.url}/demo-two.html`);
   const cmp = await page.evaluate(async (texts) => {
