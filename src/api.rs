@@ -17,6 +17,8 @@ use crate::app::{App, AppProps, Panels, Theme};
 use crate::i18n::Ui;
 use crate::props::CustomProfile;
 
+mod compare;
+
 /// Runs when the module loads: installs the panic hook and, on the
 /// factgrid page, mounts the app into `#factgrid-app`.
 #[wasm_bindgen(start)]
@@ -268,6 +270,10 @@ fn apply_options(props: &mut AppProps, options: &JsValue) -> Result<(), JsError>
     if let Some(persist) = get(options, "persist").as_bool() {
         props.persist = persist;
     }
+    let articles = get(options, "articles");
+    if !articles.is_undefined() && !articles.is_null() {
+        compare::apply(props, &articles)?;
+    }
     let on_report = get(options, "onReport");
     if let Some(f) = on_report.dyn_ref::<js_sys::Function>() {
         let f = f.clone();
@@ -298,7 +304,9 @@ pub struct FactGrid {
 /// `uk`), `uiLang` (the language of the widget's own words: `auto`, `en`,
 /// `ru`, `uk`), `readonly`, `persist` (keep the text in localStorage; off
 /// by default), `onReport` (called with each report), `stylesheet` (URL
-/// of factgrid.css; `embed.js` fills it in).
+/// of factgrid.css; `embed.js` fills it in), `articles` (articles to
+/// compare: texts or `{ text, title, outlet, date }`; the first goes in
+/// the text box).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
     install_panic_hook();

@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::compare_state::{Articles, CompareAction};
 use crate::components::article::ArticleView;
+use crate::components::compare::{add_files, saved_set, ComparePanel};
 use crate::components::export::{export_bar, ExportKind};
 use crate::components::figures::figures_panel;
 use crate::components::grid::grid;
@@ -93,9 +95,30 @@ pub fn App(props: &AppProps) -> Html {
             });
         }
     };
+    // Several articles (issue 13): the set beside the text box's article.
+    let articles = {
+        let (given, persist) = (props.articles.clone(), props.persist);
+        use_reducer(move || {
+            let saved = given.map(|a| a.to_vec()).or_else(|| persist.then(saved_set).flatten());
+            let set = std::rc::Rc::new(Articles::default());
+            match saved {
+                Some(saved) => yew::Reducible::reduce(set, CompareAction::Restore(saved)).as_ref().clone(),
+                None => Articles::default(),
+            }
+        })
+    };
+    // Several files at once are all added as articles to compare: the
+    // first one opens in an empty text box (its notice names the others).
     let on_files = Callback::from({
-        let open = open.clone();
-        move |files| open(Source::Files(files))
+        let (open, articles, empty) = (open.clone(), articles.clone(), state.text.is_empty());
+        move |files: Vec<web_sys::File>| match files.len() {
+            0 | 1 => open(Source::Files(files)),
+            _ if empty => {
+                add_files(&articles, files[1..].to_vec(), ui);
+                open(Source::Files(files));
+            }
+            _ => add_files(&articles, files, ui),
+        }
     });
     let on_example =
         props.example_url.clone().map(|url| Callback::from(move |_: ()| open(Source::Example(url.clone()))));
@@ -125,6 +148,7 @@ pub fn App(props: &AppProps) -> Html {
     let highlighted = Rc::new(state.highlighted());
     let notice = |place| state.notice.as_ref().filter(|n| n.place == place).map(|n| n.text.clone());
     let analyzed = SameText(state.analyzed_text.clone());
+    let compared_text = analyzed.clone();
     let panels = props.panels;
     // Files dropped anywhere on the widget (see `glue::drag_over`).
     let zone = use_node_ref();
@@ -193,6 +217,10 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }
             </div>
+            if panels.input || articles.own() > 0 {
+                <ComparePanel set={articles.clone()} text={compared_text} profile={props.profile.clone()}
+                    lang={props.lang} input={panels.input} persist={props.persist} {ui} />
+            }
         </div>
     }
 }

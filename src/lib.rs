@@ -5,6 +5,7 @@
 //! rule about language lives in the engine and its profile.
 
 pub mod app;
+pub mod compare_state;
 pub mod components;
 pub mod glue;
 pub mod hooks;

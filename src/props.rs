@@ -51,6 +51,10 @@ pub struct AppProps {
     /// factgrid); without it there is no "Try an example" button.
     #[prop_or_default]
     pub example_url: Option<AttrValue>,
+    /// Articles to compare (`mount`'s `articles`): the first is the text
+    /// box's (its `text` is in `text`), the others carry their own.
+    #[prop_or_default]
+    pub articles: Option<Rc<Vec<crate::compare_state::Saved>>>,
 }
 
 impl AppProps {
@@ -82,6 +86,7 @@ impl AppProps {
             on_report: None,
             worker_url: None,
             example_url: None,
+            articles: None,
         }
     }
 }

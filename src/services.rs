@@ -11,8 +11,7 @@ use crate::state::{megabytes, MAX_TEXT_BYTES};
 /// Where a text that replaces the reader's comes from.
 pub enum Source {
     /// Files dropped or chosen: the first is opened, the others are named
-    /// as not opened (factgrid reads one article at a time; a
-    /// multi-article view would take the whole list).
+    /// (the app adds them as articles to compare).
     Files(Vec<web_sys::File>),
     /// The example article, at this URL.
     Example(yew::AttrValue),

@@ -7,12 +7,12 @@
 //
 // or, from a module script:
 //
-//   import { mount, analyze } from 'https://your.site/factgrid/embed.js';
+//   import { mount, analyze, compare } from 'https://your.site/factgrid/embed.js';
 //   const handle = await mount(document.querySelector('#box'), { text, theme: 'dark' });
 //
 // Everything from the host page (attributes, text, profile) is treated as
 // data: text is only rendered as text and a profile is validated.
-import init, { mount as wasmMount, analyze as wasmAnalyze } from './factgrid.js';
+import init, { mount as wasmMount, analyze as wasmAnalyze, compare as wasmCompare } from './factgrid.js';
 
 const ready = init({ module_or_path: new URL('./factgrid_bg.wasm', import.meta.url) });
 const STYLESHEET = new URL('./factgrid.css', import.meta.url).href;
@@ -131,6 +131,17 @@ export async function mount(element, options = {}) {
 export async function analyze(text, profile, lang) {
   await ready;
   return wasmAnalyze(text, profile, lang);
+}
+
+/**
+ * Compare articles: `texts` is an array of texts or `{ text, title,
+ * outlet, date }` (titles, outlets and dates not given are detected);
+ * resolves to the engine's comparison (`factgrid.comparison/1`, the JSON
+ * of `factgrid compare --format json`).
+ */
+export async function compare(texts, profile, lang) {
+  await ready;
+  return wasmCompare(texts, profile, lang);
 }
 
 /**

@@ -178,6 +178,126 @@ export interface Report {
 // ---------------------------------------------------------------------------
 // The JavaScript API.
 
+// ---------------------------------------------------------------------------
+// The comparison: `factgrid.comparison/1`, the same JSON as
+// `factgrid compare --format json`.
+
+/** The comparison format's name and version. */
+export type ComparisonSchema = 'factgrid.comparison/1';
+
+/** A date: `YYYY-MM-DD`, or `--MM-DD` when the year is not known. */
+export type ArticleDate = string;
+
+/** An article to compare: its text, and what names it (detected when not given). */
+export interface ArticleInput {
+  text: string;
+  title?: string;
+  outlet?: string;
+  /** `YYYY-MM-DD` or `--MM-DD`. */
+  date?: ArticleDate;
+}
+
+/** One article as the comparison names it. */
+export interface ComparedArticle {
+  id: string | null;
+  title: string;
+  outlet: string | null;
+  date: ArticleDate | null;
+  /** A short label for chips and columns, distinct among the articles. */
+  label: string;
+  notices: string[];
+}
+
+/** Whether the articles agree on a cell. */
+export type Verdict = 'agree' | 'differ' | 'one_source' | 'none';
+
+/** One evidence sentence of an article's cell. */
+export interface EvidenceRef {
+  sentence: number;
+  text: string;
+  stance: Stance | null;
+  speaker: string | null;
+}
+
+/** What one article gives a cell. */
+export interface ArticleStance {
+  stance: Stance;
+  summary: string;
+  evidence: EvidenceRef[];
+}
+
+/** One article's stance on a cell, at its date. */
+export interface TimelinePoint {
+  article: number;
+  date: ArticleDate;
+  stance: Stance | null;
+  changed: boolean;
+}
+
+/** One party × topic across the articles. */
+export interface CellComparison {
+  party: Id;
+  topic: Id;
+  verdict: Verdict;
+  covered: number;
+  /** One entry per article, in article order. */
+  by_article: (ArticleStance | null)[];
+  timeline: TimelinePoint[];
+}
+
+/** What the words around a number say about the value. */
+export type Bound = 'exact' | 'about' | 'nearly' | 'below' | 'at_most' | 'above' | 'at_least' | 'range' | 'several';
+
+/** One figure, read as a value. */
+export interface FigureValue {
+  article: number;
+  figure: number;
+  sentence: number;
+  text: string;
+  source: Id | null;
+  bound: Bound;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  display: string;
+}
+
+/** Two values of one group that disagree (indices into `values`). */
+export interface Conflict {
+  a: number;
+  b: number;
+}
+
+/** Figures that measure the same thing. */
+export interface FigureGroup {
+  topic: Id | null;
+  measure: string | null;
+  label: string;
+  quantity: string;
+  unit: string;
+  values: FigureValue[];
+  conflicts: Conflict[];
+}
+
+/** The articles in date order. */
+export interface Timeline {
+  order: number[];
+  undated: number[];
+  assumed_year: number | null;
+}
+
+/** How articles compare. */
+export interface Comparison {
+  schema: ComparisonSchema;
+  articles: ComparedArticle[];
+  parties: Label[];
+  topics: Label[];
+  cells: CellComparison[];
+  figures: { tolerance: number; groups: FigureGroup[] };
+  timeline: Timeline;
+  notices: string[];
+}
+
 /**
  * A profile (parties, topics, lexicons) as the JSON that `factgrid profile`
  * prints, as an object or a JSON string. An invalid profile is an error
@@ -229,6 +349,12 @@ export interface MountOptions {
   workerUrl?: string;
   /** URL of the example article the widget offers. Default: beside `embed.js`. */
   exampleUrl?: string;
+  /**
+   * Articles to compare side by side (at mount): texts or `{ text, title,
+   * outlet, date }`. The first goes in the text box; with two or more the
+   * widget shows the comparison.
+   */
+  articles?: (string | ArticleInput)[];
 }
 
 /** A mounted widget. */
@@ -253,6 +379,17 @@ export function mount(element: Element, options?: MountOptions): Promise<FactGri
  * Rejects when `lang` is not one of {@link LanguageChoice}.
  */
 export function analyze(text: string, profile?: Profile | null, lang?: LanguageChoice): Promise<Report>;
+
+/**
+ * Compare articles (texts, or `{ text, title, outlet, date }`; what is not
+ * given is detected from each text); resolves to the engine's comparison
+ * (the same JSON as `factgrid compare --format json`).
+ */
+export function compare(
+  texts: (string | ArticleInput)[],
+  profile?: Profile | null,
+  lang?: LanguageChoice,
+): Promise<Comparison>;
 
 // ---------------------------------------------------------------------------
 // The <fact-grid> element.

@@ -2,6 +2,7 @@
 //! upward through callbacks.
 
 pub mod article;
+pub mod compare;
 pub mod export;
 pub mod figures;
 pub mod grid;
