@@ -13,7 +13,7 @@ const ARTICLE = `Vladimir Putin met his security council on Tuesday. He said Rus
 
 Dmitry Peskov, the Kremlin spokesman, later told reporters that Moscow rejected the American plan for a 30-day truce in its current form.
 
-Ukraine accepted the American proposal for an unconditional ceasefire. "We are ready to stop shooting tomorrow," Volodymyr Zelensky said.`;
+Kyiv has agreed to the American proposal of an unconditional ceasefire. "We are ready to stop shooting tomorrow," Volodymyr Zelensky said.`;
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
