@@ -63,10 +63,35 @@ pub fn add_files(set: &UseReducerHandle<Articles>, files: Vec<web_sys::File>, ui
     });
 }
 
-/// The set as saved, or `None` (nothing saved, or unreadable).
+/// The set as saved, or `None` (nothing saved, or unreadable). (Read
+/// with the browser's JSON parser: serde_json's deserializer would add
+/// its code to the download for this one list.)
 pub fn saved_set() -> Option<Vec<crate::compare_state::Saved>> {
+    use wasm_bindgen::JsCast;
     let storage = web_sys::window()?.local_storage().ok()??;
-    serde_json::from_str(&storage.get_item(STORAGE_KEY).ok()??).ok()
+    let list: js_sys::Array =
+        js_sys::JSON::parse(&storage.get_item(STORAGE_KEY).ok()??).ok()?.dyn_into().ok()?;
+    let mut out = Vec::new();
+    for item in list.iter() {
+        if !item.is_object() {
+            return None;
+        }
+        let field = |key: &str| {
+            let v = js_sys::Reflect::get(&item, &key.into()).ok()?;
+            if v.is_undefined() || v.is_null() {
+                Some(None)
+            } else {
+                v.as_string().map(Some)
+            }
+        };
+        out.push(crate::compare_state::Saved {
+            text: field("text")?,
+            title: field("title")?,
+            outlet: field("outlet")?,
+            date: field("date")?,
+        });
+    }
+    Some(out)
 }
 
 /// Keep the set in localStorage; `false` when it does not fit.
