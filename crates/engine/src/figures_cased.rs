@@ -3,7 +3,7 @@
 //! (`трехдневный`), their topic and source. English figures are read by
 //! [`crate::figures`].
 
-use crate::figures::Attributed;
+use crate::figures::{in_set, Attributed};
 use crate::grammar::{Sentence, WordSet};
 use crate::holders::Holder;
 use crate::ids::{Stance, TopicId, TopicSet, Via};
@@ -90,20 +90,6 @@ impl Vocab {
     fn maybe_number(&self, word: &str) -> bool {
         let i = pair(word.as_bytes());
         self.pairs[i / 64] & (1 << (i % 64)) != 0
-    }
-}
-
-/// Is `word` in `set`, compared in lower case (without allocating for
-/// short ASCII words)?
-fn in_set(set: &WordSet, word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        set.contains_bytes(b)
-    } else {
-        set.contains(&crate::text::fold_case(word))
     }
 }
 

@@ -149,18 +149,7 @@ pub(crate) struct Holder {
 
 impl Holder {
     pub(crate) fn new(r: &PartyRef, via: Via, rule: Rule) -> Holder {
-        Holder {
-            party: r.party,
-            via,
-            span: r.span,
-            word: r.word,
-            scope_start: 0,
-            forced: None,
-            continued: false,
-            rule,
-            antecedent: None,
-            shown: None,
-        }
+        Holder { word: r.word, ..Holder::at(r.party, r.span, via, rule) }
     }
 
     /// A holder named by `span` in another sentence (a quote's or turn's
