@@ -298,8 +298,17 @@ impl<'a, 'p> Sentence<'a, 'p> {
         if passive {
             return false;
         }
-        // The object: one to five words, then `to` and a verb.
-        (we + 1..(we + 6).min(self.len().saturating_sub(1))).any(|k| {
+        // The object: one to five words, then `to` and a verb. The object
+        // holds no verb of its own: in `told reporters Kyiv would be glad
+        // to sign`, `told` reports what was said, it asks nothing.
+        let last = (we + 6).min(self.len().saturating_sub(1));
+        let clause = (we + 1..last).find(|&k| {
+            let w = self.lower_word(k);
+            self.words.modals.contains(w)
+                || self.words.passive_auxiliaries.contains(w)
+                || self.words.that.contains(w)
+        });
+        (we + 1..clause.unwrap_or(last)).any(|k| {
             self.words.infinitive_markers.contains(self.lower_word(k)) && {
                 let next = self.word(k + 1);
                 next.starts_with(|c: char| c.is_lowercase())

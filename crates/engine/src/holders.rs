@@ -356,7 +356,12 @@ fn asked_or_venue(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
     let before = s.phrase_start(r, &WordSet::default());
     let asked = s.governor(r).is_some_and(|ms| ms.contains(&Meaning::Request))
         && before.checked_sub(1).is_some_and(|v| s.request(v, v + 1));
-    if asked {
+    // One that must or should do something (`Zelensky said Moscow must
+    // withdraw`, `Kyiv should accept the deal, Trump said`) is asked it by
+    // whoever says so. (Languages with cases read this in the speech
+    // frames: `Киев должен …`.)
+    let obliged = !s.words.cased() && cased::obligation_after(s, r);
+    if asked || obliged {
         return Outcome::NotAHolder(Some(Dropped::Asked));
     }
     let venue = r.kind == RefKind::Alias(AliasKind::Capital)
