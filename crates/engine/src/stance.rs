@@ -12,7 +12,7 @@
 use crate::grammar::Sentence;
 use crate::holders::Holder;
 use crate::ids::{Stance, TopicId, Via};
-use crate::scan::{Meaning, RefKind};
+use crate::scan::{Gender, Meaning, RefKind};
 use crate::span::Span;
 
 /// Why a holder shows a label.
@@ -196,12 +196,20 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
                 && (first.word..f.word).any(|k| s.words.contrast_words.contains(s.lower_word(k)))
         }) || (first.word + 1..end.min(s.len()).saturating_sub(1))
             .any(|k| s.words.contrast_words.contains(s.lower_word(k)) && s.negator(k + 1)));
+    // Support with a reservation after `but` (`backed the truce but had
+    // questions`, `agreed, but insisted on guarantees`): conditional.
+    let reserved = label == Stance::Supports
+        && found.iter().skip(1).any(|f| {
+            !f.negated
+                && matches!(f.label, Stance::Questions | Stance::Conditional | Stance::Demands)
+                && (first.word..f.word).any(|k| s.words.contrast_words.contains(s.lower_word(k)))
+        });
     // An offer, acceptance or talks with a condition attached (`will order
     // a ceasefire, but only if …`) is conditional. (A refusal with one
     // stays a refusal: `will not give up land as long as he is president`.)
     let conditioned =
         condition.is_some() && matches!(label, Stance::Supports | Stance::Proposes | Stance::Considering);
-    let conditional = conditioned || label == Stance::Supports && (hedge.is_some() || partial);
+    let conditional = conditioned || label == Stance::Supports && (hedge.is_some() || partial || reserved);
     StanceDecision {
         label: Some(if conditional { Stance::Conditional } else { label }),
         why: StanceWhy::Cue,
@@ -375,7 +383,31 @@ fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
                 && !s.sc.refs.iter().any(|t| t.word_end == r.word && t.party == r.party)
             })
             .map_or(usize::MAX, |r| r.word);
-    (start, end)
+    (start, end.min(third_person_in_quote(s, h, start)))
+}
+
+/// In a speaker's quote, where another person comes in as a subject: `he`
+/// or `she` before a verb (`“He will walk out of the talks,” the minister said`)
+/// is someone the speaker talks about, not the speaker, who would say `I`
+/// or `we`. (The resolve stage leaves pronouns inside quotes alone.)
+fn third_person_in_quote(s: &Sentence, h: &Holder, start: usize) -> usize {
+    if h.via != Via::Speaker {
+        return usize::MAX;
+    }
+    s.sc.cues
+        .iter()
+        .find(|c| {
+            c.word >= start
+                && c.word != h.word
+                && s.in_quote(c.span.start)
+                && c.meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Pronoun(Gender::Masculine | Gender::Feminine, _)))
+                && !s.words.object_pronouns.contains(s.lower_word(c.word))
+                && !s.words.possessive_pronouns.contains(s.lower_word(c.word))
+                && (c.word_end..(c.word_end + 3).min(s.len())).any(|k| s.is_verbish(k))
+        })
+        .map_or(usize::MAX, |c| c.word)
 }
 
 /// A condition clause that opens the sentence before the holder (`If Kyiv
