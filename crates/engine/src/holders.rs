@@ -571,9 +571,18 @@ fn forces_in_action(s: &Sentence, r: &PartyRef) -> bool {
 fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
     let pronoun = r.kind == RefKind::Pronoun;
     let mut j = s.skip_apposition(r, 10);
+    // The focus of a cleft is the subject of the verb after `that`.
+    if s.cleft_focus(r) {
+        j = r.word_end + 1;
+    }
     let mut verb = false;
     let mut steps = 0;
     while j < s.len() && steps < 5 {
+        // (A semicolon or colon ends the clause: in `accepted it; Russia
+        // never did`, `it` is no subject of `never did`.)
+        if j > 0 && s.gap(j, j).contains([';', ':']) {
+            break;
+        }
         if s.is_verbish(j) {
             verb = true;
             break;
