@@ -362,6 +362,19 @@ pub fn view<'a>(cell: Option<&'a Cell>, fix: Option<&'a Fix>) -> View<'a> {
     }
 }
 
+impl yew::Reducible for Corrections {
+    type Action = Correct;
+
+    fn reduce(self: std::rc::Rc<Self>, action: Correct) -> std::rc::Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        match next == *self {
+            true => self,
+            false => std::rc::Rc::new(next),
+        }
+    }
+}
+
 // Kept as lines of tab-separated fields (no JSON machinery in the
 // bundle): `fg1 TEXT HEAD`, then `m` and the four details, then one `f`
 // line a cell.
