@@ -610,7 +610,7 @@ strings! {
     DropHint => ["Drop sentence {0} from this cell", "Исключить предложение {0} из этой ячейки", "Вилучити речення {0} з цієї клітинки"],
     RestoreHint => ["Restore sentence {0} to this cell", "Вернуть предложение {0} в эту ячейку", "Повернути речення {0} до цієї клітинки"],
     CopyCitation => ["Copy citation", "Копировать цитату", "Копіювати цитату"],
-    CiteHint => ["Copy a citation of sentence {0}", "Копировать цитату предложения {0}", "Копіювати цитату речення {0}"],
+    CiteHint => ["Copy citation of sentence {0}", "Копировать цитату: предложение {0}", "Копіювати цитату: речення {0}"],
     CitationCopied => ["Citation copied.", "Цитата скопирована.", "Цитату скопійовано."],
     CopyCellLink => ["Copy link to this cell", "Копировать ссылку на ячейку", "Копіювати посилання на клітинку"],
     CopySentenceLink => ["Copy link to this sentence", "Копировать ссылку на предложение", "Копіювати посилання на речення"],
