@@ -612,8 +612,8 @@ strings! {
     CopyCitation => ["Copy citation", "Копировать цитату", "Копіювати цитату"],
     CiteHint => ["Copy citation of sentence {0}", "Копировать цитату: предложение {0}", "Копіювати цитату: речення {0}"],
     CitationCopied => ["Citation copied.", "Цитата скопирована.", "Цитату скопійовано."],
-    CopyCellLink => ["Copy link to this cell", "Копировать ссылку на ячейку", "Копіювати посилання на клітинку"],
-    CopySentenceLink => ["Copy link to this sentence", "Копировать ссылку на предложение", "Копіювати посилання на речення"],
+    CopyCellLink => ["Share link to this cell", "Поделиться ссылкой на ячейку", "Поділитися посиланням на клітинку"],
+    CopySentenceLink => ["Share link to this sentence", "Поделиться ссылкой на предложение", "Поділитися посиланням на речення"],
     LinkCopiedHere => ["Link copied.", "Ссылка скопирована.", "Посилання скопійовано."],
     NotCopied => ["Could not copy: the browser refused the clipboard.", "Не удалось скопировать: браузер не дал доступа к буферу обмена.", "Не вдалося скопіювати: браузер не дав доступу до буфера обміну."],
     CorrectionsLost => [

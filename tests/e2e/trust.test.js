@@ -204,7 +204,7 @@ test('details and citations: prefilled from the dateline, a citation copied, exp
   assert.ok(rows.some((r) => r.startsWith('"figure"') && r.includes('30-day')), rows.join('\n'));
 
   // A link to the cell opens another browser at it.
-  await russia.getByRole('button', { name: 'Copy link to this cell' }).click();
+  await russia.getByRole('button', { name: 'Share link to this cell' }).click();
   await russia.locator('.fg-cell-notice').filter({ hasText: 'Link copied.' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(link, /#text=[A-Za-z0-9_-]+&fix=[^&]+&cell=russia\/ceasefire$/);
