@@ -144,15 +144,19 @@ pub fn App(props: &AppProps) -> Html {
         let (profile, report) = (props.profile.clone(), report_now.clone());
         use_memo((report, SameText(state.analyzed_text.clone())), move |(report, text)| {
             let r = report.as_ref()?;
+            // (The profile the page already compiled: a text analysed in
+            // the worker alone is not worth compiling one on the page for.)
             let analyzer = match &profile {
                 Some(p) => p.analyzer.clone(),
-                None => crate::profiles::built_in_now(
-                    factgrid_engine::Language::from_code(&r.language)
-                        .unwrap_or(factgrid_engine::Language::English),
-                ),
+                None => crate::profiles::built_in_ready(factgrid_engine::Language::from_code(&r.language)?)?,
             };
             let profile = analyzer.profile_for(&r.language).unwrap_or(analyzer.profile());
-            Some(factgrid_engine::ArticleMeta::detect(&text.0, profile))
+            // The headline, dateline and byline are in the first lines.
+            let mut end = text.0.len().min(16 * 1024);
+            while !text.0.is_char_boundary(end) {
+                end -= 1;
+            }
+            Some(factgrid_engine::ArticleMeta::detect(&text.0[..end], profile))
         })
     };
     let details = {
@@ -191,8 +195,8 @@ pub fn App(props: &AppProps) -> Html {
             (fixes.clone(), details.clone(), corr.analysed_at.clone(), link_to.clone());
         Callback::from(move |kind: ExportKind| {
             let Some(report) = report.clone() else { return };
-            let (text, d, fixes, details, at) =
-                (text.clone(), d.clone(), fixes.clone(), details.clone(), at.clone());
+            let (text, d, fixes, details) = (text.clone(), d.clone(), fixes.clone(), details.clone());
+            let at: Rc<str> = at.borrow().clone();
             let link = link_to(String::new());
             crate::glue::spawn(async move {
                 let e = Export {
@@ -238,7 +242,7 @@ pub fn App(props: &AppProps) -> Html {
                     text: &text,
                     fixes: &fixes,
                     details: &details,
-                    analysed_at: &at,
+                    analysed_at: &at.borrow(),
                     ui,
                 };
                 let ev =

@@ -17,6 +17,19 @@
 
 use factgrid_engine::{Cell, Evidence, Report};
 
+/// The largest text the reader can correct, in bytes: the largest the
+/// widget keeps in this browser (`hooks::use_persisted_text`). Hashing
+/// every sentence of a larger text would cost the page a long task on
+/// every analysis.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+
+/// The key of a text whose sentences hash to `sentences` (spacing aside,
+/// like the sentences').
+pub fn text_key(sentences: &[u32]) -> u32 {
+    let step = |h: u32, b: &u8| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193);
+    sentences.iter().fold(0x811c_9dc5, |h, s| s.to_le_bytes().iter().fold(h, step))
+}
+
 /// A sentence of the text: its index and a hash of its words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ref {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::corrections::{hash, sentence_hashes, Correct, Corrections};
+use crate::corrections::{hash, sentence_hashes, text_key, Correct, Corrections, MAX_BYTES};
 use crate::state::{SameText, SharedReport};
 
 /// Where the corrections are kept between visits.
@@ -17,8 +17,8 @@ pub struct CorrectionsHandle {
     pub fixes: UseReducerHandle<Corrections>,
     /// The hashes of the report's sentences.
     pub hashes: Rc<Vec<u32>>,
-    /// When the shown report was made (ISO 8601).
-    pub analysed_at: Rc<str>,
+    /// When the shown report was made (ISO 8601), read when needed.
+    pub analysed_at: Rc<std::cell::RefCell<Rc<str>>>,
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -41,18 +41,43 @@ pub fn use_corrections(
         c.pending = link.as_deref().and_then(Corrections::load).map(Box::new);
         c
     });
-    let analysed = use_memo((report.clone(), text.clone()), |(report, text)| {
-        let hashes = report.as_ref().map(|r| sentence_hashes(r, &text.0)).unwrap_or_default();
-        let at: Rc<str> = String::from(js_sys::Date::new_0().to_iso_string()).into();
-        (Rc::new(hashes), hash(&text.0), at, report.is_some())
-    });
+    // The sentences are hashed in a task of their own after the render
+    // (a megabyte takes tens of milliseconds): the grid shows at once.
+    let hashes = use_state(|| Rc::new(Vec::<u32>::new()));
+    let generation = use_mut_ref(|| 0u32);
+    // (Read when the task runs, not as they were at the render.)
+    let empty = use_mut_ref(|| true);
+    *empty.borrow_mut() = fixes.save().is_empty() && fixes.pending.is_none() && hashes.is_empty();
+    let analysed_at = use_mut_ref(|| Rc::<str>::from(""));
     {
-        let d = fixes.dispatcher();
-        let analysed = analysed.clone();
-        use_effect_with((analysed.1, analysed.3), move |_| {
-            if analysed.3 {
-                d.dispatch(Correct::Rebase { text: analysed.1, sentences: analysed.0.to_vec() });
-            }
+        let (d, hashes, at) = (fixes.dispatcher(), hashes.clone(), analysed_at.clone());
+        use_effect_with((report, text), move |(report, text)| {
+            let this = {
+                let mut g = generation.borrow_mut();
+                *g = g.wrapping_add(1);
+                *g
+            };
+            let Some(report) = report.clone() else { return };
+            let text = text.0.clone();
+            crate::glue::spawn(async move {
+                crate::glue::yield_to_page().await;
+                if *generation.borrow() != this {
+                    return;
+                }
+                // (A text too large to correct: no hashes, and a key that
+                // drops the corrections of the text before.)
+                let small = text.len() <= MAX_BYTES;
+                let new = if small { sentence_hashes(&report, &text) } else { Vec::new() };
+                let key = if small { text_key(&new) } else { hash(&text.len().to_string()) };
+                *at.borrow_mut() = String::from(js_sys::Date::new_0().to_iso_string()).into();
+                // A text too large to correct, with nothing to drop: nothing
+                // changes (rendering a report of megabytes again is not free).
+                if !small && *empty.borrow() {
+                    return;
+                }
+                d.dispatch(Correct::Rebase { text: key, sentences: new.clone() });
+                hashes.set(Rc::new(new));
+            });
         });
     }
     {
@@ -68,5 +93,5 @@ pub fn use_corrections(
             }
         });
     }
-    CorrectionsHandle { fixes, hashes: analysed.0.clone(), analysed_at: analysed.2.clone() }
+    CorrectionsHandle { fixes, hashes: (*hashes).clone(), analysed_at }
 }
