@@ -624,8 +624,8 @@ strings! {
     NoSuchSentence => ["There is no sentence {0} in this text.", "В этом тексте нет предложения {0}.", "У цьому тексті немає речення {0}."],
     ShowInArticle => ["Show in the article", "Показать в статье", "Показати в статті"],
     BackToGrid => ["Back to the grid", "Назад к таблице", "Назад до таблиці"],
-    SupportsCells => ["Sentence {0} is evidence for:", "Предложение {0} — довод для:", "Речення {0} — доказ для:"],
-    SupportsNone => ["Sentence {0} is evidence for no cell.", "Предложение {0} не служит доводом ни для одной ячейки.", "Речення {0} не є доказом для жодної клітинки."],
+    SupportsCells => ["Sentence {0} is evidence for:", "Предложение {0} служит доказательством для:", "Речення {0} є доказом для:"],
+    SupportsNone => ["Sentence {0} is evidence for no cell.", "Предложение {0} не служит доказательством ни для одной ячейки.", "Речення {0} не є доказом для жодної клітинки."],
     Details => ["Article details", "Сведения о статье", "Відомості про статтю"],
     DetailsHint => [
         "Filled in from the text where a dateline or byline gives them; used in citations and exports.",
