@@ -408,12 +408,37 @@ fn demonym(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
     if r.kind != RefKind::Alias(AliasKind::Demonym) {
         return Outcome::Next;
     }
-    if let Some(v) = s.role_after(r.word_end).filter(|&v| v == r.word_end + 1) {
+    // The first of two demonyms before one role (`Russian and Ukrainian
+    // delegations met`) qualifies that role as the second does.
+    // (`Russian and Ukrainian forces`: the second names its role itself.)
+    let second = coordinated_demonym(s, r);
+    let end = second.map_or(r.word_end, |o| o.word_end);
+    let role = match second {
+        Some(o) if o.kind == RefKind::Alias(AliasKind::Group) => Some(end),
+        _ => s.role_after(end).filter(|&v| v == end + 1),
+    };
+    if let Some(v) = role {
+        // `talks between the Russian and Ukrainian delegations`: partners.
+        if talks_partner(s, r) {
+            let h = Holder::new(r, Via::Agent, Rule::TalksPartner).forced(Some(Stance::Considering));
+            return Outcome::Holder(h);
+        }
         if (v..(v + 2).min(s.len())).any(|k| s.is_verbish(k)) {
             return Outcome::Holder(Holder::new(r, Via::Subject, Rule::DemonymRole).scope(v));
         }
     }
     owner_of_noun(s, r, Rule::DemonymNoun, false)
+}
+
+/// The demonym coordinated with `r` right after it (`Russian` and
+/// `Ukrainian` in `Russian and Ukrainian officials`).
+fn coordinated_demonym<'a>(s: &'a Sentence, r: &PartyRef) -> Option<&'a PartyRef> {
+    if r.word_end + 1 >= s.len() || !s.words.coordinators.contains(s.lower_word(r.word_end)) {
+        return None;
+    }
+    s.sc.refs.iter().find(|o| {
+        o.word == r.word_end + 1 && matches!(o.kind, RefKind::Alias(AliasKind::Demonym | AliasKind::Group))
+    })
 }
 
 /// `US proposal`, `through the U.S. proposal`: the owner of a proposal,
