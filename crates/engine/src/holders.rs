@@ -25,6 +25,7 @@ use crate::span::Span;
 
 pub(crate) mod cased;
 mod frames;
+pub(crate) mod plan;
 pub(crate) mod speech;
 
 pub(crate) use frames::{direct_stance, holds_inside_frame};
@@ -72,11 +73,14 @@ pub enum Rule {
     Subject,
     /// A headline that opens with a party: `Kremlin open to truce talks`.
     HeadlineSubject,
+    /// The terms of a plan (`Under the draft, Ukraine would …`): the
+    /// plan's owner.
+    PlanTerms,
 }
 
 impl Rule {
     /// Every rule, for coverage tests.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 19] = [
         Rule::AccordingTo,
         Rule::Speech,
         Rule::SpeakerLabel,
@@ -95,6 +99,7 @@ impl Rule {
         Rule::ForcesInAction,
         Rule::Subject,
         Rule::HeadlineSubject,
+        Rule::PlanTerms,
     ];
 
     /// The rule's name, as the trace and the rule tables write it.
@@ -118,6 +123,7 @@ impl Rule {
             Rule::ForcesInAction => "ForcesInAction",
             Rule::Subject => "Subject",
             Rule::HeadlineSubject => "HeadlineSubject",
+            Rule::PlanTerms => "PlanTerms",
         }
     }
 }

@@ -206,6 +206,17 @@ word_lists! {
     /// Verbs of handing something over (`presented`, `handed`): their
     /// recipient is a partner in talks.
     handover_verbs,
+    /// Nouns of a plan or its parts (`plan`, `draft`, `memorandum`,
+    /// `option`, `the other`): a sentence of its terms (`Under the draft,
+    /// Ukraine would …`) is its owner's.
+    plan_nouns,
+    /// Words for one of a plan's alternatives (`the first`, `one option`,
+    /// `the other`): the subject of its terms, not a plan of its own.
+    plan_parts,
+    /// Prepositions that open the terms of a plan (`Under the draft, …`).
+    plan_openers,
+    /// The modal of a plan's terms (`Ukraine would withdraw`).
+    plan_modals,
     /// Words that may stand between a wish and the outcome wished, which
     /// is still its object: adjectives (`a full ceasefire`, `an immediate
     /// truce`) and verbs of taking it (`urged Kyiv to sign the truce`).
