@@ -292,6 +292,13 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
             break;
         }
     }
+    // `the US-based Institute for the Study of War`, `a Kyiv-born
+    // analyst`: the party's name is a place, and what it describes no party.
+    if !s.words.place_suffixes.is_empty() {
+        let place =
+            |span: Span| s.words.place_suffixes.iter().any(|x| s.lower[span.end..].starts_with(x.as_str()));
+        out.kept.retain(|h| !place(h.span));
+    }
     drop_inside_frames(s, out);
 }
 

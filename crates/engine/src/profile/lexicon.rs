@@ -215,6 +215,9 @@ word_lists! {
     plan_parts,
     /// Prepositions that open the terms of a plan (`Under the draft, …`).
     plan_openers,
+    /// Suffixes that make a party's name a place (`US-based`,
+    /// `Kyiv-born`): the institution or person it describes is no party.
+    place_suffixes,
     /// The modal of a plan's terms (`Ukraine would withdraw`).
     plan_modals,
     /// Words that may stand between a wish and the outcome wished, which
