@@ -630,12 +630,41 @@ fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
     }
     if verb {
         Outcome::Holder(Holder::new(r, Via::Subject, Rule::Subject).scope(j).continued(pronoun))
-    } else if s.seg.kind == UnitKind::Line && k == 0 && r.word == 0 {
-        Outcome::Holder(Holder::new(r, Via::Subject, Rule::HeadlineSubject).scope(r.word_end))
+    } else if s.seg.kind == UnitKind::Line && headline_start(s, k, r) {
+        // (The predicate starts after a party joined to this one: `Trump
+        // and Putin report …`.)
+        let joined = s.sc.refs.get(k + 1).filter(|o| headline_start(s, k + 1, o));
+        let scope = joined.map_or(r.word_end, |o| o.word_end);
+        Outcome::Holder(Holder::new(r, Via::Subject, Rule::HeadlineSubject).scope(scope))
     } else {
         Outcome::NotAHolder(None)
     }
 }
+
+/// Does reference `k` open a headline: at its first word, or right after
+/// a label that ends in a colon (`Summit live: Trump and Putin …`), or
+/// joined to the party that does (`Trump and Putin report progress`)?
+fn headline_start(s: &Sentence, k: usize, r: &PartyRef) -> bool {
+    let start = (1..HEADLINE_LABEL_WORDS.min(s.len())).find(|&i| s.gap(i, i).contains(':')).unwrap_or(0);
+    // (After a label, a list of names is a roundup's heading: `In their
+    // own words: Putin, Zelensky and Trump on …`.)
+    let opens = |o: &PartyRef| {
+        o.word == start
+            && !s.sc.refs.iter().any(|x| x.word < start)
+            && (start == 0 || o.word_end >= s.len() || !s.comma_before(o.word_end))
+    };
+    if k == 0 && opens(r) {
+        return true;
+    }
+    k == 1
+        && r.word >= 1
+        && s.words.coordinators.contains(s.lower_word(r.word - 1))
+        && s.sc.refs.first().is_some_and(|o| opens(o) && o.word_end + 1 == r.word)
+}
+
+/// How many words a headline's label may have before its colon (`Alaska
+/// summit live:`).
+const HEADLINE_LABEL_WORDS: usize = 5;
 
 #[cfg(test)]
 mod tests;
