@@ -48,8 +48,8 @@ pub(crate) fn owner(s: &Sentence, holders: &[Holder]) -> Option<(PartyId, Span)>
     })
 }
 
-/// Does the sentence set out a plan's terms: `Under the draft, …` or `The
-/// plan would …` with the plan's modal, or the next sentence of such terms
+/// Does the sentence set out a plan's terms: `The draft envisages …`,
+/// `Under the draft, …` or `The plan would …` with the plan's modal, or the next sentence of such terms
 /// with the modal again (`Crimea would be recognised …`)? Never a
 /// statement someone makes (a speaker, `according to`) or a quote.
 fn sets_out_terms(s: &Sentence, memory: &Memory) -> bool {
@@ -58,7 +58,16 @@ fn sets_out_terms(s: &Sentence, memory: &Memory) -> bool {
         let w = s.lower_word(k);
         s.words.plan_nouns.contains(w) || s.words.plan_parts.contains(w)
     };
-    if s.quotes.quoted_bytes > 0 || s.len() < 4 || !(0..s.len()).any(modal) {
+    if s.quotes.quoted_bytes > 0 || s.len() < 4 {
+        return false;
+    }
+    // `The draft envisages …`, `The plan also includes …`
+    let contains = |k: usize| s.words.plan_verbs.contains(s.lower_word(k));
+    let subject = (0..3.min(s.len())).find(|&k| plan(k));
+    if subject.is_some_and(|k| (k + 1..(k + 3).min(s.len())).any(contains) && !s.comma_before(k + 1)) {
+        return true;
+    }
+    if !(0..s.len()).any(modal) {
         return false;
     }
     // `Under the draft, …`, `Under the first, …`
@@ -68,7 +77,6 @@ fn sets_out_terms(s: &Sentence, memory: &Memory) -> bool {
         }
     }
     // `The plan would …`, `One option would …`, `The other would …`
-    let subject = (0..3.min(s.len())).find(|&k| plan(k));
     if subject.is_some_and(|k| (k + 1..(k + 3).min(s.len())).any(modal) && !s.comma_before(k + 1)) {
         return true;
     }

@@ -220,6 +220,9 @@ word_lists! {
     place_suffixes,
     /// The modal of a plan's terms (`Ukraine would withdraw`).
     plan_modals,
+    /// Verbs of what a plan contains, after a plan as subject (`the draft
+    /// envisages`, `the document includes`).
+    plan_verbs,
     /// Words that may stand between a wish and the outcome wished, which
     /// is still its object: adjectives (`a full ceasefire`, `an immediate
     /// truce`) and verbs of taking it (`urged Kyiv to sign the truce`).
