@@ -25,6 +25,7 @@ use crate::span::Span;
 
 pub(crate) mod cased;
 mod frames;
+pub(crate) mod plan;
 pub(crate) mod speech;
 
 pub(crate) use frames::{direct_stance, holds_inside_frame};
@@ -72,11 +73,14 @@ pub enum Rule {
     Subject,
     /// A headline that opens with a party: `Kremlin open to truce talks`.
     HeadlineSubject,
+    /// The terms of a plan (`Under the draft, Ukraine would …`): the
+    /// plan's owner.
+    PlanTerms,
 }
 
 impl Rule {
     /// Every rule, for coverage tests.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 19] = [
         Rule::AccordingTo,
         Rule::Speech,
         Rule::SpeakerLabel,
@@ -95,6 +99,7 @@ impl Rule {
         Rule::ForcesInAction,
         Rule::Subject,
         Rule::HeadlineSubject,
+        Rule::PlanTerms,
     ];
 
     /// The rule's name, as the trace and the rule tables write it.
@@ -118,6 +123,7 @@ impl Rule {
             Rule::ForcesInAction => "ForcesInAction",
             Rule::Subject => "Subject",
             Rule::HeadlineSubject => "HeadlineSubject",
+            Rule::PlanTerms => "PlanTerms",
         }
     }
 }
@@ -286,6 +292,13 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
             break;
         }
     }
+    // `the US-based Institute for the Study of War`, `a Kyiv-born
+    // analyst`: the party's name is a place, and what it describes no party.
+    if !s.words.place_suffixes.is_empty() {
+        let place =
+            |span: Span| s.words.place_suffixes.iter().any(|x| s.lower[span.end..].starts_with(x.as_str()));
+        out.kept.retain(|h| !place(h.span));
+    }
     drop_inside_frames(s, out);
 }
 
@@ -413,12 +426,37 @@ fn demonym(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
     if r.kind != RefKind::Alias(AliasKind::Demonym) {
         return Outcome::Next;
     }
-    if let Some(v) = s.role_after(r.word_end).filter(|&v| v == r.word_end + 1) {
+    // The first of two demonyms before one role (`Russian and Ukrainian
+    // delegations met`) qualifies that role as the second does.
+    // (`Russian and Ukrainian forces`: the second names its role itself.)
+    let second = coordinated_demonym(s, r);
+    let end = second.map_or(r.word_end, |o| o.word_end);
+    let role = match second {
+        Some(o) if o.kind == RefKind::Alias(AliasKind::Group) => Some(end),
+        _ => s.role_after(end).filter(|&v| v == end + 1),
+    };
+    if let Some(v) = role {
+        // `talks between the Russian and Ukrainian delegations`: partners.
+        if talks_partner(s, r) {
+            let h = Holder::new(r, Via::Agent, Rule::TalksPartner).forced(Some(Stance::Considering));
+            return Outcome::Holder(h);
+        }
         if (v..(v + 2).min(s.len())).any(|k| s.is_verbish(k)) {
             return Outcome::Holder(Holder::new(r, Via::Subject, Rule::DemonymRole).scope(v));
         }
     }
     owner_of_noun(s, r, Rule::DemonymNoun, false)
+}
+
+/// The demonym coordinated with `r` right after it (`Russian` and
+/// `Ukrainian` in `Russian and Ukrainian officials`).
+fn coordinated_demonym<'a>(s: &'a Sentence, r: &PartyRef) -> Option<&'a PartyRef> {
+    if r.word_end + 1 >= s.len() || !s.words.coordinators.contains(s.lower_word(r.word_end)) {
+        return None;
+    }
+    s.sc.refs.iter().find(|o| {
+        o.word == r.word_end + 1 && matches!(o.kind, RefKind::Alias(AliasKind::Demonym | AliasKind::Group))
+    })
 }
 
 /// `US proposal`, `through the U.S. proposal`: the owner of a proposal,
@@ -606,12 +644,41 @@ fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
     }
     if verb {
         Outcome::Holder(Holder::new(r, Via::Subject, Rule::Subject).scope(j).continued(pronoun))
-    } else if s.seg.kind == UnitKind::Line && k == 0 && r.word == 0 {
-        Outcome::Holder(Holder::new(r, Via::Subject, Rule::HeadlineSubject).scope(r.word_end))
+    } else if s.seg.kind == UnitKind::Line && headline_start(s, k, r) {
+        // (The predicate starts after a party joined to this one: `Trump
+        // and Putin report …`.)
+        let joined = s.sc.refs.get(k + 1).filter(|o| headline_start(s, k + 1, o));
+        let scope = joined.map_or(r.word_end, |o| o.word_end);
+        Outcome::Holder(Holder::new(r, Via::Subject, Rule::HeadlineSubject).scope(scope))
     } else {
         Outcome::NotAHolder(None)
     }
 }
+
+/// Does reference `k` open a headline: at its first word, or right after
+/// a label that ends in a colon (`Summit live: Trump and Putin …`), or
+/// joined to the party that does (`Trump and Putin report progress`)?
+fn headline_start(s: &Sentence, k: usize, r: &PartyRef) -> bool {
+    let start = (1..HEADLINE_LABEL_WORDS.min(s.len())).find(|&i| s.gap(i, i).contains(':')).unwrap_or(0);
+    // (After a label, a list of names is a roundup's heading: `In their
+    // own words: Putin, Zelensky and Trump on …`.)
+    let opens = |o: &PartyRef| {
+        o.word == start
+            && !s.sc.refs.iter().any(|x| x.word < start)
+            && (start == 0 || o.word_end >= s.len() || !s.comma_before(o.word_end))
+    };
+    if k == 0 && opens(r) {
+        return true;
+    }
+    k == 1
+        && r.word >= 1
+        && s.words.coordinators.contains(s.lower_word(r.word - 1))
+        && s.sc.refs.first().is_some_and(|o| opens(o) && o.word_end + 1 == r.word)
+}
+
+/// How many words a headline's label may have before its colon (`Alaska
+/// summit live:`).
+const HEADLINE_LABEL_WORDS: usize = 5;
 
 #[cfg(test)]
 mod tests;

@@ -58,6 +58,11 @@ pub(crate) struct Memory {
     /// The topics figures were last put under, and where.
     pub figure_topics: TopicSet,
     pub figure_sentence: usize,
+    /// The owner of the plan last named (`the American plan`), the words
+    /// that named it, and the sentence.
+    pub plan_owner: Option<(PartyId, Span, usize)>,
+    /// The last sentence that set out a plan's terms.
+    pub plan_terms: Option<usize>,
 }
 
 /// What a sentence leaves for the memory, besides its references.
@@ -68,6 +73,10 @@ pub(crate) struct Leaves<'h> {
     pub other_speaker: bool,
     /// The topics the sentence's figures were put under.
     pub figure_topics: TopicSet,
+    /// The owner of a plan the sentence names, and whether the sentence
+    /// sets out a plan's terms.
+    pub plan_owner: Option<(PartyId, Span)>,
+    pub plan_terms: bool,
 }
 
 impl Memory {
@@ -82,6 +91,12 @@ impl Memory {
         }
         if leaves.other_speaker {
             self.last_speaker = None;
+        }
+        if let Some((party, span)) = leaves.plan_owner {
+            self.plan_owner = Some((party, span, si));
+        }
+        if leaves.plan_terms {
+            self.plan_terms = Some(si);
         }
         if topics.other_issue {
             self.last_topics = TopicSet::EMPTY;

@@ -275,6 +275,8 @@ impl<'a> Run<'a> {
             attribute_quotes(&s, &mut self.holders, &mut self.speakers, &self.memory, &ahead);
         // A transcript's turn: its speaker, named by the label.
         self.turns.attribute(&s, &mut self.holders);
+        // The terms of a plan: its owner's.
+        let plan_terms = holders::plan::attribute(&s, &self.memory, &mut self.holders);
         // (Each pronoun or description holder keeps the name it resolved
         // to, for the evidence's `resolved`.)
         for h in &mut self.holders.kept {
@@ -328,7 +330,15 @@ impl<'a> Run<'a> {
             }
         }
         // Memory: what this sentence leaves for the next ones.
-        let leaves = Leaves { holders: &self.holders.kept, topics: &topics, other_speaker, figure_topics };
+        let plan_owner = holders::plan::owner(&s, &self.holders.kept);
+        let leaves = Leaves {
+            holders: &self.holders.kept,
+            topics: &topics,
+            other_speaker,
+            figure_topics,
+            plan_owner,
+            plan_terms,
+        };
         self.memory.remember(&s, &leaves);
         if let Some(t) = trace.as_mut() {
             self.trace(&s, t, quote, &topics, &stances);

@@ -20,6 +20,10 @@ mod automaton;
 
 use automaton::{cue_patterns, entity_patterns, scan_at, Automaton};
 
+/// How far after a verb of giving up (`withdraw … from`) its object may
+/// stand: `pull its troops out of the Donetsk and Luhansk regions`.
+const YIELD_OBJECT_WORDS: usize = 6;
+
 /// What a matched phrase means. One phrase may mean several things.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Meaning {
@@ -353,6 +357,22 @@ impl Scanner {
         }
         // Weak terms decide the topic only when no other topic is named.
         *strong_topics = *topics;
+        // A general word that is the object of giving up or leaving
+        // (`pull its troops out of its own land`, `leave the territories
+        // they hold`, `give up land`) names its topic even beside another
+        // (it stays a general word: a continuing quote keeps the topic of
+        // the moment).
+        for (k, &(span, topic)) in topic_terms.iter().enumerate() {
+            if weak_terms[k] && !topics.contains(topic) {
+                let w = word_at(span.start);
+                let after_yield = cues.iter().any(|c| {
+                    c.means(Meaning::Yield) && c.word_end <= w && w <= c.word_end + YIELD_OBJECT_WORDS
+                });
+                if after_yield {
+                    topics.insert(topic);
+                }
+            }
+        }
         for t in weak_topics.iter() {
             if strong_topics.within(t) {
                 topics.insert(t);

@@ -271,10 +271,12 @@ fn continuing(s: &Sentence, holders: &[Holder], memory: &Memory) -> bool {
     })
 }
 
-/// Does the holder make a statement: a speaker or source, or a subject
-/// with a stance of its own?
+/// Does the holder make a statement: a speaker or source, a subject
+/// with a stance of its own, or the owner of a plan whose terms it is?
 fn states(s: &Sentence, h: &Holder) -> bool {
-    matches!(h.via, Via::Speaker | Via::AccordingTo) || h.via == Via::Subject && direct_stance(s, h)
+    matches!(h.via, Via::Speaker | Via::AccordingTo)
+        || h.via == Via::Subject && direct_stance(s, h)
+        || h.rule == crate::holders::Rule::PlanTerms
 }
 
 /// A stance word followed by `it`, `this` or `that` as its object.

@@ -206,6 +206,23 @@ word_lists! {
     /// Verbs of handing something over (`presented`, `handed`): their
     /// recipient is a partner in talks.
     handover_verbs,
+    /// Nouns of a plan or its parts (`plan`, `draft`, `memorandum`,
+    /// `option`, `the other`): a sentence of its terms (`Under the draft,
+    /// Ukraine would …`) is its owner's.
+    plan_nouns,
+    /// Words for one of a plan's alternatives (`the first`, `one option`,
+    /// `the other`): the subject of its terms, not a plan of its own.
+    plan_parts,
+    /// Prepositions that open the terms of a plan (`Under the draft, …`).
+    plan_openers,
+    /// Suffixes that make a party's name a place (`US-based`,
+    /// `Kyiv-born`): the institution or person it describes is no party.
+    place_suffixes,
+    /// The modal of a plan's terms (`Ukraine would withdraw`).
+    plan_modals,
+    /// Verbs of what a plan contains, after a plan as subject (`the draft
+    /// envisages`, `the document includes`).
+    plan_verbs,
     /// Verbs of declaring or ordering something into being (`declared`,
     /// `announced`, `ordered`): with a truce as their object (`declared a
     /// three-day truce`, `the truce Moscow announced`) the holder proposes it.
