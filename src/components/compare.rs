@@ -103,7 +103,7 @@ fn save_set(set: &Articles) -> bool {
         let _ = storage.remove_item(STORAGE_KEY);
         return true;
     }
-    let json = serde_json::to_string(&set.saved()).unwrap_or_default();
+    let json = crate::compare_state::Saved::list_to_json(&set.saved());
     json.len() <= STORAGE_BYTES && storage.set_item(STORAGE_KEY, &json).is_ok()
 }
 
@@ -498,7 +498,7 @@ fn export(c: &Comparison, ui: Ui) -> Html {
                         Key::DownloadedCsv
                     }
                     _ => {
-                        let json = serde_json::to_string(&*c).unwrap_or_default();
+                        let json = c.to_json();
                         crate::glue::download_json("factgrid-comparison.json", &json);
                         Key::DownloadedComparison
                     }

@@ -1,6 +1,6 @@
 // Prints the gzipped size of what a browser downloads for the app (wasm,
 // JS including wasm-bindgen snippets, CSS) and fails above the budget:
-// 449 KB gzipped, a ceiling against further growth, not the goal. (It was
+// 445 KB gzipped, a ceiling against further growth, not the goal. (It was
 // 250 KB until the figure stages, article comparison, the web-page reducer
 // and the worker pool took the app to 302 KB, and the code English shares
 // with the Russian and Ukrainian reading (dialogue regions, case-aware
@@ -14,7 +14,9 @@
 // Markdown/CSV writers, which the widget did not link before; serde_json
 // for the comparison's JSON; the compare panel) took it to 458.8 KB,
 // measured; reading the saved set with the browser's JSON parser instead
-// of serde_json's deserializer took 10.9 KB off (447.9 KB). Issue 12's target is 200 KB and README "Measured"
+// of serde_json's deserializer took 10.9 KB off (447.9 KB), writing the
+// comparison's JSON (and the saved set's) by hand, without serde_json,
+// 3.4 KB more (444.4 KB). Issue 12's target is 200 KB and README "Measured"
 // says where the bytes go.) The stable-name copies for embedding are the same bytes
 // and are not counted twice; the demo pages' own files are not the app.
 import fs from 'node:fs';
@@ -23,7 +25,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
-const BUDGET = 449 * 1024;
+const BUDGET = 445 * 1024;
 const SKIP = new Set(['factgrid.js', 'factgrid_bg.wasm', 'factgrid.css', 'embed.js', 'demo.css', 'demo-two.js']);
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
