@@ -123,18 +123,42 @@ pub fn ComparePanel(props: &CompareProps) -> Html {
             }
         });
     }
+    // Bumped when a Russian or Ukrainian profile arrives (see below).
+    let fetched = use_state(|| 0u32);
     let computed: Option<Rc<Computed>> = {
         let (profile, lang) = (props.profile.clone(), props.lang);
-        let key = (set.list.clone(), props.text.clone());
+        let key = (set.list.clone(), props.text.clone(), *fetched);
         let own = set.own();
-        (*use_memo(key, move |(list, text)| {
-            (own > 0).then(|| {
+        let fetched = fetched.clone();
+        (*use_memo(key, move |(list, text, _)| {
+            let missing = std::cell::RefCell::new(Vec::new());
+            let computed = (own > 0).then(|| {
                 let analyzer = |t: &str| match &profile {
                     Some(p) => p.analyzer.clone(),
-                    None => crate::profiles::built_in_now(crate::profiles::language_of(t, lang)),
+                    None => {
+                        let language = crate::profiles::language_of(t, lang);
+                        if !crate::profiles::ready(language) && !crate::profiles::failed(language) {
+                            missing.borrow_mut().push(language);
+                        }
+                        crate::profiles::built_in_now(language)
+                    }
                 };
                 Rc::new(compute(list, &text.0, lang.map(Language::code), &analyzer))
-            })
+            });
+            // An article in a language whose profile is not here yet: fetch
+            // it, then compare (an English reading of it would be wrong).
+            let mut missing = missing.into_inner();
+            missing.dedup();
+            if missing.is_empty() {
+                return computed;
+            }
+            crate::glue::spawn(async move {
+                for language in missing {
+                    crate::profiles::load(language).await;
+                }
+                fetched.set(*fetched + 1);
+            });
+            None
         }))
         .clone()
     };

@@ -261,7 +261,7 @@ mod tests {
             let report = analyze(text, &profile);
             assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
         }
-        #[cfg(feature = "cased-languages")]
+        #[cfg(feature = "cased-profiles")]
         for (language, text) in [
             (crate::Language::Russian, include_str!("../../tests/data/rules-ru.txt")),
             (crate::Language::Ukrainian, include_str!("../../tests/data/rules-uk.txt")),
