@@ -298,8 +298,17 @@ impl<'a, 'p> Sentence<'a, 'p> {
         if passive {
             return false;
         }
-        // The object: one to five words, then `to` and a verb.
-        (we + 1..(we + 6).min(self.len().saturating_sub(1))).any(|k| {
+        // The object: one to five words, then `to` and a verb. The object
+        // holds no verb of its own: in `told reporters Kyiv would be glad
+        // to sign`, `told` reports what was said, it asks nothing.
+        let last = (we + 6).min(self.len().saturating_sub(1));
+        let clause = (we + 1..last).find(|&k| {
+            let w = self.lower_word(k);
+            self.words.modals.contains(w)
+                || self.words.passive_auxiliaries.contains(w)
+                || self.words.that.contains(w)
+        });
+        (we + 1..clause.unwrap_or(last)).any(|k| {
             self.words.infinitive_markers.contains(self.lower_word(k)) && {
                 let next = self.word(k + 1);
                 next.starts_with(|c: char| c.is_lowercase())
@@ -392,6 +401,34 @@ impl<'a, 'p> Sentence<'a, 'p> {
                         matches!(m, Meaning::Request | Meaning::Stance(Stance::Demands | Stance::Proposes))
                     })
             })
+    }
+
+    /// Is the reference the focus of a cleft (`It was Washington that
+    /// proposed the truce`, `… and Kyiv that accepted it`): `it` and a form
+    /// of `be` before it (over an article), or a coordinator after such a
+    /// cleft earlier in the sentence, and `that` or `who` right after it?
+    /// The focus is the subject of the verb after `that`.
+    pub(crate) fn cleft_focus(&self, r: &PartyRef) -> bool {
+        let after = r.word_end;
+        let opens = |i: usize| {
+            i >= 2
+                && self.words.passive_auxiliaries.contains(self.lower_word(i - 1))
+                && self.words.neuter_subjects.contains(self.lower_word(i - 2))
+        };
+        let i = self.phrase_start(r, &WordSet::default());
+        after < self.len()
+            && self.words.relative_pronouns.contains(self.lower_word(after))
+            && (opens(i)
+                || i >= 1 && self.words.coordinators.contains(self.lower_word(i - 1)) && (2..i).any(opens))
+    }
+
+    /// Is the word `w` the `it` that opens a cleft (`It was Washington that
+    /// …`): a form of `be` after it, then a party and `that` or `who`?
+    pub(crate) fn cleft_it(&self, w: usize) -> bool {
+        w + 2 < self.len()
+            && self.words.neuter_subjects.contains(self.lower_word(w))
+            && self.words.passive_auxiliaries.contains(self.lower_word(w + 1))
+            && self.sc.refs.iter().any(|r| r.word > w + 1 && r.word <= w + 3 && self.cleft_focus(r))
     }
 
     /// Is the speech verb at word `w` a tag after a quote (`…,” said X`)?

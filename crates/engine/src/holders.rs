@@ -356,7 +356,12 @@ fn asked_or_venue(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
     let before = s.phrase_start(r, &WordSet::default());
     let asked = s.governor(r).is_some_and(|ms| ms.contains(&Meaning::Request))
         && before.checked_sub(1).is_some_and(|v| s.request(v, v + 1));
-    if asked {
+    // One that must or should do something (`Zelensky said Moscow must
+    // withdraw`, `Kyiv should accept the deal, Trump said`) is asked it by
+    // whoever says so. (Languages with cases read this in the speech
+    // frames: `Киев должен …`.)
+    let obliged = !s.words.cased() && cased::obligation_after(s, r);
+    if asked || obliged {
         return Outcome::NotAHolder(Some(Dropped::Asked));
     }
     let venue = r.kind == RefKind::Alias(AliasKind::Capital)
@@ -566,9 +571,18 @@ fn forces_in_action(s: &Sentence, r: &PartyRef) -> bool {
 fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
     let pronoun = r.kind == RefKind::Pronoun;
     let mut j = s.skip_apposition(r, 10);
+    // The focus of a cleft is the subject of the verb after `that`.
+    if s.cleft_focus(r) {
+        j = r.word_end + 1;
+    }
     let mut verb = false;
     let mut steps = 0;
     while j < s.len() && steps < 5 {
+        // (A semicolon or colon ends the clause: in `accepted it; Russia
+        // never did`, `it` is no subject of `never did`.)
+        if j > 0 && s.gap(j, j).contains([';', ':']) {
+            break;
+        }
         if s.is_verbish(j) {
             verb = true;
             break;

@@ -134,6 +134,11 @@ fn generic_title(s: &Sentence, cue: &Cue, memory: &Memory, out: &mut Vec<Resolut
 /// `he`, `she`, `they`, `its`: a person of the same gender named earlier in
 /// the sentence as a subject, else the last one remembered.
 fn pronoun(s: &Sentence, cue: &Cue, g: Gender, cases: Cases, memory: &Memory, out: &mut Vec<Resolution>) {
+    // The `it` of a cleft (`It was Washington that proposed it`) refers to
+    // nothing.
+    if g == Gender::Neuter && s.cleft_it(cue.word) {
+        return;
+    }
     // `Putin said that he…`: a person of the same gender named earlier in
     // the sentence, outside any prepositional phrase, comes before the
     // memory.

@@ -12,7 +12,7 @@
 use crate::grammar::Sentence;
 use crate::holders::Holder;
 use crate::ids::{Stance, TopicId, Via};
-use crate::scan::{Meaning, RefKind};
+use crate::scan::{Gender, Meaning, RefKind};
 use crate::span::Span;
 
 /// Why a holder shows a label.
@@ -123,6 +123,26 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
             ..none
         };
     }
+    // A truce the holder declares (`declared a three-day truce`, `the
+    // truce Moscow announced`) is one it proposes (the guidelines), unless a
+    // stance word of its own comes first.
+    if let Some(d) = declares_outcome(s, h, topic, start, end) {
+        if found.first().is_none_or(|f| f.word > d) {
+            let span = Span { start: s.sc.words[d].start, end: s.sc.words[d].end };
+            return StanceDecision {
+                label: Some(Stance::Proposes),
+                why: StanceWhy::Cue,
+                cue: Some(span),
+                ..none
+            };
+        }
+    }
+    // A stance word that replaces what came before it (`dismissed the offer
+    // and urged a truce instead`, `called instead for talks`) is the
+    // holder's position.
+    if let Some(i) = found.iter().skip(1).position(|f| replaces(s, f)) {
+        found[..=i + 1].rotate_right(1);
+    }
     let Some(first) = found.first().copied() else { return none };
     let mut label = if first.negated { first.label.negated() } else { first.label };
     // (Or the concession asked is another party's to make, after the
@@ -155,7 +175,10 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     if asks_yield && matches!(label, Stance::Demands | Stance::Conditional) {
         label = if s.words.agreed.contains(topic) { Stance::Conditional } else { Stance::Demands };
     }
-    if label == Stance::Demands && s.words.agreed.contains(topic) && wants_the_outcome(s, first.word, topic) {
+    if label == Stance::Demands
+        && s.words.agreed.contains(topic)
+        && (wants_the_outcome(s, first.word, topic) || outcome_must_come(s, first.word, topic))
+    {
         label = Stance::Proposes;
     }
     // A concession named first and then refused (`Recognition of the
@@ -173,12 +196,20 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
                 && (first.word..f.word).any(|k| s.words.contrast_words.contains(s.lower_word(k)))
         }) || (first.word + 1..end.min(s.len()).saturating_sub(1))
             .any(|k| s.words.contrast_words.contains(s.lower_word(k)) && s.negator(k + 1)));
+    // Support with a reservation after `but` (`backed the truce but had
+    // questions`, `agreed, but insisted on guarantees`): conditional.
+    let reserved = label == Stance::Supports
+        && found.iter().skip(1).any(|f| {
+            !f.negated
+                && matches!(f.label, Stance::Questions | Stance::Conditional | Stance::Demands)
+                && (first.word..f.word).any(|k| s.words.contrast_words.contains(s.lower_word(k)))
+        });
     // An offer, acceptance or talks with a condition attached (`will order
     // a ceasefire, but only if …`) is conditional. (A refusal with one
     // stays a refusal: `will not give up land as long as he is president`.)
     let conditioned =
         condition.is_some() && matches!(label, Stance::Supports | Stance::Proposes | Stance::Considering);
-    let conditional = conditioned || label == Stance::Supports && (hedge.is_some() || partial);
+    let conditional = conditioned || label == Stance::Supports && (hedge.is_some() || partial || reserved);
     StanceDecision {
         label: Some(if conditional { Stance::Conditional } else { label }),
         why: StanceWhy::Cue,
@@ -188,6 +219,68 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
         partial,
         window: none.window,
     }
+}
+
+/// A declaration verb of the holder's with a truce of `topic` as its
+/// object: right after it (`declared a three-day truce`, `announced an
+/// Easter truce`) or, in a relative clause, right before the holder (`the
+/// Easter truce Putin declared`). The verb's word index.
+fn declares_outcome(s: &Sentence, h: &Holder, topic: TopicId, start: usize, end: usize) -> Option<usize> {
+    if !s.words.agreed.contains(topic) || s.words.declaration_verbs.is_empty() {
+        return None;
+    }
+    // The verb: the predicate's first word, or its second after an adverb
+    // (`also declared`, `unilaterally announced`).
+    let verb = (start..(start + 2).min(end).min(s.len()))
+        .find(|&k| s.words.declaration_verbs.contains(s.lower_word(k)))?;
+    let term_words = |t: &(Span, TopicId)| (s.sc.word_at(t.0.start), s.sc.word_at(t.0.end - 1));
+    let terms = || {
+        s.sc.topic_terms
+            .iter()
+            .zip(&s.sc.weak_terms)
+            .filter(|(t, &weak)| !weak && t.1 == topic)
+            .map(|(t, _)| term_words(t))
+    };
+    // Its object: only modifiers between (`a 72-hour`, `an Easter`, `a
+    // unilateral`, `a full`).
+    let object = terms().any(|(first, _)| {
+        first > verb
+            && first <= verb + 4
+            && (verb + 1..first).all(|k| {
+                let w = s.lower_word(k);
+                !s.words.that.contains(w) && s.words.determiners.contains(w)
+                    || s.words.outcome_words.contains(w)
+                    || s.words.modifier_by_ending(w)
+                    || w.contains('-')
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+                    || s.word(k).starts_with(char::is_uppercase)
+            })
+    });
+    // Or the noun the relative clause describes, right before the holder.
+    let relative = verb <= h.word + 3 && terms().any(|(_, last)| last + 1 == h.word);
+    (object || relative).then_some(verb)
+}
+
+/// Does the cue `f` replace what came before it: a replacement word
+/// (`instead`) in it or right before it?
+fn replaces(s: &Sentence, f: &Found) -> bool {
+    let last = s.sc.word_at(f.span.end.saturating_sub(1));
+    (f.word.saturating_sub(1)..=last).any(|k| s.words.replacement_words.contains(s.lower_word(k)))
+}
+
+/// Is the demand at word `w` a modal whose subject is the outcome itself,
+/// followed by its coming about (`a ceasefire must come first`, `the truce
+/// should start at once`)? Then the holder wants the outcome.
+fn outcome_must_come(s: &Sentence, w: usize, topic: TopicId) -> bool {
+    w > 0
+        && w + 1 < s.len()
+        && s.words.modals.contains(s.lower_word(w))
+        && s.words.onset_verbs.contains(s.lower_word(w + 1))
+        && s.sc
+            .topic_terms
+            .iter()
+            .zip(&s.sc.weak_terms)
+            .any(|(&(span, t), &weak)| !weak && t == topic && s.sc.word_at(span.end - 1) + 1 == w)
 }
 
 /// Is the concession at word `w` refused: a negator right before it or
@@ -276,10 +369,11 @@ fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
                 // The addressee of `told Trump that …` is not.
                 && !s.addressee(r)
                 // (Nor, in a language with cases, a name that cannot be a
-                // subject: `назвал доклад Герасимова пропагандой`, or one
-                // that must do what the holder says: `Киев должен …`.)
+                // subject: `назвал доклад Герасимова пропагандой`; nor one
+                // that must do what the holder says: `Киев должен …`,
+                // `Moscow must withdraw`.)
                 && (!r.cases.known() || r.cases.may_be(crate::inflect::Cases::NOM))
-                && !(s.words.cased() && crate::holders::cased::obligation_after(s, r))
+                && !crate::holders::cased::obligation_after(s, r)
                 && s.in_condition(r.word).is_none()
                 // Nor does the one a demand is made of (`demanded that Kyiv
                 // pull its troops out`): what it is to do is the demand.
@@ -289,7 +383,31 @@ fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
                 && !s.sc.refs.iter().any(|t| t.word_end == r.word && t.party == r.party)
             })
             .map_or(usize::MAX, |r| r.word);
-    (start, end)
+    (start, end.min(third_person_in_quote(s, h, start)))
+}
+
+/// In a speaker's quote, where another person comes in as a subject: `he`
+/// or `she` before a verb (`“He will walk out of the talks,” the minister said`)
+/// is someone the speaker talks about, not the speaker, who would say `I`
+/// or `we`. (The resolve stage leaves pronouns inside quotes alone.)
+fn third_person_in_quote(s: &Sentence, h: &Holder, start: usize) -> usize {
+    if h.via != Via::Speaker {
+        return usize::MAX;
+    }
+    s.sc.cues
+        .iter()
+        .find(|c| {
+            c.word >= start
+                && c.word != h.word
+                && s.in_quote(c.span.start)
+                && c.meanings
+                    .iter()
+                    .any(|m| matches!(m, Meaning::Pronoun(Gender::Masculine | Gender::Feminine, _)))
+                && !s.words.object_pronouns.contains(s.lower_word(c.word))
+                && !s.words.possessive_pronouns.contains(s.lower_word(c.word))
+                && (c.word_end..(c.word_end + 3).min(s.len())).any(|k| s.is_verbish(k))
+        })
+        .map_or(usize::MAX, |c| c.word)
 }
 
 /// A condition clause that opens the sentence before the holder (`If Kyiv
@@ -443,6 +561,19 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
             found.push(Found { word: w, span: c.span, label, negated: false, yields: true, cond: false });
             continue;
         }
+        // What another party must or should do (`Moscow should accept the
+        // truce, Trump said`) is demanded of it.
+        if c.stances().next().is_some() && obliged_other(s, h, w) {
+            found.push(Found {
+                word: w,
+                span: c.span,
+                label: Stance::Demands,
+                negated,
+                yields: false,
+                cond: false,
+            });
+            continue;
+        }
         for label in c.stances() {
             if !(label == Stance::Opposes && disputes) {
                 found.push(Found { word: w, span: c.span, label, negated, yields: false, cond: false });
@@ -450,6 +581,17 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         }
     }
     (found, hedge, condition)
+}
+
+/// Is the word `w` the verb of another party that must or should do it
+/// (`Moscow should accept`, `Kyiv must now sign`)?
+fn obliged_other(s: &Sentence, h: &Holder, w: usize) -> bool {
+    s.sc.refs.iter().any(|r| {
+        r.party != h.party
+            && r.word_end < w
+            && w <= r.word_end + 3
+            && crate::holders::cased::obligation_after(s, r)
+    })
 }
 
 /// Who is to give something up at the yield verb at word `w`.

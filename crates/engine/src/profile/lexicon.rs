@@ -206,6 +206,18 @@ word_lists! {
     /// Verbs of handing something over (`presented`, `handed`): their
     /// recipient is a partner in talks.
     handover_verbs,
+    /// Verbs of declaring or ordering something into being (`declared`,
+    /// `announced`, `ordered`): with a truce as their object (`declared a
+    /// three-day truce`, `the truce Moscow announced`) the holder proposes it.
+    declaration_verbs,
+    /// Words that make a stance word the one that counts, replacing what
+    /// came before it (`instead`: `dismissed the offer and called instead
+    /// for a full ceasefire`).
+    replacement_words,
+    /// Verbs of an outcome coming about (`come`, `start`): after a modal
+    /// whose subject is the outcome (`a ceasefire must come first`) the
+    /// holder wants the outcome itself.
+    onset_verbs,
     /// Words that may stand between a wish and the outcome wished, which
     /// is still its object: adjectives (`a full ceasefire`, `an immediate
     /// truce`) and verbs of taking it (`urged Kyiv to sign the truce`).
