@@ -29,7 +29,25 @@ pub fn start() {
     let Some(root) = document.get_element_by_id("factgrid-app") else { return };
     // A `#text=` link is read (and removed from the address bar) before the
     // app starts, once.
-    let fragment = crate::glue::take_link_fragment();
+    // After the text, a link may carry the reader's corrections (`&fix=`)
+    // and a place to open at (`&cell=PARTY/TOPIC`, `&s=N`); a link to a
+    // place alone (`#cell=…`, `#s=…`) opens the saved text there.
+    let (fragment, params) = match crate::glue::take_link_fragment() {
+        Some(f) => match f.split_once('&') {
+            Some((data, rest)) => (Some(data.to_string()), rest.to_string()),
+            None => (Some(f), String::new()),
+        },
+        None => (None, take_place_fragment()),
+    };
+    let param = |name: &str| {
+        params
+            .split('&')
+            .find_map(|p| p.strip_prefix(name))
+            .map(|v| js_sys::decode_uri_component(v).map(String::from).unwrap_or_default())
+    };
+    let link_fixes = param("fix=").map(Into::into);
+    let open_at =
+        param("cell=").map(|c| format!("cell={c}")).or_else(|| param("s=").map(|s| format!("s={s}")));
     crate::glue::spawn(async move {
         let link = match fragment {
             // (Before any text: the interface speaks the browser's language.)
@@ -40,8 +58,29 @@ pub fn start() {
             None => None,
         };
         let link = link.map(|l| l.map(Into::into).map_err(Into::into));
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { link, ..AppProps::page() }).render();
+        let open_at = open_at.map(Into::into);
+        yew::Renderer::<App>::with_root_and_props(
+            root,
+            AppProps { link, link_fixes, open_at, ..AppProps::page() },
+        )
+        .render();
     });
+}
+
+/// The `cell=…` or `s=…` of the address bar's fragment, if it is one,
+/// removed from the address bar (a link is read once).
+fn take_place_fragment() -> String {
+    let Some(w) = web_sys::window() else { return String::new() };
+    let hash = w.location().hash().unwrap_or_default();
+    let place = hash.trim_start_matches('#');
+    if !(place.starts_with("cell=") || place.starts_with("s=")) {
+        return String::new();
+    }
+    if let (Ok(history), Ok(path), Ok(search)) = (w.history(), w.location().pathname(), w.location().search())
+    {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+    place.to_string()
 }
 
 /// Log panics to the console (with a stack) and, on a page, put up a
@@ -303,6 +342,17 @@ fn apply_options(props: &mut AppProps, options: &JsValue) -> Result<(), JsError>
     if !articles.is_undefined() && !articles.is_null() {
         compare::apply(props, &articles)?;
     }
+    if let Some(compact) = get(options, "compact").as_bool() {
+        props.compact = compact;
+    }
+    let on_evidence = get(options, "onEvidence");
+    if let Some(f) = on_evidence.dyn_ref::<js_sys::Function>() {
+        let f = f.clone();
+        props.on_evidence = Some(Callback::from(move |(sentences, jump): (Vec<String>, bool)| {
+            let list: js_sys::Array = sentences.iter().map(|s| JsValue::from_str(s)).collect();
+            let _ = f.call2(&JsValue::NULL, &list, &JsValue::from_bool(jump));
+        }));
+    }
     let on_report = get(options, "onReport");
     if let Some(f) = on_report.dyn_ref::<js_sys::Function>() {
         let f = f.clone();
@@ -335,7 +385,10 @@ pub struct FactGrid {
 /// by default), `onReport` (called with each report), `stylesheet` (URL
 /// of factgrid.css; `embed.js` fills it in), `articles` (articles to
 /// compare: texts or `{ text, title, outlet, date }`; the first goes in
-/// the text box).
+/// the text box), `compact` (the grid and the figures only; with
+/// `onEvidence`, called with the sentences to highlight in the host's
+/// article and whether to bring them into view, instead of showing the
+/// evidence).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(element: Element, options: JsValue) -> Result<FactGrid, JsError> {
     install_panic_hook();

@@ -61,8 +61,9 @@ extern "C" {
     /// Is the whole of the text box selected?
     #[wasm_bindgen(js_name = wholeSelected)]
     pub fn whole_selected(area: &web_sys::HtmlTextAreaElement) -> bool;
-    /// Bring sentence `i` of the article (`root`) into view, once the
-    /// render that shows it is done (Yew renders in a microtask).
+    /// Bring sentence `i` of the article (`root`) into the middle of the
+    /// view and give it the keyboard focus, once the render that shows it
+    /// is done (Yew renders in a microtask).
     #[wasm_bindgen(js_name = scrollToSentence)]
     pub fn scroll_to_sentence(root: Option<web_sys::Element>, i: usize);
     /// Put up the notice a panic leaves on the page (see `api.rs`): the
@@ -88,6 +89,15 @@ pub fn show_crash_notice() {
     use crate::i18n::Key;
     let ui = crate::i18n::last_shown();
     show_crash_notice_js(ui.code(), ui.get(Key::Crashed), ui.get(Key::Reload));
+}
+
+/// Give the focus to the first element under `root` that one of
+/// `selectors` finds (in that order), bringing it into view.
+pub fn focus_first(root: Option<web_sys::Element>, selectors: &[String]) {
+    let Some(root) = root else { return };
+    if let Some(el) = selectors.iter().find_map(|s| root.query_selector(s).ok().flatten()) {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
 }
 
 /// The link to this page that carries `text` (see `linkTo`); the address

@@ -7,6 +7,8 @@
 pub mod app;
 pub mod compare_state;
 pub mod components;
+pub mod corrections;
+pub mod exports;
 pub mod glue;
 pub mod hooks;
 pub mod i18n;

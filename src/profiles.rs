@@ -97,6 +97,12 @@ fn keep_built_in(language: Language, profile: &Profile) -> Rc<Analyzer> {
     })
 }
 
+/// The widget's analyzer of the built-in profile for `language`, if a text
+/// has already needed it on this page (nothing is compiled).
+pub fn built_in_ready(language: Language) -> Option<Rc<Analyzer>> {
+    find_built_in(language)
+}
+
 /// The widget's analyzer of the built-in profile for `language`, read
 /// and compiled (in this task) when a text first needs it: an English
 /// reader never compiles the Russian and Ukrainian profiles. (The same

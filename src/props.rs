@@ -55,6 +55,21 @@ pub struct AppProps {
     /// box's (its `text` is in `text`), the others carry their own.
     #[prop_or_default]
     pub articles: Option<Rc<Vec<crate::compare_state::Saved>>>,
+    /// Compact (for embedding beside the host's own article): the grid and
+    /// the figures only; evidence is shown in the host's article through
+    /// `on_evidence` instead of repeated.
+    #[prop_or(false)]
+    pub compact: bool,
+    /// Called with the words of the sentences to highlight in the host's
+    /// article, and whether to bring the first into view (compact mode).
+    #[prop_or_default]
+    pub on_evidence: Option<Callback<(Vec<String>, bool)>>,
+    /// The reader's corrections a link carried (see [`crate::corrections`]).
+    #[prop_or_default]
+    pub link_fixes: Option<AttrValue>,
+    /// Where a link asks the widget to open: `cell=PARTY/TOPIC` or `s=N`.
+    #[prop_or_default]
+    pub open_at: Option<AttrValue>,
 }
 
 impl AppProps {
@@ -87,6 +102,10 @@ impl AppProps {
             worker_url: None,
             example_url: None,
             articles: None,
+            compact: false,
+            on_evidence: None,
+            link_fixes: None,
+            open_at: None,
         }
     }
 }

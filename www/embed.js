@@ -189,10 +189,63 @@ function languageOf(tag) {
   return ['en', 'ru', 'uk'].includes(code) ? code : 'auto';
 }
 
+const HIGHLIGHT = 'factgrid-evidence';
+let styled = false;
+
+/**
+ * Give `::highlight(factgrid-evidence)` a look on the host page, once: a
+ * constructed stylesheet (no <style> element, nothing the page's CSP
+ * governs as inline style). A host's own rule for it comes after and wins.
+ */
+function styleHighlight() {
+  if (styled) return;
+  styled = true;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`::highlight(${HIGHLIGHT}) { background-color: #ffe066; color: #1a1a1a; }`);
+    document.adoptedStyleSheets = [sheet, ...document.adoptedStyleSheets];
+  } catch (_) { /* no constructed stylesheets: the host's own rule, if any */ }
+}
+
+/**
+ * Highlight `sentences` where their words occur in `element` (spaces and
+ * line breaks aside, as the text the widget read was the element's
+ * innerText), with the CSS Custom Highlight API: the host's DOM is not
+ * changed. `jump` brings the first into the middle of the view. An empty
+ * list clears the highlight.
+ */
+export function highlightEvidence(element, sentences, jump = false) {
+  if (typeof CSS === 'undefined' || !CSS.highlights || typeof Highlight === 'undefined') return;
+  if (!element || !sentences?.length) { CSS.highlights.delete(HIGHLIGHT); return; }
+  styleHighlight();
+  let flat = '';
+  const at = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = node.data;
+    for (let i = 0; i < data.length; i++) {
+      if (!/\s/.test(data[i])) { flat += data[i]; at.push(node, i); }
+    }
+  }
+  const ranges = [];
+  for (const sentence of sentences) {
+    const key = String(sentence).replace(/\s+/g, '');
+    const i = key ? flat.indexOf(key) : -1;
+    if (i < 0) continue;
+    const j = i + key.length - 1;
+    const range = document.createRange();
+    range.setStart(at[2 * i], at[2 * i + 1]);
+    range.setEnd(at[2 * j], at[2 * j + 1] + 1);
+    ranges.push(range);
+  }
+  CSS.highlights.set(HIGHLIGHT, new Highlight(...ranges));
+  if (jump && ranges[0]) ranges[0].startContainer.parentElement?.scrollIntoView({ block: 'center' });
+}
+
 const WAIT_MS = 300;
 
 class FactGridElement extends HTMLElement {
-  static get observedAttributes() { return ['for', 'text', 'profile', 'theme', 'readonly', 'lang', 'ui-lang']; }
+  static get observedAttributes() { return ['for', 'text', 'profile', 'theme', 'readonly', 'lang', 'ui-lang', 'compact']; }
 
   #handle = null;
   #observer = null;
@@ -247,6 +300,14 @@ class FactGridElement extends HTMLElement {
     options.readonly = this.hasAttribute('readonly') || this.hasAttribute('for');
     options.lang = languageOf(this.getAttribute('lang'));
     options.uiLang = languageOf(this.getAttribute('ui-lang'));
+    options.compact = this.hasAttribute('compact');
+    if (options.compact) {
+      // The evidence is shown in the host's own article, not repeated.
+      options.onEvidence = (sentences, jump) => {
+        const source = this.#source();
+        if (source) highlightEvidence(source, sentences, jump);
+      };
+    }
     return options;
   }
 

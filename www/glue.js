@@ -162,7 +162,11 @@ export function wholeSelected(area) {
 }
 
 export function scrollToSentence(root, i) {
-  queueMicrotask(() => root?.querySelector(`[data-sentence="${i}"]`)?.scrollIntoView(false));
+  queueMicrotask(() => {
+    const el = root?.querySelector(`[data-sentence="${i}"]`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus({ preventScroll: true });
+  });
 }
 
 export function showCrashNotice(lang, message, reload) {

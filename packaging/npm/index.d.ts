@@ -355,6 +355,19 @@ export interface MountOptions {
    * widget shows the comparison.
    */
   articles?: (string | ArticleInput)[];
+  /**
+   * Compact mode, for a widget beside the host's own article: the grid
+   * and the figures only (no text box, article, evidence lists or
+   * exports). With `onEvidence`, a cell's evidence is shown in the host's
+   * article instead of repeated (see {@link highlightEvidence}).
+   */
+  compact?: boolean;
+  /**
+   * Compact mode: called with the words of the sentences to highlight
+   * (a cell hovered or focused, or `[]` when left) and whether to bring
+   * the first into view (the reader asked to see it).
+   */
+  onEvidence?: (sentences: string[], jump: boolean) => void;
 }
 
 /** A mounted widget. */
@@ -372,6 +385,14 @@ export interface FactGridHandle {
  * error naming the option at fault.
  */
 export function mount(element: Element, options?: MountOptions): Promise<FactGridHandle>;
+
+/**
+ * Highlight `sentences` (their words, as `onEvidence` gives them) where
+ * they occur in `element`, the host's article, with the CSS Custom
+ * Highlight API (`::highlight(factgrid-evidence)`; the host page's DOM is
+ * not changed); `jump` brings the first into view. An empty list clears.
+ */
+export function highlightEvidence(element: Element, sentences: string[], jump?: boolean): void;
 
 /**
  * Analyse `text` (in `lang`; default `auto`: the language it is written
@@ -416,6 +437,12 @@ export interface FactGridAttributes {
   lang?: string;
   /** The language of the widget's own words, as `lang`; see {@link MountOptions.uiLang}. */
   'ui-lang'?: string;
+  /**
+   * Compact mode (a boolean attribute): the grid and the figures only; with
+   * `for`, a cell's evidence is highlighted in that element instead of
+   * repeated. See {@link MountOptions.compact}.
+   */
+  compact?: boolean | '';
 }
 
 /** `factgrid-report`: fired (bubbling, composed) with the report whenever the result changes. */

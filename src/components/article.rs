@@ -41,6 +41,20 @@ pub struct ArticleProps {
     pub on_move: Callback<usize>,
     /// The interface language (the text itself is in the report's).
     pub ui: Ui,
+    /// The reader's corrections (for the cells a sentence supports).
+    pub fixes: Rc<crate::corrections::Corrections>,
+    /// Offer "Back to the grid" (the reader came from a cell).
+    pub back: bool,
+    /// Back to the grid.
+    pub on_back: Callback<()>,
+    /// The reader picked a sentence (to see the cells it supports).
+    pub on_pick: Callback<usize>,
+    /// The reader goes from a sentence to a cell it supports.
+    pub on_cell: Callback<(String, String)>,
+    /// Copy a link to a sentence (the factgrid page only).
+    pub on_link: Option<Callback<usize>>,
+    /// A confirmation by the selected sentence's tools.
+    pub notice: Option<String>,
 }
 
 /// The article, sentence by sentence, with mentions and evidence marked.
@@ -75,6 +89,14 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     html! {
         <section class="fg-article" aria-labelledby="fg-article-title">
             <h2 id="fg-article-title" class="fg-panel-title">{ui.get(Key::ArticleTitle)}</h2>
+            if props.back {
+                <button type="button" class="fg-button fg-button-quiet fg-back" onclick={props.on_back.reform(|_: MouseEvent| ())}>
+                    {"\u{2191} "}{ui.get(Key::BackToGrid)}
+                </button>
+            }
+            if let Some(i) = props.selected.filter(|i| *i < total) {
+                { supports(props, i) }
+            }
             if window.start > 0 || window.end < total {
                 <p class="fg-window-note">
                     {ui.fill(Key::ShowingSentences, &[&(window.start + 1).to_string(), &window.end.to_string(), &total.to_string()])}
@@ -105,9 +127,17 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                             <mark class={classes!("fg-mention", format!("fg-party-{party}"))}>{text}</mark>
                         },
                     });
+                    let is_evidence = evidence.binary_search(&i).is_ok();
+                    let onclick = is_evidence.then(|| props.on_pick.reform(move |_: MouseEvent| i));
+                    let onkeydown = is_evidence.then(|| {
+                        let pick = props.on_pick.clone();
+                        Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); pick.emit(i) })
+                    });
                     html! {
                         <>
-                            <span key={i} id={format!("fg-s-{i}")} class={class} data-sentence={i.to_string()}>{ for parts }</span>
+                            <span key={i} id={format!("fg-s-{i}")} class={class} data-sentence={i.to_string()}
+                                tabindex={if is_evidence { "0" } else { "-1" }} role={is_evidence.then_some("button")}
+                                {onclick} {onkeydown}>{ for parts }</span>
                             {" "}
                         </>
                     }
@@ -116,6 +146,41 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
             }) }
             </div>
         </section>
+    }
+}
+
+/// The cells sentence `i` is evidence for (after the reader's
+/// corrections), each a way to its cell; and a link to the sentence.
+fn supports(props: &ArticleProps, i: usize) -> Html {
+    let (r, ui) = (&props.report, props.ui);
+    let n = (i + 1).to_string();
+    let mut cells = Vec::new();
+    for t in &r.topics {
+        for p in &r.parties {
+            let v = crate::corrections::view(r.cell(&p.id, &t.id), props.fixes.fix(&p.id, &t.id));
+            if v.kept().any(|x| x.sentence == i) {
+                let label = format!("{} \u{00b7} {}", ui.label(&p.id, &p.label), ui.label(&t.id, &t.label));
+                let stance = v.stance.map(|s| ui.stance(s).1).unwrap_or(ui.get(Key::NoneFound));
+                let key = (p.id.to_string(), t.id.to_string());
+                cells.push((label, stance, props.on_cell.reform(move |_: MouseEvent| key.clone())));
+            }
+        }
+    }
+    html! {
+        <div class="fg-supports" role="group" aria-labelledby="fg-supports-title">
+            <p id="fg-supports-title">{ui.fill(if cells.is_empty() { Key::SupportsNone } else { Key::SupportsCells }, &[&n])}</p>
+            if !cells.is_empty() {
+                <ul>
+                    { for cells.into_iter().map(|(label, stance, onclick)| html! {
+                        <li><button type="button" class="fg-link fg-supports-cell" {onclick}>{label}{": "}{stance}</button></li>
+                    }) }
+                </ul>
+            }
+            if let Some(link) = &props.on_link {
+                <button type="button" class="fg-tool fg-sentence-link" onclick={link.reform(move |_: MouseEvent| i)}>{ui.get(Key::CopySentenceLink)}</button>
+                <span class="fg-cell-notice" aria-live="polite">{props.notice.clone().unwrap_or_default()}</span>
+            }
+        </div>
     }
 }
 

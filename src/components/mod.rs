@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod compare;
+pub mod details;
 pub mod export;
 pub mod figures;
 pub mod grid;

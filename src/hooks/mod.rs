@@ -1,10 +1,12 @@
 //! Custom hooks: the app's stateful side effects, each behind a handle.
 
 mod use_analysis;
+mod use_corrections;
 mod use_permalink;
 mod use_persisted_text;
 
 pub use use_analysis::{use_analysis, DEBOUNCE_MS};
+pub use use_corrections::{use_corrections, CorrectionsHandle};
 pub use use_permalink::{use_permalink, with_link, PermalinkHandle};
 pub use use_persisted_text::{saved_text, use_persisted_text};
 

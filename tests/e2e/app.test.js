@@ -143,8 +143,10 @@ test('exports: Markdown to the clipboard, JSON and CSV downloads', async () => {
   await page.click('text=Copy as Markdown');
   await page.locator('.fg-notice').filter({ hasText: 'copied as Markdown' }).waitFor();
   const md = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(md, /^\| Topic \| Russia \| Ukraine \| United States \|/);
-  assert.match(md, /\| Ceasefire \| \*\*opposes\*\*/);
+  // (Issue 16 item 11: the headline and analysis time first, labels rather than ids.)
+  assert.match(md, /^# Truce talks stall as Moscow says no\n\nAnalysed at /);
+  assert.match(md, /^\| Topic \| Russia \| Ukraine \| United States \|/m);
+  assert.match(md, /\| Ceasefire \| \*\*Opposes\*\*/);
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=Download JSON')]);
   assert.equal(json.suggestedFilename(), 'factgrid-report.json');
@@ -154,8 +156,9 @@ test('exports: Markdown to the clipboard, JSON and CSV downloads', async () => {
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Download CSV')]);
   const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
-  assert.equal(rows[0], 'party,topic,stance,summary,sentence,speaker,evidence');
-  assert.ok(rows.some((r) => r.startsWith('"ukraine","territory","opposes"') && r.includes('Andrii Sybiha')));
+  // (Issue 16 items 10, 11: the reader's corrections flagged, and the figures.)
+  assert.equal(rows[0], 'kind,party,topic,stance,engine_stance,edited,checked,summary,sentence,speaker,text');
+  assert.ok(rows.some((r) => r.startsWith('"evidence","ukraine","territory","opposes"') && r.includes('Andrii Sybiha')));
   await page.context().close();
 });
 

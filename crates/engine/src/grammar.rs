@@ -326,10 +326,18 @@ impl<'a, 'p> Sentence<'a, 'p> {
             if j >= self.len() {
                 return None;
             }
-            if let Some(l) = self.sc.cue_at(j).and_then(|c| c.stances().next()) {
-                return Some(l);
-            }
             let w = self.lower_word(j);
+            if let Some(l) = self.sc.cue_at(j).and_then(|c| c.stances().next()) {
+                // A verb is no noun: `Putin pressed for`, `troops are
+                // pressing on` (a past or participle form of a proposal
+                // word, where the lexicon lists verbs and nouns alike).
+                let verb = self.words.past_participle(w) || j > i && self.words.participle_endings.end(w);
+                return (!verb).then_some(l);
+            }
+            // (An auxiliary or modal is the verb that follows a subject.)
+            if self.words.passive_auxiliaries.contains(w) || self.words.modals.contains(w) {
+                return None;
+            }
             let is_topic = self.sc.topic_terms.iter().any(|(s, _)| s.start == self.sc.words[j].start);
             if !(is_topic || self.words.modifier_by_ending(w) || w.len() <= 3 || w.contains('-')) {
                 return None;

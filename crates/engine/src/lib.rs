@@ -99,7 +99,10 @@ pub use profile::{
     Alias, AliasKind, Bounds, FigureWords, Grammar, Lexicon, MeasureKind, MeasureWords, MetaWords, Paradigm,
     Party, Profile, ProfileError, Topic, TopicWords, UnitWords, MAX_PROFILE_BYTES, STANCE_LABELS,
 };
-pub use report::{json_string, Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA};
+pub use report::{
+    csv_field, json_string, md_escape, Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats,
+    SCHEMA,
+};
 pub use segment::UnitKind;
 pub use span::Span;
 

@@ -261,7 +261,7 @@ impl Report {
 /// backslash-escaped (emphasis, code, links and images, autolinks, raw
 /// HTML, entities, table pipes, strike-through, math), as are the block
 /// markers a list item could begin with (`#`, `-`, `+`, `1.`).
-pub(crate) fn md_escape(s: &str) -> String {
+pub fn md_escape(s: &str) -> String {
     let s = strip_controls(s);
     let s = s.trim();
     let mut out = String::with_capacity(s.len() + 8);
@@ -347,7 +347,7 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// start with `=`, `+`, `-` or `@` (after spaces; also their full-width
 /// forms) gets a leading apostrophe so that a spreadsheet does not run it
 /// as a formula.
-pub(crate) fn csv_field(s: &str) -> String {
+pub fn csv_field(s: &str) -> String {
     let s = strip_controls(s);
     let guard =
         s.trim_start().starts_with(['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}']);

@@ -175,6 +175,19 @@ pub(crate) fn decide(s: &Sentence, h: &Holder, topic: TopicId, question: bool) -
     if asks_yield && matches!(label, Stance::Demands | Stance::Conditional) {
         label = if s.words.agreed.contains(topic) { Stance::Conditional } else { Stance::Demands };
     }
+    // Pressing for another party to give something up (`pressed for Kyiv
+    // to hand over the Donbas`) demands it: the concession is the object.
+    if label == Stance::Proposes
+        && !first.negated
+        && found.iter().skip(1).any(|f| {
+            f.yields
+                && f.label == Stance::Demands
+                && s.sc.refs.iter().any(|r| r.word > first.word && r.word < f.word && r.party != h.party)
+        })
+    {
+        // (As the price of the outcome, it makes the outcome conditional.)
+        label = if s.words.agreed.contains(topic) { Stance::Conditional } else { Stance::Demands };
+    }
     if label == Stance::Demands
         && s.words.agreed.contains(topic)
         && (wants_the_outcome(s, first.word, topic) || outcome_must_come(s, first.word, topic))
