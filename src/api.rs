@@ -185,6 +185,35 @@ pub fn analyze_js(text: &str, profile: JsValue, lang: JsValue) -> Result<JsValue
     to_js(&analyzer.analyze_in(text, lang.map(Language::code)))
 }
 
+/// `profileNeeded(text, lang?)`: the code (`ru`, `uk`) of the built-in
+/// profile that reading `text` (in `lang`, else the language it is written
+/// in) needs and that is not here yet, else `undefined`. `embed.js` then
+/// fetches it and gives it with `provideProfile`: the Russian and
+/// Ukrainian profiles are files of their own, not in the WebAssembly.
+#[wasm_bindgen(js_name = profileNeeded)]
+pub fn profile_needed(text: &str, lang: JsValue) -> Option<String> {
+    let lang = language(&lang, "lang").ok()?;
+    // (Detection reads the start of the text only.)
+    let language = crate::profiles::language_of(text, lang);
+    (!crate::profiles::ready(language)).then(|| language.code().to_string())
+}
+
+/// `provideProfile(code, json)`: the built-in profile of the language
+/// `code` (`ru`, `uk`), fetched (see `profileNeeded`); an invalid one
+/// throws.
+#[wasm_bindgen(js_name = provideProfile)]
+pub fn provide_profile(code: &str, json: String) -> Result<(), JsError> {
+    let language = Language::from_code(code).ok_or_else(|| JsError::new("unknown language"))?;
+    factgrid_engine::Profile::provide_builtin(language, json).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `setProfileUrls(ru, uk)`: where the widget fetches the Russian and
+/// Ukrainian profiles from (`embed.js` gives the URLs beside its own).
+#[wasm_bindgen(js_name = setProfileUrls)]
+pub fn set_profile_urls(ru: String, uk: String) {
+    crate::profiles::set_urls(ru, uk);
+}
+
 /// A language option: `undefined`, `null` or `"auto"` is `None`; `en`,
 /// `ru` or `uk` (any case) a language; anything else an error naming
 /// the option `name`.

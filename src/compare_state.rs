@@ -84,6 +84,35 @@ impl Saved {
         Saved { text, title: f.title, outlet: f.outlet, date: f.date }
     }
 
+    /// `list` as JSON, as serde_json writes it (fields that are `None` left
+    /// out), without serde_json's serializer in the download.
+    pub fn list_to_json(list: &[Saved]) -> String {
+        let mut out = String::from("[");
+        for (i, s) in list.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('{');
+            let fields = [("text", &s.text), ("title", &s.title), ("outlet", &s.outlet), ("date", &s.date)];
+            let mut first = true;
+            for (key, value) in fields {
+                if let Some(v) = value {
+                    if !first {
+                        out.push(',');
+                    }
+                    first = false;
+                    out.push('"');
+                    out.push_str(key);
+                    out.push_str("\":");
+                    out.push_str(&factgrid_engine::json_string(v));
+                }
+            }
+            out.push('}');
+        }
+        out.push(']');
+        out
+    }
+
     fn fields(&self) -> Fields {
         Fields { title: self.title.clone(), outlet: self.outlet.clone(), date: self.date.clone() }
     }
@@ -360,8 +389,16 @@ mod tests {
         let id = set.list[1].id;
         let set = set.reduce(CompareAction::Set(id, Field::Outlet, "Wire".into()));
         let saved = set.saved();
-        let json = serde_json::to_string(&saved).unwrap();
+        let json = Saved::list_to_json(&saved);
         assert_eq!(json, r#"[{},{"text":"text","outlet":"Wire"}]"#);
+        assert_eq!(json, serde_json::to_string(&saved).unwrap());
+        let all = [Saved {
+            text: Some("a \"quoted\"\ntext\u{1}".into()),
+            title: Some("T".into()),
+            outlet: Some("O".into()),
+            date: Some("--03-14".into()),
+        }];
+        assert_eq!(Saved::list_to_json(&all), serde_json::to_string(&all).unwrap());
         let back: Vec<Saved> = serde_json::from_str(&json).unwrap();
         let restored = Rc::new(Articles::default()).reduce(CompareAction::Restore(back));
         assert_eq!(restored.saved(), saved);

@@ -33,6 +33,7 @@ extern "C" {
         bytes: js_sys::Uint8Array,
         profile: Option<String>,
         lang: Option<&str>,
+        builtin: Option<&str>,
     ) -> js_sys::Promise;
     #[wasm_bindgen(js_name = cancelJob)]
     fn cancel_job(url: &str, client: u32);
@@ -84,7 +85,15 @@ impl WorkerClient {
         lang: Option<&str>,
     ) -> impl std::future::Future<Output = Outcome> {
         let bytes = js_sys::Uint8Array::from(text.as_bytes());
-        let job = JsFuture::from(analyze_in_worker(&self.url, self.id, bytes, profile, lang));
+        // A Russian or Ukrainian built-in profile the page fetched goes to
+        // the worker too (its WebAssembly has none either).
+        let builtin = match (&profile, lang.and_then(factgrid_engine::Language::from_code)) {
+            (None, Some(l)) if l != factgrid_engine::Language::English && crate::profiles::ready(l) => {
+                Some(factgrid_engine::Profile::builtin_json(l))
+            }
+            _ => None,
+        };
+        let job = JsFuture::from(analyze_in_worker(&self.url, self.id, bytes, profile, lang, builtin));
         async move {
             match job.await {
                 Ok(parts) => match parts.dyn_into::<js_sys::Array>() {

@@ -24,7 +24,14 @@ impl ProfileCache {
     /// one) is skipped.
     pub fn analyzer(&mut self, json: Option<&str>) -> Result<Rc<Analyzer>, ProfileError> {
         let json = json.map(|j| j.strip_prefix('\u{feff}').unwrap_or(j));
-        let key = json.unwrap_or("");
+        // (The built-in profiles: one analyzer for each set of languages
+        // whose profiles are here, see [`load`]; with English alone, `""`.)
+        let languages: String = Language::ALL
+            .into_iter()
+            .filter(|l| *l != Language::English && Profile::has_builtin(*l))
+            .map(|l| format!("\0{}", l.code()))
+            .collect();
+        let key = json.unwrap_or(&languages);
         if let Some(analyzer) = self.find(key) {
             return Ok(analyzer);
         }
@@ -81,7 +88,11 @@ fn find_built_in(language: Language) -> Option<Rc<Analyzer>> {
 fn keep_built_in(language: Language, profile: &Profile) -> Rc<Analyzer> {
     find_built_in(language).unwrap_or_else(|| {
         let analyzer = Rc::new(Analyzer::new(profile));
-        BUILT_IN.with(|b| b.borrow_mut().push((language, analyzer.clone())));
+        // (A language whose profile has not arrived is read with the
+        // English one this time, and not kept: see [`load`].)
+        if Profile::has_builtin(language) {
+            BUILT_IN.with(|b| b.borrow_mut().push((language, analyzer.clone())));
+        }
         analyzer
     })
 }
@@ -96,22 +107,91 @@ pub fn built_in_ready(language: Language) -> Option<Rc<Analyzer>> {
 /// and compiled (in this task) when a text first needs it: an English
 /// reader never compiles the Russian and Ukrainian profiles. (The same
 /// reading as [`Analyzer::builtin`], one language per analyzer, so that
-/// [`built_in`] can read a profile and compile it in two tasks.)
+/// [`built_in`] can read a profile and compile it in two tasks.) The
+/// Russian and Ukrainian profiles are not in the WebAssembly: [`ready`]
+/// says whether the one of `language` has been fetched ([`load`]).
 pub fn built_in_now(language: Language) -> Rc<Analyzer> {
     find_built_in(language).unwrap_or_else(|| keep_built_in(language, &Profile::builtin(language)))
 }
 
-/// [`built_in_now`] for code that can wait: the profile is read in one
-/// task and compiled in another (the first analysis on a page takes a
-/// few hundred milliseconds on a busy machine, much of it the browser
-/// compiling the engine's code on first use).
+/// [`built_in_now`] for code that can wait: the profile is fetched if
+/// need be ([`load`]), read in one task and compiled in another (the
+/// first analysis on a page takes a few hundred milliseconds on a busy
+/// machine, much of it the browser compiling the engine's code on first
+/// use).
 pub async fn built_in(language: Language) -> Rc<Analyzer> {
     if let Some(analyzer) = find_built_in(language) {
         return analyzer;
     }
+    load(language).await;
     let profile = Profile::builtin(language);
     crate::glue::yield_to_page().await;
     keep_built_in(language, &profile)
+}
+
+thread_local! {
+    /// Where the Russian and Ukrainian profiles are fetched from (see
+    /// [`set_urls`]).
+    static URLS: std::cell::RefCell<[String; 2]> =
+        std::cell::RefCell::new(["profile-ru.json".into(), "profile-uk.json".into()]);
+}
+
+/// Fetch the Russian and Ukrainian profiles from `ru` and `uk` (`embed.js`
+/// gives their URLs beside its own; on factgrid's page they are beside
+/// the page).
+pub fn set_urls(ru: String, uk: String) {
+    URLS.with(|u| *u.borrow_mut() = [ru, uk]);
+}
+
+/// Whether the built-in profile of `language` is here (English always;
+/// Russian and Ukrainian once fetched).
+pub fn ready(language: Language) -> bool {
+    Profile::has_builtin(language) || !language.is_supported()
+}
+
+/// The URL of `language`'s profile file, if it has one.
+pub fn url(language: Language) -> Option<String> {
+    let i = match language {
+        Language::Russian => 0,
+        Language::Ukrainian => 1,
+        Language::English => return None,
+    };
+    Some(URLS.with(|u| u.borrow()[i].clone()))
+}
+
+/// Fetch the built-in profile of `language` if it is not here yet: the
+/// Russian and Ukrainian ones are files of their own (`profile-ru.json`,
+/// `profile-uk.json`, about 12 KB gzipped each) that only a reader of
+/// those languages downloads. `false` when it could not be had (the
+/// text is then read with the English profile, with the engine's notice
+/// that it looks like another language, and the next text tries again).
+pub async fn load(language: Language) -> bool {
+    if ready(language) {
+        return true;
+    }
+    #[cfg(target_arch = "wasm32")]
+    let json = match url(language) {
+        Some(url) => crate::glue::fetch_text(&url).await,
+        None => None,
+    };
+    // (Natively, in the widget's tests, the engine has them compiled in.)
+    #[cfg(not(target_arch = "wasm32"))]
+    let json: Option<String> = None;
+    let ok = json.is_some_and(|json| Profile::provide_builtin(language, json).is_ok());
+    if !ok {
+        FAILED.with(|f| f.borrow_mut().push(language));
+    }
+    ok
+}
+
+thread_local! {
+    static FAILED: std::cell::RefCell<Vec<Language>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether fetching the profile of `language` failed (the comparison
+/// then reads its articles with the English one rather than wait).
+pub fn failed(language: Language) -> bool {
+    FAILED.with(|f| f.borrow().contains(&language))
 }
 
 #[cfg(test)]

@@ -12,9 +12,42 @@
 //
 // Everything from the host page (attributes, text, profile) is treated as
 // data: text is only rendered as text and a profile is validated.
-import init, { mount as wasmMount, analyze as wasmAnalyze, compare as wasmCompare } from './factgrid.js';
+import init, {
+  mount as wasmMount, analyze as wasmAnalyze, compare as wasmCompare,
+  profileNeeded, provideProfile, setProfileUrls,
+} from './factgrid.js';
 
-const ready = init({ module_or_path: new URL('./factgrid_bg.wasm', import.meta.url) });
+// The Russian and Ukrainian profiles are files of their own, fetched when
+// a text first needs one (an English reader never downloads them).
+const PROFILES = {
+  ru: new URL('./profile-ru.json', import.meta.url).href,
+  uk: new URL('./profile-uk.json', import.meta.url).href,
+};
+const ready = init({ module_or_path: new URL('./factgrid_bg.wasm', import.meta.url) })
+  .then(() => setProfileUrls(PROFILES.ru, PROFILES.uk));
+
+/**
+ * Fetch the built-in profiles the `texts` need (those of the languages
+ * they are written in, or `lang`), unless a custom profile reads them.
+ */
+async function profilesFor(texts, profile, lang) {
+  if (profile != null) return;
+  const failed = new Set();
+  for (const item of texts) {
+    const text = typeof item === 'string' ? item : item?.text;
+    if (typeof text !== 'string') continue;
+    let code;
+    while ((code = profileNeeded(text, lang)) && !failed.has(code)) {
+      try {
+        const response = await fetch(PROFILES[code]);
+        if (!response.ok) throw new Error(response.statusText);
+        provideProfile(code, await response.text());
+      } catch (_) {
+        failed.add(code); // (read with the English profile, with a notice)
+      }
+    }
+  }
+}
 const STYLESHEET = new URL('./factgrid.css', import.meta.url).href;
 const WORKER = new URL('./worker.js', import.meta.url).href;
 // The worker is started by this exact expression, which bundlers (Vite,
@@ -130,6 +163,7 @@ export async function mount(element, options = {}) {
  */
 export async function analyze(text, profile, lang) {
   await ready;
+  await profilesFor([text], profile, lang);
   return wasmAnalyze(text, profile, lang);
 }
 
@@ -141,6 +175,7 @@ export async function analyze(text, profile, lang) {
  */
 export async function compare(texts, profile, lang) {
   await ready;
+  if (Array.isArray(texts)) await profilesFor(texts, profile, lang);
   return wasmCompare(texts, profile, lang);
 }
 

@@ -252,6 +252,12 @@ class Pool {
         this.sent.add(profile);
       }
     }
+    // The Russian or Ukrainian profile (not in the WebAssembly: the page
+    // fetched it), once per worker.
+    if (job.builtin != null && !this.sent.has(`builtin:${job.lang}`)) {
+      this.worker.postMessage({ builtin: job.lang, json: job.builtin });
+      this.sent.add(`builtin:${job.lang}`);
+    }
     this.worker.postMessage({ id: job.id, bytes: job.bytes, profile, lang: job.lang }, [job.bytes.buffer]);
     job.bytes = null;
   }
@@ -272,12 +278,12 @@ export function openClient(url) {
   return client;
 }
 
-export function analyzeInWorker(url, client, bytes, profile, lang) {
+export function analyzeInWorker(url, client, bytes, profile, lang, builtin) {
   const pool = pools.get(url);
   if (halted || !pool || !pool.clients.has(client)) return Promise.resolve(null);
   pool.cancel(client);
   return new Promise((resolve, reject) => {
-    pool.queue.push({ id: pool.nextId++, client, bytes, profile, lang, resolve, reject });
+    pool.queue.push({ id: pool.nextId++, client, bytes, profile, lang, builtin, resolve, reject });
     pool.next();
   });
 }

@@ -1,13 +1,20 @@
 // factgrid's analysis worker: see src/pool.rs and the pool in www/glue.js.
-import init, { Engine } from './factgrid.js';
+import init, { Engine, provideProfile } from './factgrid.js';
 
 const ready = init({ module_or_path: new URL('./factgrid_bg.wasm', import.meta.url) });
 const engines = new Map();
 
 self.onmessage = async (event) => {
-  const { id, bytes, profile, json, lang } = event.data || {};
+  const { id, bytes, profile, json, lang, builtin } = event.data || {};
   try {
     await ready;
+    // The Russian or Ukrainian profile, fetched by the page (they are not
+    // in the WebAssembly).
+    if (builtin !== undefined) {
+      try { provideProfile(builtin, json); } catch (_) { /* the job says so */ }
+      engines.delete(0); // (made again, with that language)
+      return;
+    }
     if (json !== undefined) {
       try { engines.set(profile, new Engine(json)); } catch (e) { engines.set(profile, e); }
       return;

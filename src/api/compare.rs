@@ -67,6 +67,6 @@ pub fn compare_js(texts: JsValue, profile: JsValue, lang: JsValue) -> Result<JsV
         None => crate::profiles::built_in_now(crate::profiles::language_of(t, lang)),
     };
     let c = compute(&set.list, "", lang.map(factgrid_engine::Language::code), &analyzer);
-    let json = serde_json::to_string(&c.comparison).map_err(|e| JsError::new(&e.to_string()))?;
+    let json = c.comparison.to_json();
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("the comparison could not be converted"))
 }

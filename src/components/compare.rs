@@ -103,7 +103,7 @@ fn save_set(set: &Articles) -> bool {
         let _ = storage.remove_item(STORAGE_KEY);
         return true;
     }
-    let json = serde_json::to_string(&set.saved()).unwrap_or_default();
+    let json = crate::compare_state::Saved::list_to_json(&set.saved());
     json.len() <= STORAGE_BYTES && storage.set_item(STORAGE_KEY, &json).is_ok()
 }
 
@@ -123,18 +123,42 @@ pub fn ComparePanel(props: &CompareProps) -> Html {
             }
         });
     }
+    // Bumped when a Russian or Ukrainian profile arrives (see below).
+    let fetched = use_state(|| 0u32);
     let computed: Option<Rc<Computed>> = {
         let (profile, lang) = (props.profile.clone(), props.lang);
-        let key = (set.list.clone(), props.text.clone());
+        let key = (set.list.clone(), props.text.clone(), *fetched);
         let own = set.own();
-        (*use_memo(key, move |(list, text)| {
-            (own > 0).then(|| {
+        let fetched = fetched.clone();
+        (*use_memo(key, move |(list, text, _)| {
+            let missing = std::cell::RefCell::new(Vec::new());
+            let computed = (own > 0).then(|| {
                 let analyzer = |t: &str| match &profile {
                     Some(p) => p.analyzer.clone(),
-                    None => crate::profiles::built_in_now(crate::profiles::language_of(t, lang)),
+                    None => {
+                        let language = crate::profiles::language_of(t, lang);
+                        if !crate::profiles::ready(language) && !crate::profiles::failed(language) {
+                            missing.borrow_mut().push(language);
+                        }
+                        crate::profiles::built_in_now(language)
+                    }
                 };
                 Rc::new(compute(list, &text.0, lang.map(Language::code), &analyzer))
-            })
+            });
+            // An article in a language whose profile is not here yet: fetch
+            // it, then compare (an English reading of it would be wrong).
+            let mut missing = missing.into_inner();
+            missing.dedup();
+            if missing.is_empty() {
+                return computed;
+            }
+            crate::glue::spawn(async move {
+                for language in missing {
+                    crate::profiles::load(language).await;
+                }
+                fetched.set(*fetched + 1);
+            });
+            None
         }))
         .clone()
     };
@@ -498,7 +522,7 @@ fn export(c: &Comparison, ui: Ui) -> Html {
                         Key::DownloadedCsv
                     }
                     _ => {
-                        let json = serde_json::to_string(&*c).unwrap_or_default();
+                        let json = c.to_json();
                         crate::glue::download_json("factgrid-comparison.json", &json);
                         Key::DownloadedComparison
                     }

@@ -87,20 +87,32 @@ pub fn use_analysis(
             // The built-in profiles: the one of the language asked for, else
             // of the language the text is written in.
             let language = crate::profiles::language_of(&text[..cut], asked);
-            if cut <= WORKER_BYTES {
+            // (A Russian or Ukrainian profile not fetched yet: after it is.)
+            let here = custom.is_some() || crate::profiles::ready(language);
+            if cut <= WORKER_BYTES && here {
                 let analyzer = custom.unwrap_or_else(|| crate::profiles::built_in_now(language));
                 let report = analyzer.analyze_in(&text[..cut], lang);
                 return done(text, report);
             }
-            dispatcher.dispatch(Action::Busy(Some(text.len())));
+            if cut > WORKER_BYTES {
+                dispatcher.dispatch(Action::Busy(Some(text.len())));
+            }
             crate::glue::spawn(async move {
                 let current = || generation.upgrade().is_some_and(|g| *g.borrow() == job);
                 // (The worker and the slices read the whole text in one
                 // language: with the built-in profiles, the one chosen here.)
+                let asked = lang;
                 let (analyzer, lang) = match custom {
                     Some(analyzer) => (analyzer, lang),
                     None => (crate::profiles::built_in(language).await, Some(language.code())),
                 };
+                if cut <= WORKER_BYTES {
+                    if current() && !crate::stopped() {
+                        let report = analyzer.analyze_in(&text[..cut], asked);
+                        done(text.clone(), report);
+                    }
+                    return;
+                }
                 // Copying the text for the worker is a task of its own,
                 // after the one that may have compiled the profile.
                 crate::glue::yield_to_page().await;

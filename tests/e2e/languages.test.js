@@ -107,6 +107,35 @@ test('a Russian and then a Ukrainian article fill the grid, and the interface fo
   await page.context().close();
 });
 
+test('the Russian and Ukrainian profiles are downloaded only when an article needs one, once; a long Russian article is read in the worker with it', async () => {
+  const page = await openPage(browser, server.url, { locale: 'en-US' });
+  const fetched = [];
+  // (The context's requests: the page's and its worker's.)
+  page.context().on('request', (r) => {
+    const m = r.url().match(/profile-(ru|uk)\.json$/);
+    if (m) fetched.push(m[1]);
+  });
+  await page.waitForSelector('#fg-text');
+  const english = async () => {
+    await page.locator('#fg-text').evaluate((area) => area.select());
+    await paste(page, 'Moscow rejected the ceasefire proposal on Monday. Kyiv backed the truce.');
+    await page.locator('#fg-grid-title').filter({ hasText: 'Positions' }).waitFor();
+  };
+  await english();
+  await page.waitForTimeout(300);
+  assert.deepEqual(fetched, [], 'an English reader downloads neither');
+  await readArticle(page, 'ru', RUSSIAN);
+  assert.deepEqual(fetched, ['ru']);
+  // Over 256 KB the worker reads it: the page hands it the profile.
+  await english();
+  const long = `${RUSSIAN}\n\n`.repeat(Math.ceil(300_000 / Buffer.byteLength(RUSSIAN)));
+  await readArticle(page, 'ru', long);
+  await readArticle(page, 'uk', UKRAINIAN);
+  assert.deepEqual(fetched, ['ru', 'uk'], 'each fetched once, by the page only');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("the browser's language is the interface's until an article says otherwise", async () => {
   const page = await openPage(browser, server.url, { locale: 'uk-UA' });
   await page.waitForSelector('#fg-text');

@@ -9,6 +9,10 @@
 // 2. Writes copies of the wasm-bindgen output and the stylesheet under
 //    stable names (factgrid.js, factgrid_bg.wasm, factgrid.css) for pages
 //    that embed factgrid through embed.js.
+// 3. Writes the Russian and Ukrainian profiles (crates/engine/data, without
+//    their white space, as the engine's build.rs compacts the English one)
+//    as profile-ru.json and profile-uk.json: the widget's WebAssembly does
+//    not carry them, and fetches one when a text in that language needs it.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -39,3 +43,29 @@ if (js && wasm) {
 }
 const css = files.find((f) => /^style-[0-9a-f]+\.css$/.test(f));
 if (css) fs.copyFileSync(path.join(dir, css), path.join(dir, 'factgrid.css'));
+
+// Without white space outside strings (the same as crates/engine/build.rs).
+function compact(json) {
+  let out = '';
+  let inString = false;
+  let escaped = false;
+  for (const c of json) {
+    if (inString) {
+      out += c;
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (!/\s/.test(c)) {
+      out += c;
+    }
+  }
+  return out;
+}
+const data = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'crates', 'engine', 'data');
+for (const code of ['ru', 'uk']) {
+  const json = fs.readFileSync(path.join(data, `profile-${code}.json`), 'utf8');
+  fs.writeFileSync(path.join(dir, `profile-${code}.json`), compact(json));
+}

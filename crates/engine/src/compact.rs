@@ -331,7 +331,7 @@ mod tests {
             );
         }
         // A Russian report, decoded with the Russian profile its words name.
-        #[cfg(feature = "cased-languages")]
+        #[cfg(feature = "cased-profiles")]
         {
             let analyzer = crate::Analyzer::builtin();
             let text = "Кремль отверг перемирие. «Мы готовы», — заявил Зеленский.";

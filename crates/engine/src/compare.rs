@@ -21,6 +21,7 @@
 
 mod export;
 mod figures;
+mod json;
 mod values;
 
 use std::collections::HashMap;

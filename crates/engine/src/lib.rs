@@ -100,7 +100,8 @@ pub use profile::{
     Party, Profile, ProfileError, Topic, TopicWords, UnitWords, MAX_PROFILE_BYTES, STANCE_LABELS,
 };
 pub use report::{
-    csv_field, md_escape, Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats, SCHEMA,
+    csv_field, json_string, md_escape, Cell, Evidence, Figure, Id, Label, Mention, Report, Sentence, Stats,
+    SCHEMA,
 };
 pub use segment::UnitKind;
 pub use span::Span;

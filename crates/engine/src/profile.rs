@@ -21,17 +21,34 @@ pub use comparison::{Bounds, MeasureKind, MeasureWords, MetaWords, UnitWords};
 const DEFAULT_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-profile.min.json"));
 
 /// The built-in Russian and Ukrainian profiles (`data/profile-ru.json`,
-/// `data/profile-uk.json`), compacted the same way.
-/// (Without the `cased-languages` feature they are not built in, and
-/// [`Profile::builtin`] gives the English profile for every language.)
-#[cfg(feature = "cased-languages")]
-const RU_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-ru.min.json"));
-#[cfg(feature = "cased-languages")]
-const UK_PROFILE: &str = include_str!(concat!(env!("OUT_DIR"), "/profile-uk.min.json"));
-#[cfg(not(feature = "cased-languages"))]
-const RU_PROFILE: &str = DEFAULT_PROFILE;
-#[cfg(not(feature = "cased-languages"))]
-const UK_PROFILE: &str = DEFAULT_PROFILE;
+/// `data/profile-uk.json`), compacted the same way. Without the
+/// `cased-profiles` feature they are not compiled in: a program that reads
+/// Russian or Ukrainian (the `cased-languages` feature) gives them at run
+/// time ([`Profile::provide_builtin`]; the widget fetches them when a text
+/// first needs them). Until then, and without `cased-languages`,
+/// [`Profile::builtin`] gives the English profile for those languages.
+#[cfg(feature = "cased-profiles")]
+fn cased_profile(language: Language) -> Option<&'static str> {
+    match language {
+        Language::Russian => Some(include_str!(concat!(env!("OUT_DIR"), "/profile-ru.min.json"))),
+        Language::Ukrainian => Some(include_str!(concat!(env!("OUT_DIR"), "/profile-uk.min.json"))),
+        Language::English => None,
+    }
+}
+#[cfg(not(feature = "cased-profiles"))]
+fn cased_profile(language: Language) -> Option<&'static str> {
+    let i = match language {
+        Language::Russian => 0,
+        Language::Ukrainian => 1,
+        Language::English => return None,
+    };
+    PROVIDED[i].get().copied()
+}
+
+/// The Russian and Ukrainian profiles given at run time.
+#[cfg(not(feature = "cased-profiles"))]
+static PROVIDED: [std::sync::OnceLock<&'static str>; 2] =
+    [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
 
 /// Parties, topics and lexicons that drive an analysis.
 ///
@@ -273,13 +290,47 @@ impl Profile {
         Profile::from_json(Profile::builtin_json(language)).expect("the built-in profiles are valid")
     }
 
-    /// The JSON text of the built-in profile for `language`.
+    /// The JSON text of the built-in profile for `language` (the English
+    /// one for a language this build has no profile for: see
+    /// [`Profile::has_builtin`]).
     pub fn builtin_json(language: Language) -> &'static str {
         match language {
             Language::English => DEFAULT_PROFILE,
-            Language::Russian => RU_PROFILE,
-            Language::Ukrainian => UK_PROFILE,
+            _ if !language.is_supported() => DEFAULT_PROFILE,
+            _ => cased_profile(language).unwrap_or(DEFAULT_PROFILE),
         }
+    }
+
+    /// Whether the built-in profile of `language` is at hand: compiled in,
+    /// or given with [`Profile::provide_builtin`]. (A language this build
+    /// does not read at all has none, and never will.)
+    pub fn has_builtin(language: Language) -> bool {
+        language == Language::English || language.is_supported() && cased_profile(language).is_some()
+    }
+
+    /// Give the built-in profile of `language` at run time, for a build
+    /// without the `cased-profiles` feature (the widget fetches
+    /// `profile-ru.json` or `profile-uk.json` when a text first needs
+    /// it). The JSON is checked as [`Profile::from_json`] checks any
+    /// profile, and must be of that language. A profile given before, or
+    /// compiled in, stays; giving it again changes nothing.
+    pub fn provide_builtin(language: Language, json: String) -> Result<(), ProfileError> {
+        let profile = Profile::from_json(&json)?;
+        if profile.language != language.code() {
+            return Err(ProfileError::new(format!(
+                "the profile is for language \"{}\", not {}",
+                profile.language,
+                language.code()
+            )));
+        }
+        if !language.is_supported() {
+            return Err(ProfileError::new(format!("this build does not read {language}")));
+        }
+        #[cfg(not(feature = "cased-profiles"))]
+        if let Some(i) = [Language::Russian, Language::Ukrainian].iter().position(|l| *l == language) {
+            PROVIDED[i].get_or_init(|| Box::leak(json.into_boxed_str()));
+        }
+        Ok(())
     }
 
     /// Parse and validate a profile from JSON.
@@ -310,7 +361,11 @@ impl Profile {
             }
         })?;
         profile.language = read.language.unwrap_or_else(|| "en".to_string());
-        let builtin = [DEFAULT_PROFILE, RU_PROFILE, UK_PROFILE].iter().any(|p| json.as_ptr() == p.as_ptr());
+        let builtin = json.as_ptr() == DEFAULT_PROFILE.as_ptr()
+            || [Language::Russian, Language::Ukrainian]
+                .into_iter()
+                .filter_map(cased_profile)
+                .any(|p| json.as_ptr() == p.as_ptr());
         // What a profile leaves out comes from the built-in profile of its
         // language (English for a language without one).
         let language = Language::from_code(&profile.language).unwrap_or(Language::English);
@@ -363,6 +418,30 @@ impl Profile {
 mod tests;
 #[cfg(test)]
 mod builtin_tests {
+    #[test]
+    fn a_builtin_profile_given_at_run_time_is_checked() {
+        use crate::Language;
+        let ru = include_str!("../data/profile-ru.json");
+        let err = super::Profile::provide_builtin(Language::Ukrainian, ru.to_string()).unwrap_err();
+        assert!(err.to_string().contains("not uk"), "{err}");
+        assert!(super::Profile::provide_builtin(Language::Russian, "{".into()).is_err());
+        super::Profile::provide_builtin(Language::Russian, ru.to_string()).expect("the Russian profile");
+        assert!(super::Profile::has_builtin(Language::Russian));
+        assert_eq!(super::Profile::builtin(Language::Russian).language, "ru");
+        // Without the profiles compiled in: Ukrainian only once given.
+        #[cfg(not(feature = "cased-profiles"))]
+        {
+            assert!(!super::Profile::has_builtin(Language::Ukrainian));
+            assert_eq!(crate::Analyzer::builtin().languages(), ["en", "ru"]);
+            let uk = include_str!("../data/profile-uk.json");
+            super::Profile::provide_builtin(Language::Ukrainian, uk.to_string())
+                .expect("the Ukrainian profile");
+            assert_eq!(crate::Analyzer::builtin().languages(), ["en", "ru", "uk"]);
+            let report = crate::Analyzer::builtin().analyze("Україна відкинула перемир'я, заявили в Києві.");
+            assert_eq!(report.language, "uk");
+        }
+    }
+
     #[test]
     fn builtin_profiles_are_valid() {
         for l in crate::Language::ALL {

@@ -12,7 +12,8 @@ use serde::Serialize;
 use crate::segment::UnitKind;
 use crate::span::Span;
 
-mod json;
+pub(crate) mod json;
+pub use json::json_string;
 
 /// The report format's name and version.
 pub const SCHEMA: &str = "factgrid.report/1";

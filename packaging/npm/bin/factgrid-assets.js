@@ -14,8 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 // The WebAssembly module, the stylesheet, the worker for large texts with
 // the wasm-bindgen module it imports (and that module's snippets), and the
-// example article the widget offers.
-const ASSETS = ['factgrid_bg.wasm', 'factgrid.css', 'worker.js', 'factgrid.js', 'snippets', 'example-article.txt'];
+// example article the widget offers, and the Russian and Ukrainian
+// profiles (fetched only when a text in those languages needs one).
+const ASSETS = ['factgrid_bg.wasm', 'factgrid.css', 'worker.js', 'factgrid.js', 'snippets', 'example-article.txt',
+  'profile-ru.json', 'profile-uk.json'];
 
 const [dir, ...rest] = process.argv.slice(2);
 if (!dir || rest.length || dir.startsWith('-')) {

@@ -49,6 +49,23 @@ pub enum Bound {
     Several,
 }
 
+impl Bound {
+    /// Its name in JSON (`exact`, `at_most`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::About => "about",
+            Bound::Nearly => "nearly",
+            Bound::Below => "below",
+            Bound::AtMost => "at_most",
+            Bound::Above => "above",
+            Bound::AtLeast => "at_least",
+            Bound::Range => "range",
+            Bound::Several => "several",
+        }
+    }
+}
+
 /// A figure's value, read from its words.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Reading {

@@ -64,11 +64,12 @@ impl Analyzer {
     /// The built-in profiles of English, Russian and Ukrainian: each text
     /// is read with the profile of the language it is written in
     /// ([`Language::detect`]). A profile is compiled when a text first
-    /// needs it.
+    /// needs it. (Without the `cased-profiles` feature: the languages whose
+    /// profiles were given by then, see [`Profile::provide_builtin`].)
     pub fn builtin() -> Analyzer {
         let slots = Language::ALL
             .into_iter()
-            .filter(|l| l.is_supported())
+            .filter(|l| Profile::has_builtin(*l))
             .map(|l| Slot {
                 language: l.code().to_string(),
                 source: Source::Builtin(l),

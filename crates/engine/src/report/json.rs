@@ -17,20 +17,28 @@ impl Report {
     }
 }
 
-struct Writer {
-    out: String,
+/// `s` as a JSON string, quoted and escaped as serde_json writes it.
+pub fn json_string(s: &str) -> String {
+    let mut w = Writer { out: String::with_capacity(s.len() + 2) };
+    w.str(s);
+    w.out
+}
+
+/// A compact JSON writer (also used by `Comparison::to_json`).
+pub(crate) struct Writer {
+    pub(crate) out: String,
 }
 
 impl Writer {
     /// `"key":` after `{` or `,`.
-    fn key(&mut self, first: bool, key: &str) {
+    pub(crate) fn key(&mut self, first: bool, key: &str) {
         self.out.push(if first { '{' } else { ',' });
         self.out.push('"');
         self.out.push_str(key);
         self.out.push_str("\":");
     }
 
-    fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.out.push('"');
         let mut run = 0;
         for (i, b) in s.bytes().enumerate() {
@@ -60,12 +68,12 @@ impl Writer {
         self.out.push('"');
     }
 
-    fn num(&mut self, n: usize) {
+    pub(crate) fn num(&mut self, n: usize) {
         use std::fmt::Write;
         let _ = write!(self.out, "{n}");
     }
 
-    fn opt_str(&mut self, s: Option<&str>) {
+    pub(crate) fn opt_str(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.str(s),
             None => self.out.push_str("null"),
@@ -88,7 +96,7 @@ impl Writer {
     }
 
     /// `[` items `]`, each written by `item`.
-    fn list<T>(&mut self, items: &[T], item: fn(&mut Writer, &T)) {
+    pub(crate) fn list<T>(&mut self, items: &[T], item: fn(&mut Writer, &T)) {
         self.out.push('[');
         for (i, x) in items.iter().enumerate() {
             if i > 0 {
@@ -123,7 +131,7 @@ impl Writer {
         self.out.push('}');
     }
 
-    fn label(&mut self, l: &Label) {
+    pub(crate) fn label(&mut self, l: &Label) {
         self.key(true, "id");
         self.str(&l.id);
         self.key(false, "label");
@@ -253,7 +261,7 @@ mod tests {
             let report = analyze(text, &profile);
             assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
         }
-        #[cfg(feature = "cased-languages")]
+        #[cfg(feature = "cased-profiles")]
         for (language, text) in [
             (crate::Language::Russian, include_str!("../../tests/data/rules-ru.txt")),
             (crate::Language::Ukrainian, include_str!("../../tests/data/rules-uk.txt")),
