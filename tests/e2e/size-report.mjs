@@ -8,7 +8,7 @@
 //   profile-uk.json: one of them, once, for a reader of an article in that
 //   language; an English reader downloads neither).
 //
-// The budget: 458 KB gzipped, a ceiling against further growth, not the
+// The budget: 460 KB gzipped, a ceiling against further growth, not the
 // goal. (It was 250 KB until the figure stages, article comparison, the
 // web-page reducer and the worker pool took the app to 302 KB, and the
 // code English shares with the Russian and Ukrainian reading (dialogue
@@ -31,7 +31,9 @@
 // article's details, the widget's own Markdown/CSV/JSON writers,
 // navigation, compact mode and their strings in three languages), merged
 // after, took it to 456.9 KB initial (main alone:
-// 480.3 KB). Issue 12's target is 200 KB
+// 480.3 KB); the evidence rules merged next (plan terms, joint
+// nationalities, the stance rules of issue 11 and their word lists in the
+// English profile) to 458.8 KB. Issue 12's target is 200 KB
 // and README "Measured" says where the bytes go.) The stable-name copies
 // for embedding are the same bytes and are not counted twice; the demo
 // pages' own files are not the app.
@@ -41,7 +43,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
-const BUDGET = 458 * 1024;
+const BUDGET = 460 * 1024;
 const SKIP = new Set(['factgrid.js', 'factgrid_bg.wasm', 'factgrid.css', 'embed.js', 'demo.css', 'demo-two.js']);
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
