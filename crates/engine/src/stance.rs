@@ -76,6 +76,14 @@ struct Found {
     cond: bool,
 }
 
+impl Found {
+    /// A demand read at the cue `c` (a request of someone, or what another
+    /// party must do).
+    fn demand(c: &crate::scan::Cue, negated: bool) -> Found {
+        Found { word: c.word, span: c.span, label: Stance::Demands, negated, yields: false, cond: false }
+    }
+}
+
 /// Decide the label `h` shows on `topic` in `s`. `question`: the holder
 /// speaks a question.
 // (Over 80 lines: the order of the checks is the rule (the subject of a
@@ -520,14 +528,7 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
             continue;
         }
         if c.means(Meaning::Request) && s.request(w, c.word_end) {
-            found.push(Found {
-                word: w,
-                span: c.span,
-                label: Stance::Demands,
-                negated,
-                yields: false,
-                cond: false,
-            });
+            found.push(Found::demand(c, negated));
             continue;
         }
         // A participle used as an adjective (`the proposed truce`) names the
@@ -577,14 +578,7 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
         // What another party must or should do (`Moscow should accept the
         // truce, Trump said`) is demanded of it.
         if c.stances().next().is_some() && obliged_other(s, h, w) {
-            found.push(Found {
-                word: w,
-                span: c.span,
-                label: Stance::Demands,
-                negated,
-                yields: false,
-                cond: false,
-            });
+            found.push(Found::demand(c, negated));
             continue;
         }
         for label in c.stances() {
