@@ -411,6 +411,15 @@ impl<'a, 'p> Sentence<'a, 'p> {
             })
     }
 
+    /// Is the reference the subject of an obligation (`Moscow must
+    /// withdraw`, `Киев должен вывести войска`, `Росія має закінчити
+    /// війну`): an obligation word right after it, or after one word more?
+    /// Inside another's statement that is the speaker's demand.
+    pub(crate) fn obliged(&self, r: &PartyRef) -> bool {
+        self.words.obligations.contains(self.lower_word(r.word_end))
+            || self.words.obligations.contains(self.lower_word(r.word_end + 1))
+    }
+
     /// Is the reference the focus of a cleft (`It was Washington that
     /// proposed the truce`, `… and Kyiv that accepted it`): `it` and a form
     /// of `be` before it (over an article), or a coordinator after such a

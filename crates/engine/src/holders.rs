@@ -373,7 +373,7 @@ fn asked_or_venue(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
     // withdraw`, `Kyiv should accept the deal, Trump said`) is asked it by
     // whoever says so. (Languages with cases read this in the speech
     // frames: `Киев должен …`.)
-    let obliged = !s.words.cased() && cased::obligation_after(s, r);
+    let obliged = !s.words.cased() && s.obliged(r);
     if asked || obliged {
         return Outcome::NotAHolder(Some(Dropped::Asked));
     }

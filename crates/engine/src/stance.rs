@@ -394,7 +394,7 @@ fn window(s: &Sentence, h: &Holder) -> (usize, usize) {
                 // that must do what the holder says: `Киев должен …`,
                 // `Moscow must withdraw`.)
                 && (!r.cases.known() || r.cases.may_be(crate::inflect::Cases::NOM))
-                && !crate::holders::cased::obligation_after(s, r)
+                && !s.obliged(r)
                 && s.in_condition(r.word).is_none()
                 // Nor does the one a demand is made of (`demanded that Kyiv
                 // pull its troops out`): what it is to do is the demand.
@@ -593,12 +593,7 @@ fn cues(s: &Sentence, h: &Holder, start: usize, end: usize) -> (Vec<Found>, Opti
 /// Is the word `w` the verb of another party that must or should do it
 /// (`Moscow should accept`, `Kyiv must now sign`)?
 fn obliged_other(s: &Sentence, h: &Holder, w: usize) -> bool {
-    s.sc.refs.iter().any(|r| {
-        r.party != h.party
-            && r.word_end < w
-            && w <= r.word_end + 3
-            && crate::holders::cased::obligation_after(s, r)
-    })
+    s.sc.refs.iter().any(|r| r.party != h.party && r.word_end < w && w <= r.word_end + 3 && s.obliged(r))
 }
 
 /// Who is to give something up at the yield verb at word `w`.

@@ -369,14 +369,6 @@ pub(crate) fn obligation_at(s: &Sentence, w: usize, v: usize) -> bool {
     (v.max(w)..(v.max(w) + 2).min(s.len())).any(|k| s.words.obligations.contains(s.lower_word(k)))
 }
 
-/// Is the reference the subject of an obligation (`Киев должен вывести
-/// войска`, `Росія має закінчити війну`)? Inside another's statement that
-/// is the speaker's demand.
-pub(crate) fn obligation_after(s: &Sentence, r: &PartyRef) -> bool {
-    s.words.obligations.contains(s.lower_word(r.word_end))
-        || s.words.obligations.contains(s.lower_word(r.word_end + 1))
-}
-
 /// The verb of a subject that stands before it: the first finite verb in
 /// its clause, within twelve words, with no other subject between (`Путин
 /// в ходе разговора с президентом США во вторник поддержал …`). A relative
