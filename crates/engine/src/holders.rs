@@ -292,7 +292,7 @@ pub(crate) fn find(s: &Sentence, out: &mut Holders) {
             break;
         }
     }
-    // `the US-based Institute for the Study of War`, `a Kyiv-born
+    // `a US-based think tank`, `a Kyiv-born
     // analyst`: the party's name is a place, and what it describes no party.
     if !s.words.place_suffixes.is_empty() {
         let place =
@@ -436,7 +436,7 @@ fn demonym(s: &Sentence, _k: usize, r: &PartyRef) -> Outcome {
         _ => s.role_after(end).filter(|&v| v == end + 1),
     };
     if let Some(v) = role {
-        // `talks between the Russian and Ukrainian delegations`: partners.
+        // `talks between Russian and Ukrainian negotiators`: partners.
         if talks_partner(s, r) {
             let h = Holder::new(r, Via::Agent, Rule::TalksPartner).forced(Some(Stance::Considering));
             return Outcome::Holder(h);
@@ -661,7 +661,7 @@ fn subject(s: &Sentence, k: usize, r: &PartyRef) -> Outcome {
 fn headline_start(s: &Sentence, k: usize, r: &PartyRef) -> bool {
     let start = (1..HEADLINE_LABEL_WORDS.min(s.len())).find(|&i| s.gap(i, i).contains(':')).unwrap_or(0);
     // (After a label, a list of names is a roundup's heading: `In their
-    // own words: Putin, Zelensky and Trump on …`.)
+    // words: Trump, Putin and Zelensky on …`.)
     let opens = |o: &PartyRef| {
         o.word == start
             && !s.sc.refs.iter().any(|x| x.word < start)

@@ -21,7 +21,7 @@ mod automaton;
 use automaton::{cue_patterns, entity_patterns, scan_at, Automaton};
 
 /// How far after a verb of giving up (`withdraw … from`) its object may
-/// stand: `pull its troops out of the Donetsk and Luhansk regions`.
+/// stand: `withdraw its forces from both eastern Donbas regions`.
 const YIELD_OBJECT_WORDS: usize = 6;
 
 /// What a matched phrase means. One phrase may mean several things.
@@ -358,7 +358,7 @@ impl Scanner {
         // Weak terms decide the topic only when no other topic is named.
         *strong_topics = *topics;
         // A general word that is the object of giving up or leaving
-        // (`pull its troops out of its own land`, `leave the territories
+        // (`withdraw its forces from its own land`, `leave the territories
         // they hold`, `give up land`) names its topic even beside another
         // (it stays a general word: a continuing quote keeps the topic of
         // the moment).

@@ -1,5 +1,5 @@
 //! Plans and their terms: a sentence that sets out what a plan would do
-//! (`Under the draft, Ukraine would withdraw …`, `The plan would also cap
+//! (`Under the proposal, Kyiv would give up …`, `The plan would also cap
 //! …`, `One option would require …`) states its owner's position, and the
 //! parties it names hold nothing of their own there. The owner is the party
 //! that last named a plan as its own (`the American plan`, `Moscow's
